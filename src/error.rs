@@ -1,0 +1,108 @@
+//! The one error type of the crate.
+
+use std::path::{Path, PathBuf};
+
+/// Why a document could not be read or a request not served.
+///
+/// Every variant that concerns an input carries its path (`None` for input
+/// given in memory or on stdin), and [`Error::kind`] gives the stable,
+/// machine-readable name written into error records.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be opened or read.
+    #[error("{}: cannot read the file: {source}", show(path))]
+    Io {
+        /// The file.
+        path: Option<PathBuf>,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is in a format huiyi does not read (yet).
+    #[error("{}: unsupported format: {format}", show(path))]
+    UnsupportedFormat {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What the input was recognised as (`OLE compound document (.doc/.wps)`, `PDF` …).
+        format: String,
+    },
+    /// The bytes do not decode as text in any supported encoding.
+    #[error("{}: undecodable text: {reason}", show(path))]
+    UndecodableText {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was wrong.
+        reason: String,
+    },
+    /// The input holds no text at all.
+    #[error("{}: the document is empty", show(path))]
+    Empty {
+        /// The file.
+        path: Option<PathBuf>,
+    },
+    /// The input is larger than the configured limit.
+    #[error("{}: over the size limit: {what} is {actual} bytes, the limit is {limit}", show(path))]
+    TooLarge {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was measured (`the file`, `word/document.xml` …).
+        what: String,
+        /// The size found (or reached when reading stopped).
+        actual: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A date given by the caller is not a valid `YYYY-MM-DD` date.
+    #[error("invalid date {text:?}: expected YYYY-MM-DD")]
+    InvalidDate {
+        /// The text given.
+        text: String,
+    },
+    /// Extraction of one document panicked; the batch goes on.
+    #[error("{}: internal error while extracting: {message}", show(path))]
+    Internal {
+        /// The file.
+        path: Option<PathBuf>,
+        /// The panic message.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The stable name of this kind of error, as written in error records.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Io { .. } => "io",
+            Error::UnsupportedFormat { .. } => "unsupported_format",
+            Error::UndecodableText { .. } => "undecodable_text",
+            Error::Empty { .. } => "empty",
+            Error::TooLarge { .. } => "too_large",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::Internal { .. } => "internal",
+        }
+    }
+
+    /// The input this error is about, when there is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Error::Io { path, .. }
+            | Error::UnsupportedFormat { path, .. }
+            | Error::UndecodableText { path, .. }
+            | Error::Empty { path }
+            | Error::TooLarge { path, .. }
+            | Error::Internal { path, .. } => path.as_deref(),
+            Error::InvalidDate { .. } => None,
+        }
+    }
+}
+
+fn show(path: &Option<PathBuf>) -> String {
+    match path {
+        Some(p) => p.display().to_string(),
+        None => "<input>".to_string(),
+    }
+}
+
+/// A `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

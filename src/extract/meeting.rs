@@ -1,0 +1,1 @@
+//! The meeting: its date (and, with the extraction issue, title, location, chairs, attendees).

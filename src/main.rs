@@ -1,0 +1,2 @@
+//! The `huiyi` command line.
+fn main() {}
