@@ -42,7 +42,10 @@ pub enum Error {
         path: Option<PathBuf>,
     },
     /// The input is larger than the configured limit.
-    #[error("{}: over the size limit: {what} is {actual} bytes, the limit is {limit}", show(path))]
+    #[error(
+        "{}: over the size limit: {what} is {actual} bytes, the limit is {limit}",
+        show(path)
+    )]
     TooLarge {
         /// The file.
         path: Option<PathBuf>,

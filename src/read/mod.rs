@@ -87,6 +87,9 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
     Ok(Document {
         format: Format::Text,
         encoding: Some("UTF-8"),
-        blocks: text.lines().map(|l| Block::Paragraph(l.to_string())).collect(),
+        blocks: text
+            .lines()
+            .map(|l| Block::Paragraph(l.to_string()))
+            .collect(),
     })
 }

@@ -1,0 +1,340 @@
+//! The [`Extractor`]: read → normalise → extract, built once and reused.
+
+use std::panic::AssertUnwindSafe;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::extract;
+use crate::normalize::Normalizer;
+use crate::options::Limits;
+use crate::read::{self, Document};
+use crate::record::{ErrorRecord, Meeting, Record, SCHEMA, Source};
+
+/// Turns documents into [`Record`]s.
+///
+/// Everything costly (dictionaries, automata) is built once in
+/// [`Extractor::new`] or [`ExtractorBuilder::build`]; an extractor is
+/// `Send + Sync` and meant to be shared across documents and threads.
+///
+/// ```
+/// use huiyi::Extractor;
+///
+/// let extractor = Extractor::builder()
+///     .reference_date(chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap())
+///     .build();
+/// let record = extractor.extract_str("3月18日下午，区长刘志远主持召开区政府常务会议。");
+/// assert_eq!(record.schema, "huiyi/1");
+/// ```
+#[derive(Debug)]
+pub struct Extractor {
+    normalizer: Normalizer,
+    reference_date: Option<NaiveDate>,
+    limits: Limits,
+    with_text: bool,
+}
+
+/// Options for an [`Extractor`], set one by one.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    reference_date: Option<NaiveDate>,
+    limits: Limits,
+    with_text: bool,
+}
+
+impl ExtractorBuilder {
+    /// The date dates without a year are read against (a report's publication
+    /// date). Without it, a docx's created date or a date in the file name is used.
+    pub fn reference_date(mut self, date: NaiveDate) -> Self {
+        self.reference_date = Some(date);
+        self
+    }
+
+    /// Safety limits for reading inputs.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Include the normalised text in each record (`Record::text`), so that
+    /// spans can be checked against it.
+    pub fn with_text(mut self, yes: bool) -> Self {
+        self.with_text = yes;
+        self
+    }
+
+    /// Builds the extractor, loading its dictionaries.
+    pub fn build(self) -> Extractor {
+        Extractor {
+            normalizer: Normalizer::new(),
+            reference_date: self.reference_date,
+            limits: self.limits,
+            with_text: self.with_text,
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with default options.
+    pub fn new() -> Self {
+        ExtractorBuilder::default().build()
+    }
+
+    /// Starts setting options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Reads and extracts the file at `path`.
+    pub fn extract_path(&self, path: &Path) -> Result<Record> {
+        let bytes = read_file(path, &self.limits)?;
+        self.extract_bytes(&bytes, Some(path))
+    }
+
+    /// Reads and extracts a document given as bytes; `path` names it in the
+    /// record and in errors, and may carry a date in its file name.
+    pub fn extract_bytes(&self, bytes: &[u8], path: Option<&Path>) -> Result<Record> {
+        let document = read::read_bytes(bytes, path, &self.limits)?;
+        let mut source = source_of(bytes, path);
+        source.format = Some(document.format.name().to_string());
+        source.encoding = document.encoding.map(str::to_string);
+        let reference = self
+            .reference_date
+            .or_else(|| path.and_then(date_in_file_name));
+        Ok(self.extract_document(&document, source, reference))
+    }
+
+    /// Reads and extracts the file at `path`, turning any failure (a panic
+    /// included) into an [`ErrorRecord`] that says what is known of the input:
+    /// exactly one output per input.
+    pub fn outcome_of_path(&self, path: &Path) -> Outcome {
+        match read_file(path, &self.limits) {
+            Ok(bytes) => self.outcome_of_bytes(&bytes, Some(path)),
+            Err(error) => Outcome::Failed(ErrorRecord::new(
+                Source {
+                    path: Some(path.display().to_string()),
+                    ..Source::default()
+                },
+                &error,
+            )),
+        }
+    }
+
+    /// Like [`Extractor::outcome_of_path`] for bytes already read.
+    pub fn outcome_of_bytes(&self, bytes: &[u8], path: Option<&Path>) -> Outcome {
+        let attempt =
+            std::panic::catch_unwind(AssertUnwindSafe(|| self.extract_bytes(bytes, path)));
+        let error = match attempt {
+            Ok(Ok(record)) => return Outcome::Extracted(Box::new(record)),
+            Ok(Err(error)) => error,
+            Err(panic) => Error::Internal {
+                path: path.map(Path::to_path_buf),
+                message: panic_message(panic.as_ref()),
+            },
+        };
+        Outcome::Failed(ErrorRecord::new(source_of(bytes, path), &error))
+    }
+
+    /// Extracts a record from text already in memory (no reading, no encoding detection).
+    pub fn extract_str(&self, text: &str) -> Record {
+        let source = Source {
+            format: Some("text".to_string()),
+            bytes: Some(text.len() as u64),
+            ..Source::default()
+        };
+        self.extract_text(text, source, self.reference_date)
+    }
+
+    fn extract_document(
+        &self,
+        document: &Document,
+        source: Source,
+        reference: Option<NaiveDate>,
+    ) -> Record {
+        self.extract_text(&document.text(), source, reference)
+    }
+
+    fn extract_text(&self, raw: &str, source: Source, reference: Option<NaiveDate>) -> Record {
+        let normalized = self.normalizer.normalize(raw);
+        let text = normalized.text.as_str();
+        let mut warnings = Vec::new();
+
+        let meeting_date = extract::meeting::find_date(text, reference);
+        warnings.extend(meeting_date.warning.clone());
+        let anchor = meeting_date.date.or(reference);
+        let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(text, anchor);
+        warnings.extend(deadline_warnings);
+
+        Record {
+            schema: SCHEMA.to_string(),
+            source,
+            meeting: Meeting {
+                date: meeting_date.date.map(|d| d.to_string()),
+                date_text: meeting_date.text,
+                ..Meeting::default()
+            },
+            people: Vec::new(),
+            tasks: Vec::new(),
+            deadlines,
+            problems: Vec::new(),
+            warnings,
+            text: self.with_text.then(|| normalized.text.clone()),
+        }
+    }
+
+    /// The normalised text of the file at `path`, as extraction sees it.
+    pub fn normalized_text(&self, path: &Path) -> Result<String> {
+        let bytes = read_file(path, &self.limits)?;
+        let document = read::read_bytes(&bytes, Some(path), &self.limits)?;
+        Ok(self.normalizer.normalize(&document.text()).text)
+    }
+}
+
+/// One output per input: its record, or the error record saying why there is none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Outcome {
+    /// The document was read and extracted.
+    Extracted(Box<Record>),
+    /// It could not be.
+    Failed(ErrorRecord),
+}
+
+impl Outcome {
+    /// The record, when there is one.
+    pub fn record(&self) -> Option<&Record> {
+        match self {
+            Outcome::Extracted(record) => Some(record),
+            Outcome::Failed(_) => None,
+        }
+    }
+
+    /// What is known of the input.
+    pub fn source(&self) -> &Source {
+        match self {
+            Outcome::Extracted(record) => &record.source,
+            Outcome::Failed(failure) => &failure.source,
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+/// Extracts the file at `path` with a shared default [`Extractor`].
+pub fn extract_path(path: impl AsRef<Path>) -> Result<Record> {
+    default_extractor().extract_path(path.as_ref())
+}
+
+/// Extracts a record from text with a shared default [`Extractor`].
+pub fn extract_str(text: &str) -> Record {
+    default_extractor().extract_str(text)
+}
+
+fn default_extractor() -> &'static Extractor {
+    static DEFAULT: OnceLock<Extractor> = OnceLock::new();
+    DEFAULT.get_or_init(Extractor::new)
+}
+
+/// What is known of an input before it is read: its path, size and hash.
+pub fn source_of(bytes: &[u8], path: Option<&Path>) -> Source {
+    Source {
+        path: path.map(|p| p.display().to_string()),
+        format: None,
+        encoding: None,
+        sha256: Some(hex(&Sha256::digest(bytes))),
+        bytes: Some(bytes.len() as u64),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+    let io_error = |source| Error::Io {
+        path: Some(path.to_path_buf()),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > limits.max_input_bytes {
+        return Err(Error::TooLarge {
+            path: Some(path.to_path_buf()),
+            what: "the file".into(),
+            actual: size,
+            limit: limits.max_input_bytes,
+        });
+    }
+    std::fs::read(path).map_err(io_error)
+}
+
+/// A date written in a file name (`2020-06-16`, `20200616`, `2020年6月16日`),
+/// the last resort for a reference date.
+fn date_in_file_name(path: &Path) -> Option<NaiveDate> {
+    static PATTERN: OnceLock<regex::Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        regex::Regex::new(r"((?:19|20)\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})")
+            .expect("file-name date pattern")
+    });
+    let name = path.file_name()?.to_str()?;
+    pattern.captures_iter(name).find_map(|c| {
+        let year = c[1].parse().ok()?;
+        let month = c[2].parse().ok()?;
+        let day = c[3].parse().ok()?;
+        NaiveDate::from_ymd_opt(year, month, day)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_name_dates() {
+        let d = |s: &str| date_in_file_name(Path::new(s));
+        assert_eq!(
+            d("minutes/2020-06-16.docx"),
+            NaiveDate::from_ymd_opt(2020, 6, 16)
+        );
+        assert_eq!(
+            d("20200616_常务会议.txt"),
+            NaiveDate::from_ymd_opt(2020, 6, 16)
+        );
+        assert_eq!(
+            d("2021年3月5日纪要.docx"),
+            NaiveDate::from_ymd_opt(2021, 3, 5)
+        );
+        assert_eq!(d("report-2020-13-45.txt"), None);
+        assert_eq!(d("d01.docx"), None);
+    }
+
+    #[test]
+    fn source_hashes_the_bytes() {
+        let s = source_of(b"abc", Some(Path::new("a.txt")));
+        assert_eq!(
+            s.sha256.as_deref(),
+            Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        );
+        assert_eq!(s.bytes, Some(3));
+        assert_eq!(s.path.as_deref(), Some("a.txt"));
+    }
+}
