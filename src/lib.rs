@@ -45,5 +45,10 @@ pub mod record;
 pub mod time;
 
 pub use error::{Error, Result};
+
+// The README's Rust examples run as doctests, so that they stay true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 pub use extractor::{Extractor, ExtractorBuilder, Outcome, extract_path, extract_str, source_of};
 pub use record::{ErrorRecord, Record};
