@@ -174,6 +174,16 @@ impl Extractor {
         let anchor = meeting_date.date.or(reference);
         let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(text, anchor);
         warnings.extend(deadline_warnings);
+        let people = extract::people::find_people(text);
+        let mut problems = extract::problems::find_problems(text);
+        let tasks = extract::tasks::find_tasks(text, &people, &deadlines, &problems);
+        for (index, task) in tasks.iter().enumerate() {
+            for &problem in &task.problems {
+                if let Some(p) = problems.get_mut(problem) {
+                    p.task.get_or_insert(index);
+                }
+            }
+        }
 
         Record {
             schema: SCHEMA.to_string(),
@@ -183,10 +193,10 @@ impl Extractor {
                 date_text: meeting_date.text,
                 ..Meeting::default()
             },
-            people: Vec::new(),
-            tasks: Vec::new(),
+            people,
+            tasks,
             deadlines,
-            problems: Vec::new(),
+            problems,
             warnings,
             text: self.with_text.then(|| normalized.text.clone()),
         }

@@ -2,3 +2,6 @@
 
 pub(crate) mod deadlines;
 pub(crate) mod meeting;
+pub(crate) mod people;
+pub(crate) mod problems;
+pub(crate) mod tasks;
