@@ -175,6 +175,7 @@ impl Extractor {
         let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(text, anchor);
         warnings.extend(deadline_warnings);
         let people = extract::people::find_people(text);
+        let parts = extract::meeting::find_parts(text, &people);
         let mut problems = extract::problems::find_problems(text);
         let tasks = extract::tasks::find_tasks(text, &people, &deadlines, &problems);
         for (index, task) in tasks.iter().enumerate() {
@@ -189,9 +190,12 @@ impl Extractor {
             schema: SCHEMA.to_string(),
             source,
             meeting: Meeting {
+                title: parts.title,
                 date: meeting_date.date.map(|d| d.to_string()),
                 date_text: meeting_date.text,
-                ..Meeting::default()
+                location: parts.location,
+                chairs: parts.chairs,
+                attendees: parts.attendees,
             },
             people,
             tasks,

@@ -1,5 +1,4 @@
-//! The meeting: its date (title, location, chairs and attendees come with the
-//! people and task extractors).
+//! The meeting: its date, title, location, chairs and attendees.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -7,6 +6,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::record::{Person, Role};
 use crate::time::{self, YearRule};
 
 /// The meeting's date as found in the text.
@@ -105,9 +105,140 @@ fn convening_date(text: &str) -> Option<Range<usize>> {
     None
 }
 
+/// The meeting's name, place, chairs and attendees.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MeetingParts {
+    pub title: Option<String>,
+    pub location: Option<String>,
+    pub chairs: Vec<String>,
+    pub attendees: Vec<String>,
+}
+
+/// Finds the meeting's name and place in `text`, and its chairs and attendees among `people`.
+pub(crate) fn find_parts(text: &str, people: &[Person]) -> MeetingParts {
+    // The one who chairs (主持); else the one who convenes (召开) it.
+    let mut chairs: Vec<String> = people
+        .iter()
+        .filter(|p| {
+            p.spans.iter().any(|s| follows(text, s[1], &["主持"])) || in_header(text, p, "主持")
+        })
+        .map(|p| p.name.clone())
+        .collect();
+    if chairs.is_empty() {
+        chairs = people
+            .iter()
+            .filter(|p| {
+                p.spans
+                    .iter()
+                    .any(|s| follows(text, s[1], &["召开", "组织召开", "召集"]))
+            })
+            .map(|p| p.name.clone())
+            .collect();
+    }
+    let attendees = people
+        .iter()
+        .filter(|p| p.roles.contains(&Role::Attendee) && !chairs.contains(&p.name))
+        .map(|p| p.name.clone())
+        .collect();
+    MeetingParts {
+        title: title(text),
+        location: location(text),
+        chairs,
+        attendees,
+    }
+}
+
+/// Whether one of `words` follows `end`, past fillers like 同志 or 在.
+fn follows(text: &str, end: usize, words: &[&str]) -> bool {
+    let mut rest = &text[end..];
+    for filler in ["同志", "在", "亲自"] {
+        rest = rest.strip_prefix(filler).unwrap_or(rest);
+    }
+    words.iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether the person is named on a `label：` header line.
+fn in_header(text: &str, person: &Person, label: &str) -> bool {
+    person.spans.iter().any(|s| {
+        let line_start = text[..s[0]].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[line_start..s[0]].trim_start();
+        line.starts_with(label)
+            && (line[label.len()..].starts_with('：') || line[label.len()..].starts_with(':'))
+    })
+}
+
+fn title_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(?:主持召开|组织召开|召开了|召开|主持)([^，。,；：\n]{2,40}?(?:会议|调度会|推进会|座谈会|专题会|常委会|办公会|例会|全会|大会|会))(?:[，。,；、\n（(]|并|时|期间|$)")
+            .expect("meeting title pattern")
+    })
+}
+
+/// The meeting's name: a minutes title line (`…会议纪要`), else what is convened (`召开市委办公会议`).
+fn title(text: &str) -> Option<String> {
+    for line in text.lines().take(5) {
+        let line = line.trim();
+        if let Some(name) = line.strip_suffix("纪要") {
+            if name.ends_with('会') || name.ends_with("会议") {
+                return Some(name.to_string());
+            }
+        }
+    }
+    title_pattern().captures(text).map(|c| c[1].to_string())
+}
+
+fn location_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?m)^\s*(?:会议)?地点[：:]\s*([^\n]+?)\s*$|在([^，。,；：\n在]{2,20}?)(?:召开|举行)",
+        )
+        .expect("meeting location pattern")
+    })
+}
+
+/// Where the meeting was held: a `地点：` header line, else `在X召开`.
+fn location(text: &str) -> Option<String> {
+    let captures = location_pattern().captures(text)?;
+    captures
+        .get(1)
+        .or_else(|| captures.get(2))
+        .map(|m| m.as_str().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_of_a_report() {
+        let text = "6月16日,市委书记杨光荣主持召开市委办公会议。副市长王波出席会议。";
+        let people = crate::extract::people::find_people(text);
+        let parts = find_parts(text, &people);
+        assert_eq!(parts.title.as_deref(), Some("市委办公会议"));
+        assert_eq!(parts.chairs, ["杨光荣"]);
+        assert_eq!(parts.attendees, ["王波"]);
+    }
+
+    #[test]
+    fn convener_chairs_when_no_one_else_does() {
+        let text = "市长王立彤召开全市重点项目推进会。会议在市行政中心召开。";
+        let people = crate::extract::people::find_people(text);
+        let parts = find_parts(text, &people);
+        assert_eq!(parts.chairs, ["王立彤"]);
+        assert_eq!(parts.location.as_deref(), Some("市行政中心"));
+    }
+
+    #[test]
+    fn minutes_header_parts() {
+        let text = "青杉区人民政府常务会议纪要\n时间：2025年3月18日下午\n地点：区政府第一会议室\n主持：刘志远\n";
+        let people = crate::extract::people::find_people(text);
+        let parts = find_parts(text, &people);
+        assert_eq!(parts.title.as_deref(), Some("青杉区人民政府常务会议"));
+        assert_eq!(parts.location.as_deref(), Some("区政府第一会议室"));
+        assert_eq!(parts.chairs, ["刘志远"]);
+    }
 
     #[test]
     fn header_line_wins_over_issue_date() {

@@ -1,8 +1,657 @@
 //! People: names with every title as written, and their roles.
+//!
+//! A name is found next to a post: after a title chain (`市委常委、市政府副市长王玉峰`),
+//! before a post (`王玉峰副市长`), before a parenthesised chain
+//! (`韩立群（市委常委、副市长）`), in a list sharing a title (`副县长朱勇、蔡春梅`),
+//! after a list marker (`市领导王玉峰、王波`), in a minutes header (`主持：刘志远`) or in a
+//! bare list of names that attend (`郭晓茹、关海涛参加会议`). Later bare mentions of a
+//! known name add spans and roles.
 
-use crate::record::Person;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon::PeopleLexicon;
+use crate::record::{Person, Role};
+
+/// Characters that never stand in a given name: they are grammar or organisation words.
+const NOT_IN_NAME: &str =
+    "市县区省镇乡村委局厅府党的了和与及在对等是为要将把从于月日号也就并又还各全该其个之";
+
+/// Labels of minutes header lines that list people.
+const HEADER_LABELS: [(&str, Option<Role>); 6] = [
+    ("主持", Some(Role::Chair)),
+    ("主持人", Some(Role::Chair)),
+    ("出席", Some(Role::Attendee)),
+    ("参加", Some(Role::Attendee)),
+    ("参会", Some(Role::Attendee)),
+    ("列席", Some(Role::Attendee)),
+];
+
+/// Clause openings that mark a mention as the source of speeches being studied, not a participant.
+const STUDIED_CUES: [&str; 6] = ["学习", "贯彻", "传达", "领会", "落实", "按照"];
+const SPEECH_WORDS: [&str; 7] = ["讲话", "指示", "批示", "论述", "重要文章", "贺信", "回信"];
+/// Words before a name that make it a byline, not a person of the meeting.
+const BYLINES: [&str; 9] = [
+    "记者",
+    "通讯员",
+    "编辑",
+    "审核",
+    "记录",
+    "作者",
+    "摄影",
+    "校对",
+    "责编",
+];
+
+/// One mention found by the scanner.
+struct Mention {
+    name: String,
+    span: Range<usize>,
+    titles: Vec<String>,
+    role: Option<Role>,
+}
 
 /// Finds every person named in `text` as an official or participant.
-pub(crate) fn find_people(_text: &str) -> Vec<Person> {
-    Vec::new()
+pub(crate) fn find_people(text: &str) -> Vec<Person> {
+    let lexicon = PeopleLexicon::get();
+    let mut mentions = Vec::new();
+    titled_mentions(text, lexicon, &mut mentions);
+    listed_mentions(text, lexicon, &mut mentions);
+    header_mentions(text, lexicon, &mut mentions);
+    mentions.sort_by_key(|m| m.span.start);
+
+    let mut people: Vec<Person> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for mention in mentions {
+        let i = *index.entry(mention.name.clone()).or_insert_with(|| {
+            people.push(Person {
+                name: mention.name.clone(),
+                titles: Vec::new(),
+                roles: Vec::new(),
+                spans: Vec::new(),
+            });
+            people.len() - 1
+        });
+        let person = &mut people[i];
+        for title in mention.titles {
+            if !person.titles.contains(&title) {
+                person.titles.push(title);
+            }
+        }
+        let span = [mention.span.start, mention.span.end];
+        if !person.spans.contains(&span) {
+            person.spans.push(span);
+        }
+        if let Some(role) = mention.role {
+            add_role(person, role);
+        }
+    }
+    bare_mentions(text, &mut people);
+    for person in &mut people {
+        person.spans.sort();
+        person.roles.sort();
+    }
+    people
+}
+
+fn add_role(person: &mut Person, role: Role) {
+    if !person.roles.contains(&role) {
+        person.roles.push(role);
+    }
+}
+
+fn posts_pattern(lexicon: &PeopleLexicon) -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        let alternation: Vec<String> = lexicon.posts.iter().map(|p| regex::escape(p)).collect();
+        Regex::new(&alternation.join("|")).expect("posts pattern")
+    })
+}
+
+/// Names next to a post: after a title chain, before a post, or before a parenthesised chain.
+fn titled_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    for post in posts_pattern(lexicon).find_iter(text) {
+        let after = skip_spaces(text, post.end());
+        if let Some(name) = name_at(text, after, lexicon) {
+            let titles = title_chain(text, post.end(), lexicon);
+            if titles.is_empty() || is_studied_or_byline(text, post.start(), name.end) {
+                continue;
+            }
+            let titles: Vec<String> = titles.iter().map(|t| text[t.clone()].to_string()).collect();
+            let mut end = name.end;
+            let list_from = out.len();
+            out.push(mention(text, name, titles.clone()));
+            // A title before a list of names goes to each of them.
+            while let Some(next) = text[end..]
+                .strip_prefix('、')
+                .map(|_| end + '、'.len_utf8())
+            {
+                match name_at(text, next, lexicon) {
+                    Some(listed) if ends_name_strictly(text, listed.end, lexicon) => {
+                        end = listed.end;
+                        out.push(mention(text, listed, titles.clone()));
+                    }
+                    _ => break,
+                }
+            }
+            share_list_role(&mut out[list_from..]);
+            continue;
+        }
+        // `王玉峰副市长`: a name standing alone right before the post.
+        let clause_start = clause_start(text, post.start());
+        let before = clause_start..post.start();
+        if !before.is_empty()
+            && name_at(text, before.start, lexicon).is_some_and(|n| n == before)
+            && ends_name(text, post.end(), lexicon)
+            && !is_studied_or_byline(text, before.start, post.end())
+        {
+            out.push(mention(text, before, vec![text[post.range()].to_string()]));
+            continue;
+        }
+        // `韩立群（市委常委、副市长）`.
+        if let Some(close) = ["）", ")"]
+            .iter()
+            .find(|c| text[post.end()..].starts_with(**c))
+        {
+            let titles = title_chain(text, post.end(), lexicon);
+            let Some(first) = titles.first() else {
+                continue;
+            };
+            let open = text[..first.start].char_indices().next_back();
+            if let Some((open_at, '（' | '(')) = open {
+                let start = clause_start_of_name(text, open_at);
+                let candidate = start..open_at;
+                if !candidate.is_empty()
+                    && name_at(text, start, lexicon).is_some_and(|n| n == candidate)
+                {
+                    let titles = titles.iter().map(|t| text[t.clone()].to_string()).collect();
+                    out.push(mention(text, candidate, titles));
+                }
+            }
+            let _ = close;
+        }
+    }
+}
+
+/// A list of names takes the role its last name shows (`朱勇、蔡春梅出席会议`).
+fn share_list_role(list: &mut [Mention]) {
+    if let Some(role) = list.last().and_then(|m| m.role) {
+        for m in list.iter_mut() {
+            m.role.get_or_insert(role);
+        }
+    }
+}
+
+fn mention(text: &str, span: Range<usize>, titles: Vec<String>) -> Mention {
+    Mention {
+        name: text[span.clone()].to_string(),
+        role: role_after(text, span.end),
+        span,
+        titles,
+    }
+}
+
+/// Names listed without titles: after `市领导`, or a bare list of names that attend.
+fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    for marker in &lexicon.list_markers {
+        for (at, _) in text.match_indices(marker) {
+            let mut found = Vec::new();
+            name_list(text, at + marker.len(), lexicon, true, &mut found);
+            share_list_role(&mut found);
+            out.extend(found);
+        }
+    }
+    // `郭晓茹、关海涛、王行亮参加会议` at the start of a clause.
+    for verb in ["参加会议", "出席会议", "列席会议", "参加", "出席", "列席"] {
+        for (at, _) in text.match_indices(verb) {
+            let start = list_start(text, at);
+            let mut found = Vec::new();
+            if name_list(text, start, lexicon, false, &mut found) == Some(at) && found.len() >= 2 {
+                share_list_role(&mut found);
+                out.extend(found);
+            }
+        }
+    }
+}
+
+/// Reads a `、`-separated list of names from `start`; returns where it ends.
+fn name_list(
+    text: &str,
+    start: usize,
+    lexicon: &PeopleLexicon,
+    lenient_end: bool,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let mut at = start;
+    loop {
+        let name = name_at(text, at, lexicon)?;
+        let ok = if lenient_end {
+            ends_name(text, name.end, lexicon)
+        } else {
+            ends_name_strictly(text, name.end, lexicon)
+        };
+        if !ok {
+            return None;
+        }
+        at = name.end;
+        out.push(mention(text, name, Vec::new()));
+        match text[at..].strip_prefix('、') {
+            Some(_) => at += '、'.len_utf8(),
+            None => return Some(at),
+        }
+    }
+}
+
+/// Minutes header lines: `主持：刘志远`, `出席：副区长王建军、李明华，区政府党组成员、…赵文斌`.
+fn header_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        for (label, role) in HEADER_LABELS {
+            let Some(rest) = trimmed.strip_prefix(label) else {
+                continue;
+            };
+            let Some(body) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) else {
+                continue;
+            };
+            let body_start = line_start + lead + (trimmed.len() - body.len());
+            let body_end = line_start + line.trim_end().len();
+            // Each comma-separated part: a title chain and names, or names alone.
+            let mut part_start = body_start;
+            for part in text[body_start..body_end].split_inclusive(['，', ',', '；']) {
+                let part_end = part_start + part.len();
+                let names_at = skip_spaces(text, part_start);
+                let mut found = Vec::new();
+                if name_list(text, names_at, lexicon, true, &mut found).is_some() {
+                    for mut m in found {
+                        m.role = role.or(m.role);
+                        out.push(m);
+                    }
+                }
+                part_start = part_end;
+            }
+            // Titled names in the line are found by the post scan; they get the line's role here.
+            if let Some(role) = role {
+                for m in out.iter_mut() {
+                    if m.span.start >= body_start && m.span.end <= body_end && m.role.is_none() {
+                        m.role = Some(role);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Bare later mentions of known names: spans and the roles they show.
+fn bare_mentions(text: &str, people: &mut [Person]) {
+    for person in people.iter_mut() {
+        let name = person.name.clone();
+        for (at, _) in text.match_indices(name.as_str()) {
+            let span = [at, at + person.name.len()];
+            if !person.spans.contains(&span) {
+                person.spans.push(span);
+            }
+            if let Some(role) = role_after(text, span[1]) {
+                add_role(person, role);
+            }
+        }
+    }
+}
+
+/// The role a name's following words give it.
+fn role_after(text: &str, end: usize) -> Option<Role> {
+    let mut rest = &text[end..];
+    // `王玉峰同志主持`, `李红分别参加`, `杨光荣在主持会议时`.
+    for filler in ["同志", "等", "分别", "一同", "也", "在"] {
+        rest = rest.strip_prefix(filler).unwrap_or(rest);
+    }
+    let starts = |words: &[&str]| words.iter().any(|w| rest.starts_with(w));
+    if starts(&["主持", "召开", "组织召开", "召集"]) {
+        Some(Role::Chair)
+    } else if starts(&["出席", "参加", "列席"]) {
+        Some(Role::Attendee)
+    } else if starts(&["汇报", "关于", "作汇报", "通报"]) {
+        Some(Role::Reporter)
+    } else if starts(&["指出", "强调", "要求", "表示", "讲话", "说", "提出"]) {
+        Some(Role::Speaker)
+    } else if starts(&["负责", "牵头", "协助"]) {
+        Some(Role::Responsible)
+    } else {
+        None
+    }
+}
+
+/// The titles ending at `end`: `省政府副省长、市委书记` → both, in order.
+fn title_chain(text: &str, end: usize, lexicon: &PeopleLexicon) -> Vec<Range<usize>> {
+    let mut titles = Vec::new();
+    let mut end = end;
+    loop {
+        let start = title_start(text, end);
+        if start == end || lexicon.post_ending(&text[start..end]).is_none() {
+            break;
+        }
+        titles.push(start..end);
+        match text[..start].strip_suffix('、') {
+            Some(before) => end = before.len(),
+            None => break,
+        }
+    }
+    titles.reverse();
+    titles
+}
+
+/// Words that end before a title starts (`听取了` in `听取了市委常委…`).
+const BEFORE_TITLE: [&str; 26] = [
+    "听取了",
+    "听取",
+    "会议由",
+    "由",
+    "主持召开",
+    "召开",
+    "主持",
+    "出席",
+    "参加",
+    "列席",
+    "陪同",
+    "邀请",
+    "会见",
+    "指出",
+    "强调",
+    "要求",
+    "会上",
+    "会议",
+    "期间",
+    "其中",
+    "以及",
+    "及",
+    "与",
+    "同",
+    "向",
+    "对",
+];
+
+/// Where the title ending at `end` starts: back over Han characters to a delimiter or a
+/// word that precedes titles, at most 24 characters.
+fn title_start(text: &str, end: usize) -> usize {
+    let mut start = end;
+    for (count, (at, c)) in text[..end].char_indices().rev().enumerate() {
+        if count >= 24 || !is_han(c) {
+            break;
+        }
+        if BEFORE_TITLE
+            .iter()
+            .any(|w| text[..at + c.len_utf8()].ends_with(w))
+            && at < start
+        {
+            // The word itself is not part of the title.
+            break;
+        }
+        start = at;
+    }
+    start
+}
+
+/// The start of the clause holding `at`: after the last delimiter or word that precedes names.
+fn clause_start(text: &str, at: usize) -> usize {
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev() {
+        if !is_han(c) {
+            break;
+        }
+        if BEFORE_TITLE
+            .iter()
+            .any(|w| text[..i + c.len_utf8()].ends_with(w))
+        {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
+/// The start of a run of Han characters and `、` ending at `at`: where a bare list of names may start.
+fn list_start(text: &str, at: usize) -> usize {
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev() {
+        if !is_han(c) && c != '、' {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
+/// Like [`clause_start`] for a name right before `at`, at most four characters back.
+fn clause_start_of_name(text: &str, at: usize) -> usize {
+    let mut start = at;
+    for (count, (i, c)) in text[..at].char_indices().rev().enumerate() {
+        if count >= 4 || !is_han(c) {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
+/// A name starting at `at`: a surname and one or two given characters, the length decided
+/// by what follows (a delimiter, a post, a following word) or, failing that, by segmentation.
+fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize>> {
+    let rest = text.get(at..)?;
+    let surname_len = lexicon
+        .compound_surnames
+        .iter()
+        .find(|s| rest.starts_with(*s))
+        .map(|s| s.len())
+        .or_else(|| {
+            let c = rest.chars().next()?;
+            lexicon.surnames.contains(&c).then(|| c.len_utf8())
+        })?;
+    if lexicon
+        .after_name
+        .iter()
+        .any(|w| w.chars().count() > 1 && rest.starts_with(w))
+        || lexicon.post_starting(rest).is_some()
+    {
+        return None;
+    }
+    let given: Vec<(usize, char)> = rest[surname_len..]
+        .char_indices()
+        .take(2)
+        .take_while(|(_, c)| is_han(*c) && !NOT_IN_NAME.contains(*c))
+        .collect();
+    let end_with =
+        |n: usize| at + surname_len + given[..n].iter().map(|(_, c)| c.len_utf8()).sum::<usize>();
+    let name = match given.len() {
+        0 => return None,
+        1 => at..end_with(1),
+        _ => {
+            let short = end_with(1);
+            let long = end_with(2);
+            let short_ends = ends_name(text, short, lexicon);
+            let long_ends = ends_name(text, long, lexicon);
+            let end = match (short_ends, long_ends) {
+                (true, false) => short,
+                (false, true) => long,
+                _ => segmented_end(text, at, short, long, lexicon),
+            };
+            at..end
+        }
+    };
+    let word = &text[name.clone()];
+    if lexicon.not_names.iter().any(|w| word.starts_with(w)) {
+        return None;
+    }
+    Some(name)
+}
+
+/// Whether a name may end at `end`: what follows is a delimiter, a post or a following word.
+fn ends_name(text: &str, end: usize, lexicon: &PeopleLexicon) -> bool {
+    let rest = &text[end..];
+    match rest.chars().next() {
+        None => true,
+        Some(c) if !is_han(c) => true,
+        Some(_) => {
+            lexicon.after_name.iter().any(|w| rest.starts_with(w))
+                || lexicon.post_starting(rest).is_some()
+        }
+    }
+}
+
+/// Stricter for bare lists: only a delimiter or a following word of more than one character.
+fn ends_name_strictly(text: &str, end: usize, lexicon: &PeopleLexicon) -> bool {
+    let rest = &text[end..];
+    match rest.chars().next() {
+        None => true,
+        Some(c) if !is_han(c) => true,
+        Some(_) => lexicon
+            .after_name
+            .iter()
+            .any(|w| w.chars().count() > 1 && rest.starts_with(w)),
+    }
+}
+
+/// Decides between a two- and a three-character name by how jieba cuts the text.
+fn segmented_end(
+    text: &str,
+    at: usize,
+    short: usize,
+    long: usize,
+    lexicon: &PeopleLexicon,
+) -> usize {
+    let window_end = text[long..]
+        .char_indices()
+        .nth(4)
+        .map_or(text.len(), |(i, _)| long + i);
+    let window = &text[at..window_end];
+    // Short only when the third character starts a word running past the long name
+    // (`李红分别`); otherwise a given name of two characters is the likelier reading.
+    let word_after_short = lexicon
+        .jieba
+        .cut(window, true)
+        .into_iter()
+        .any(|t| at + t.byte_start == short && at + t.byte_end > long);
+    if word_after_short { short } else { long }
+}
+
+/// Whether the mention is a byline or the source of speeches being studied.
+fn is_studied_or_byline(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let before_tail: String = before
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if BYLINES.iter().any(|b| before_tail.contains(b)) {
+        return true;
+    }
+    let clause_from = before.rfind(['，', '。', '；', '\n', ',']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    let clause_to = text[end..]
+        .find(['，', '。', '；', '\n'])
+        .map_or(text.len(), |i| end + i);
+    let clause_before = &text[clause_from..start];
+    let clause_after = &text[end..clause_to];
+    let speech_follows = SPEECH_WORDS.iter().any(|w| clause_after.contains(w));
+    speech_follows
+        && (STUDIED_CUES.iter().any(|w| clause_before.contains(w))
+            || clause_after.starts_with("的讲话")
+            || clause_after.starts_with("的重要"))
+}
+
+fn skip_spaces(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start_matches([' ', '\u{3000}']).len()
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles_of(people: &[Person], name: &str) -> Vec<String> {
+        people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} not found in {people:?}"))
+            .titles
+            .clone()
+    }
+
+    fn names(people: &[Person]) -> Vec<&str> {
+        people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn title_chain_before_name() {
+        let p = find_people("6月16日,省政府副省长、市委书记杨光荣主持召开市委办公会议。");
+        assert_eq!(names(&p), ["杨光荣"]);
+        assert_eq!(titles_of(&p, "杨光荣"), ["省政府副省长", "市委书记"]);
+        assert_eq!(p[0].roles, [Role::Chair]);
+        assert_eq!(p[0].spans, [[43, 52]]);
+    }
+
+    #[test]
+    fn shared_title_and_lists() {
+        let p = find_people("副县长朱勇、蔡春梅出席会议。市领导王玉峰、王波、李红分别参加会议。");
+        assert_eq!(names(&p), ["朱勇", "蔡春梅", "王玉峰", "王波", "李红"]);
+        assert_eq!(titles_of(&p, "蔡春梅"), ["副县长"]);
+        assert!(titles_of(&p, "王波").is_empty());
+    }
+
+    #[test]
+    fn title_after_name_and_in_parentheses() {
+        let p =
+            find_people("随后，王公理副主任对安全生产作了部署。主持：韩立群（市委常委、副市长）\n");
+        assert_eq!(titles_of(&p, "王公理"), ["副主任"]);
+        assert_eq!(titles_of(&p, "韩立群"), ["市委常委", "副市长"]);
+    }
+
+    #[test]
+    fn name_length_follows_the_next_word() {
+        let p = find_people(
+            "陕西省发展改革委副主任、陕西省能源局局长何钟强调，区委副书记、代区长安文哲及区委各常委参加会议。",
+        );
+        assert_eq!(names(&p), ["何钟", "安文哲"]);
+        assert_eq!(titles_of(&p, "安文哲"), ["区委副书记", "代区长"]);
+    }
+
+    #[test]
+    fn bylines_and_studied_speeches_are_not_people() {
+        let p = find_people(
+            "会议传达学习了习近平总书记重要讲话精神。（记者 李文 通讯员 王芳）赵革书记的讲话站位高。",
+        );
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn bare_list_of_attendees() {
+        let p = find_people("会议还研究了其他事项。\n郭晓茹、关海涛、张萌参加会议。");
+        assert_eq!(names(&p), ["郭晓茹", "关海涛", "张萌"]);
+    }
+
+    #[test]
+    fn minutes_header() {
+        let p = find_people(
+            "主持：刘志远\n出席：副区长王建军、李明华，区政府党组成员、区政府办公室主任赵文斌\n2025年3月18日下午，区长刘志远主持召开会议。",
+        );
+        assert_eq!(names(&p), ["刘志远", "王建军", "李明华", "赵文斌"]);
+        assert_eq!(titles_of(&p, "刘志远"), ["区长"]);
+        assert_eq!(
+            titles_of(&p, "赵文斌"),
+            ["区政府党组成员", "区政府办公室主任"]
+        );
+        assert_eq!(p[1].roles, [Role::Attendee]);
+    }
 }
