@@ -124,7 +124,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
-    let mut failures = 0usize;
+    let mut failures: std::collections::BTreeMap<String, usize> = Default::default();
     let mut bytes = 0u64;
     let started = std::time::Instant::now();
     let array = format == OutputFormat::Json && !single;
@@ -141,7 +141,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         };
         bytes += outcome.source().bytes.unwrap_or(0);
         if let Outcome::Failed(failure) = &outcome {
-            failures += 1;
+            *failures.entry(failure.error.kind.clone()).or_default() += 1;
             eprintln!("huiyi: {}", failure.error.message);
         }
         let json = to_json(&outcome, format);
@@ -157,17 +157,27 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         write_or_fail(out.write_all(b"\n]\n"))?;
     }
     write_or_fail(out.flush())?;
+    let failed: usize = failures.values().sum();
     if inputs.len() > 1 {
         let seconds = started.elapsed().as_secs_f64().max(1e-9);
+        let by_kind: Vec<String> = failures.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+        let records = inputs.len() - failed;
         eprintln!(
-            "huiyi: {} files, {} records, {} failed, {:.1} MB/s",
+            "huiyi: {} files, {} record{}, {} failed{}, {:.1} MB/s in {:.2} s",
             inputs.len(),
-            inputs.len() - failures,
-            failures,
-            bytes as f64 / 1e6 / seconds
+            records,
+            if records == 1 { "" } else { "s" },
+            failed,
+            if by_kind.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", by_kind.join(", "))
+            },
+            bytes as f64 / 1e6 / seconds,
+            seconds
         );
     }
-    Ok(if failures > 0 {
+    Ok(if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -18,7 +18,7 @@ use crate::record::{Person, Role};
 
 /// Characters that never stand in a given name: they are grammar or organisation words.
 const NOT_IN_NAME: &str =
-    "市县区省镇乡村委局厅府党的了和与及在对等是为要将把从于月日号也就并又还各全该其个之";
+    "市县区省镇乡村委局厅府党的了和与及在对等是为要将把从于号也就并又还各全该其个之";
 
 /// Labels of minutes header lines that list people.
 const HEADER_LABELS: [(&str, Option<Role>); 6] = [
