@@ -170,7 +170,7 @@ fn in_header(text: &str, person: &Person, label: &str) -> bool {
 fn title_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?:主持召开|组织召开|召开了|召开|主持)([^，。,；：\n]{2,40}?(?:会议|调度会|推进会|座谈会|专题会|常委会|办公会|例会|全会|大会|会))(?:[，。,；、\n（(]|并|时|期间|$)")
+        Regex::new(r"(?:主持召开|组织召开|召开了|召开|主持)([^，。,；：\n]{1,40}?(?:会议|调度会|推进会|座谈会|专题会|常委会|办公会|例会|全会|大会|会))(?:[，。,；、\n（(]|并|时|期间|$)")
             .expect("meeting title pattern")
     })
 }

@@ -1,0 +1,60 @@
+//! No input makes the pipeline panic: random bytes through reading, random
+//! text of the genre through normalisation and every extractor.
+
+use huiyi::Extractor;
+use proptest::prelude::*;
+
+/// Pieces of the genre, so that random text reaches deep into the extractors.
+const PIECES: &[&str] = &[
+    "市委书记", "副市长", "、", "，", "。", "：", "（", "）", "(", ")", "主持召开", "出席会议", "市领导",
+    "王", "李红", "欧阳", "杨光荣", "同志", "主持：", "出席：", "\n", "\t", "存在", "等问题", "由",
+    "牵头", "负责", "于", "4月底前", "6月30日前", "三季度末", "春节前", "每月5日前", "长期坚持", "年底前",
+    "两周内", "听取了", "关于", "的汇报", "一是", "（一）", "１２", "推進(jìn)", "會議", "　", "\u{200b}",
+    "2025年", "3月18日", "上旬", "序号\t工作任务\t牵头领导\t完成时限", "a", "9", "", " ", "记者",
+];
+
+fn genre_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
+}
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(|| {
+        Extractor::builder()
+            .reference_date(chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap())
+            .build()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = extractor().extract_bytes(&bytes, None);
+    }
+
+    #[test]
+    fn random_genre_text_never_panics_and_spans_hold(text in genre_text()) {
+        let record = extractor().extract_str(&text);
+        let normalized = huiyi::normalize::Normalizer::new().normalize(&text).text;
+        let in_text = |s: [usize; 2]| s[0] <= s[1] && normalized.get(s[0]..s[1]).is_some();
+        for p in &record.people {
+            for &s in &p.spans {
+                prop_assert!(in_text(s), "person span {s:?} in {normalized:?}");
+                prop_assert_eq!(&normalized[s[0]..s[1]], p.name.as_str());
+            }
+        }
+        for t in &record.tasks {
+            prop_assert!(in_text(t.span));
+            prop_assert!(t.deadline.is_none_or(|d| d < record.deadlines.len()));
+            prop_assert!(t.problems.iter().all(|&p| p < record.problems.len()));
+        }
+        for d in &record.deadlines {
+            prop_assert!(in_text(d.span));
+        }
+        for p in &record.problems {
+            prop_assert!(in_text(p.span));
+        }
+    }
+}
