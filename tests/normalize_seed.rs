@@ -44,7 +44,10 @@ fn groups(text: &str) -> Vec<(Option<char>, String)> {
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         if c == '(' || c == '（' {
-            let inner: String = chars.by_ref().take_while(|&c| c != ')' && c != '）').collect();
+            let inner: String = chars
+                .by_ref()
+                .take_while(|&c| c != ')' && c != '）')
+                .collect();
             found.push((before, inner));
             before = None;
         } else {
@@ -77,12 +80,15 @@ fn seed_normalises_to_clean_simplified_text() {
     assert_eq!(normalized.ruby_removed, residues);
     let left = groups(text);
     assert!(
-        left.iter().all(|(b, inner)| !(b.is_some_and(is_han) && is_latin_group(inner))),
+        left.iter()
+            .all(|(b, inner)| !(b.is_some_and(is_han) && is_latin_group(inner))),
         "ruby left: {left:?}"
     );
     assert_eq!(left.len(), groups(&source).len() - residues);
 
-    for traditional in ['為', '辦', '進', '關', '負', '責', '書', '記', '楊', '榮', '會', '議', '務'] {
+    for traditional in [
+        '為', '辦', '進', '關', '負', '責', '書', '記', '楊', '榮', '會', '議', '務',
+    ] {
         assert!(!text.contains(traditional), "{traditional} left");
     }
     assert_eq!(text.lines().count(), source.lines().count());

@@ -161,19 +161,27 @@ impl Normalizer {
                 after_han = true;
                 continue;
             }
-            if after_han && (c == '(' || c == '（') {
-                if let Some(r) = source.get(at..).and_then(|s| self.syllables.residue_at(s)) {
-                    survey.clean = false;
-                    survey.toned_ruby |= r.toned;
+            let dirty = match c {
+                '(' | '（' => {
+                    after_han
+                        && source
+                            .get(at..)
+                            .and_then(|s| self.syllables.residue_at(s))
+                            .is_some_and(|r| {
+                                survey.toned_ruby |= r.toned;
+                                true
+                            })
                 }
-            } else if is_space(c)
-                || is_invisible(c)
-                || is_other_break(c)
-                || fold_width(c).is_some()
-                || c == '．'
-            {
-                survey.clean = false;
-            }
+                // Printable ASCII but the space, the commonest case.
+                '!'..='~' | '\n' | '\t' => false,
+                // Removed or dropped, so a Han character before still counts.
+                c if is_space(c) || is_invisible(c) => {
+                    survey.clean = false;
+                    continue;
+                }
+                c => is_other_break(c) || fold_width(c).is_some() || c == '．',
+            };
+            survey.clean &= !dirty;
             after_han = false;
         }
         survey
@@ -206,7 +214,15 @@ impl Pass<'_> {
         let mut at = 0;
         while let Some(c) = src.get(at..).and_then(|s| s.chars().next()) {
             let len = c.len_utf8();
-            if c == '\n' {
+            if is_han(c) {
+                at += match line_traditional {
+                    true => self.convert(at).unwrap_or(len),
+                    false => len,
+                };
+            } else if matches!(c, '!'..='\'' | '*'..='~' | '\t') {
+                // Plain ASCII (no space, no parenthesis): copied.
+                at += 1;
+            } else if c == '\n' {
                 at += 1;
                 line_traditional = self.line_traditional(at);
             } else if is_other_break(c) {
@@ -230,12 +246,10 @@ impl Pass<'_> {
                 at += len;
             } else if c == '．'
                 && self.last(at).is_some_and(|p| p.is_ascii_digit())
-                && self.next_char(at + len).is_some_and(is_digit)
+                && self.next_visible(at + len).is_some_and(is_digit)
             {
                 self.write(at, len, ".");
                 at += len;
-            } else if line_traditional && is_han(c) {
-                at += self.convert(at).unwrap_or(len);
             } else {
                 at += len;
             }
@@ -258,7 +272,10 @@ impl Pass<'_> {
             return false;
         }
         let line = self.src.get(at..).unwrap_or_default();
-        let line = line.split('\n').next().unwrap_or_default();
+        let line = line
+            .split(|c| c == '\n' || is_other_break(c))
+            .next()
+            .unwrap_or_default();
         let (mut han, mut only) = (0, 0);
         for c in line.chars().filter(|&c| is_han(c)) {
             han += 1;
@@ -335,6 +352,12 @@ impl Pass<'_> {
         self.src.get(at..)?.chars().next()
     }
 
+    /// The first character at or after `at` that is not removed as invisible.
+    fn next_visible(&self, at: usize) -> Option<char> {
+        let rest = self.src.get(at..)?;
+        rest.chars().find(|&c| !is_invisible(c))
+    }
+
     /// The last character written so far, the pending run included, when
     /// the source has been read up to `at`.
     fn last(&self, at: usize) -> Option<char> {
@@ -358,7 +381,8 @@ impl Pass<'_> {
     /// Writes `text` in place of the `len` source bytes at `at`.
     fn write(&mut self, at: usize, len: usize, text: &str) {
         self.flush(at);
-        self.map.push_piece(self.out.len(), text.len(), at..at + len);
+        self.map
+            .push_piece(self.out.len(), text.len(), at..at + len);
         self.out.push_str(text);
         self.run = at + len;
     }

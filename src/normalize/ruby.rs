@@ -148,7 +148,14 @@ mod tests {
     fn rejects_what_is_not_one_syllable() {
         let s = syllables();
         for text in [
-            "(GDP)", "(2020)", "(abc)", "(jìnn)", "(jǐn", "(jǐǐn)", "()", "(huì yì)",
+            "(GDP)",
+            "(2020)",
+            "(abc)",
+            "(jìnn)",
+            "(jǐn",
+            "(jǐǐn)",
+            "()",
+            "(huì yì)",
         ] {
             assert_eq!(s.residue_at(text), None, "{text}");
         }

@@ -2,26 +2,29 @@
 //! longest phrase first (`TSPhrases.txt`), then single characters
 //! (`TSCharacters.txt`), taking the first candidate, as OpenCC's `t2s` does.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
-/// Longest phrase looked up, in characters (OpenCC's longest has 14).
-const MAX_PHRASE: usize = 16;
-
-/// A character's conversion and the longest phrase that starts with it.
-#[derive(Debug, Clone, Copy)]
+/// A character's conversion and the phrases that start with it.
+#[derive(Debug, Clone)]
 struct CharEntry {
     from: char,
     /// First simplified candidate; `None` when only phrases start here.
     to: Option<&'static str>,
-    /// Characters in the longest phrase starting with `from` (0: none).
-    longest_phrase: usize,
+    /// Indexes into `Script::phrases` of the phrases starting with `from`.
+    phrases: Range<usize>,
 }
 
 /// The Traditional → Simplified tables, parsed once.
 pub(crate) struct Script {
-    /// Sorted by `from`, for binary search.
+    /// Sorted by `from`.
     chars: Vec<CharEntry>,
-    phrases: HashMap<&'static str, &'static str>,
+    /// Index + 1 into `chars` per BMP code point (0: none); characters
+    /// beyond the BMP are found by binary search.
+    bmp: Vec<u16>,
+    /// `(traditional, simplified)`, sorted, so that those sharing a first
+    /// character are adjacent.
+    phrases: Vec<(&'static str, &'static str)>,
     /// Bit per code point: characters used in Traditional writing only
     /// (their own simplified candidates do not include them), which is what
     /// tells a traditional text from a simplified one.
@@ -37,32 +40,32 @@ impl std::fmt::Debug for Script {
     }
 }
 
-/// `key<TAB>candidate candidate…` lines of an OpenCC dictionary.
-fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+/// `key<TAB>candidate candidate…` lines of an OpenCC dictionary, as the key,
+/// its first candidate, and whether the key is among its own candidates.
+fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str, bool)> {
     data.lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(key, values)| Some((key, values.split(' ').find(|v| !v.is_empty())?)))
         .filter(|(key, _)| !key.is_empty())
+        .filter_map(|(key, values)| {
+            let mut candidates = values.split(' ').filter(|v| !v.is_empty());
+            let first = candidates.next()?;
+            let shared = first == key || candidates.any(|v| v == key);
+            Some((key, first, shared))
+        })
 }
 
 impl Script {
     /// Parses the OpenCC phrase and character dictionaries.
     pub(crate) fn parse(phrases_data: &'static str, chars_data: &'static str) -> Self {
-        let mut by_char: HashMap<char, CharEntry> = HashMap::new();
+        let mut by_char: BTreeMap<char, CharEntry> = BTreeMap::new();
         let mut traditional_only = Vec::new();
-        for line in chars_data.lines().filter(|l| !l.starts_with('#')) {
-            let Some((key, values)) = line.split_once('\t') else {
-                continue;
-            };
+        for (key, to, shared) in entries(chars_data) {
             let mut key_chars = key.chars();
             let (Some(from), None) = (key_chars.next(), key_chars.next()) else {
                 continue;
             };
-            let Some(to) = values.split(' ').find(|v| !v.is_empty()) else {
-                continue;
-            };
-            if !values.split(' ').any(|v| v == key) {
+            if !shared {
                 set_bit(&mut traditional_only, from);
             }
             by_char.insert(
@@ -70,31 +73,42 @@ impl Script {
                 CharEntry {
                     from,
                     to: Some(to),
-                    longest_phrase: 0,
+                    phrases: 0..0,
                 },
             );
         }
-        let mut phrases = HashMap::new();
-        for (key, value) in entries(phrases_data) {
+        let mut phrases: Vec<(&'static str, &'static str)> = entries(phrases_data)
+            .filter(|(key, _, _)| key.chars().nth(1).is_some())
+            .map(|(key, to, _)| (key, to))
+            .collect();
+        phrases.sort_unstable();
+        phrases.dedup_by(|a, b| a.0 == b.0);
+        for (at, (key, _)) in phrases.iter().enumerate() {
             let Some(first) = key.chars().next() else {
                 continue;
             };
-            let len = key.chars().count();
-            if len > MAX_PHRASE {
-                continue;
-            }
             let entry = by_char.entry(first).or_insert(CharEntry {
                 from: first,
                 to: None,
-                longest_phrase: 0,
+                phrases: at..at,
             });
-            entry.longest_phrase = entry.longest_phrase.max(len);
-            phrases.insert(key, value);
+            if entry.phrases.is_empty() {
+                entry.phrases = at..at;
+            }
+            entry.phrases.end = at + 1;
         }
-        let mut chars: Vec<CharEntry> = by_char.into_values().collect();
-        chars.sort_unstable_by_key(|e| e.from);
+        let chars: Vec<CharEntry> = by_char.into_values().collect();
+        let mut bmp = vec![0u16; 0x1_0000];
+        for (at, entry) in chars.iter().enumerate() {
+            if let (Some(slot), Ok(index)) =
+                (bmp.get_mut(entry.from as usize), u16::try_from(at + 1))
+            {
+                *slot = index;
+            }
+        }
         Script {
             chars,
+            bmp,
             phrases,
             traditional_only,
         }
@@ -108,29 +122,30 @@ impl Script {
             .is_some_and(|w| w & (1 << (c % 64)) != 0)
     }
 
+    fn entry(&self, c: char) -> Option<&CharEntry> {
+        match self.bmp.get(c as usize) {
+            Some(&index) => self.chars.get(usize::from(index).checked_sub(1)?),
+            None => {
+                let at = self.chars.binary_search_by_key(&c, |e| e.from).ok()?;
+                self.chars.get(at)
+            }
+        }
+    }
+
     /// The conversion at the start of `text`: bytes consumed and their
     /// simplified form; `None` when the first character stays as it is.
     pub(crate) fn convert_at(&self, text: &str) -> Option<(usize, &'static str)> {
         let first = text.chars().next()?;
-        let idx = self.chars.binary_search_by_key(&first, |e| e.from).ok()?;
-        let entry = self.chars.get(idx)?;
-        if entry.longest_phrase > 1 {
-            // Ends of the first 1..=longest characters, longest tried first.
-            let mut ends = [0usize; MAX_PHRASE];
-            let mut n = 0;
-            for ((at, c), slot) in text.char_indices().zip(ends.iter_mut()) {
-                if n == entry.longest_phrase {
-                    break;
-                }
-                *slot = at + c.len_utf8();
-                n += 1;
-            }
-            for &end in ends.get(1..n).unwrap_or_default().iter().rev() {
-                if let Some((key, to)) = text.get(..end).and_then(|k| self.phrases.get_key_value(k))
-                {
-                    return Some((key.len(), to));
-                }
-            }
+        let entry = self.entry(first)?;
+        let phrase = self
+            .phrases
+            .get(entry.phrases.clone())
+            .unwrap_or_default()
+            .iter()
+            .filter(|(key, _)| text.starts_with(key))
+            .max_by_key(|(key, _)| key.len());
+        if let Some((key, to)) = phrase {
+            return Some((key.len(), to));
         }
         let to = entry.to?;
         (to.chars().ne(std::iter::once(first))).then_some((first.len_utf8(), to))
@@ -161,11 +176,24 @@ mod tests {
     #[test]
     fn phrases_before_characters() {
         let s = script();
-        assert_eq!(s.convert_at("乾隆皇帝"), Some(("乾隆皇帝".len(), "乾隆皇帝")));
+        assert_eq!(
+            s.convert_at("乾隆皇帝們"),
+            Some(("乾隆皇帝".len(), "乾隆皇帝"))
+        );
+        assert_eq!(s.convert_at("乾隆年"), Some(("乾隆".len(), "乾隆")));
         assert_eq!(s.convert_at("乾淨"), Some(("乾".len(), "干")));
         assert_eq!(s.convert_at("楊"), Some(("楊".len(), "杨")));
         assert_eq!(s.convert_at("杨"), None);
         assert_eq!(s.convert_at(""), None);
+    }
+
+    #[test]
+    fn characters_beyond_the_bmp() {
+        let s = script();
+        // 𠉂 is a simplified form; its traditional key 㒓 is in the BMP.
+        assert_eq!(s.convert_at("㒓"), Some(("㒓".len(), "𠉂")));
+        assert_eq!(s.convert_at("𠉂"), None);
+        assert_eq!(s.convert_at("𠁞"), Some(("𠁞".len(), "𠀾")));
     }
 
     #[test]

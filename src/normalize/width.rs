@@ -12,27 +12,26 @@ pub(crate) fn is_han(c: char) -> bool {
 }
 
 /// Text whose neighbouring spaces are layout only: Han, kana, bopomofo,
-/// CJK and full-width punctuation (after folding).
+/// CJK and full-width punctuation (after folding) but `．`, which also
+/// stands between digits.
 pub(crate) fn is_cjk(c: char) -> bool {
     is_han(c)
         || matches!(c,
             '\u{3001}'..='\u{30FF}'
             | '\u{3100}'..='\u{312F}'
             | '\u{FE30}'..='\u{FE4F}'
-            | '\u{FF01}'..='\u{FF65}')
+            | '\u{FF01}'..='\u{FF0D}'
+            | '\u{FF0F}'..='\u{FF65}')
 }
 
 /// A space to be collapsed or dropped: ASCII, no-break, ideographic and the
 /// other Unicode spaces (the tab is a cell separator, not a space).
 pub(crate) fn is_space(c: char) -> bool {
-    matches!(c,
-        ' '
-        | '\u{A0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200A}'
-        | '\u{202F}'
-        | '\u{205F}'
-        | '\u{3000}')
+    matches!(
+        c,
+        ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
 }
 
 /// A line break other than `\n`, to become `\n`: `\r` (alone or before
@@ -67,9 +66,7 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// full-width punctuation is Chinese punctuation and stays.
 pub(crate) fn fold_width(c: char) -> Option<char> {
     match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' => {
-            char::from_u32(c as u32 - 0xFEE0)
-        }
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' => char::from_u32(c as u32 - 0xFEE0),
         _ => None,
     }
 }
