@@ -212,16 +212,19 @@ impl Pass<'_> {
         let src = self.src;
         let mut line_traditional = self.line_traditional(0);
         let mut at = 0;
-        while let Some(c) = src.get(at..).and_then(|s| s.chars().next()) {
+        loop {
+            // Text that stays as it is, skipped in one go.
+            let rest = src.get(at..).unwrap_or_default();
+            at += rest
+                .char_indices()
+                .find(|&(_, c)| !self.is_plain(c, line_traditional))
+                .map_or(rest.len(), |(plain, _)| plain);
+            let Some(c) = self.next_char(at) else {
+                break;
+            };
             let len = c.len_utf8();
             if is_han(c) {
-                at += match line_traditional {
-                    true => self.convert(at).unwrap_or(len),
-                    false => len,
-                };
-            } else if matches!(c, '!'..='\'' | '*'..='~' | '\t') {
-                // Plain ASCII (no space, no parenthesis): copied.
-                at += 1;
+                at += self.convert(at).unwrap_or(len);
             } else if c == '\n' {
                 at += 1;
                 line_traditional = self.line_traditional(at);
@@ -260,6 +263,19 @@ impl Pass<'_> {
             traditional: self.traditional,
             ruby_removed: self.ruby_removed,
             map: self.map,
+        }
+    }
+
+    /// Whether `c` is copied as it is whatever surrounds it.
+    fn is_plain(&self, c: char, line_traditional: bool) -> bool {
+        match c {
+            // ASCII but spaces, parentheses and control characters.
+            '!'..='\'' | ')'..='~' | '\t' => true,
+            // CJK and general punctuation but spaces, invisibles and breaks.
+            '\u{3001}'..='\u{303F}' | '\u{2010}'..='\u{2027}' | '，' | '：' | '；' | '）' => {
+                true
+            }
+            c => is_han(c) && !(line_traditional && self.normalizer.script.converts(c)),
         }
     }
 

@@ -10,10 +10,11 @@
 //! tone-marked residue: neutral-tone syllables (`們(men)`) appear only in
 //! annotated pages, where tone-marked ones abound.
 
-/// The set of toneless Mandarin syllables, `ü` spelt `v`.
+/// The set of toneless Mandarin syllables, `ü` spelt `v`, each packed into
+/// a `u64` (at most six ASCII letters) so that a look-up compares integers.
 #[derive(Debug)]
 pub(crate) struct Syllables {
-    sorted: Vec<Box<str>>,
+    sorted: Vec<u64>,
 }
 
 /// Longest syllable in letters (`zhuang`), plus a tone mark.
@@ -33,21 +34,26 @@ pub(crate) struct Residue {
 impl Syllables {
     /// Parses the syllable list: one a line, `#` comments.
     pub(crate) fn parse(data: &str) -> Self {
-        let mut sorted: Vec<Box<str>> = data
+        let mut sorted: Vec<u64> = data
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.replace('ü', "v").into_boxed_str())
+            .filter_map(|l| {
+                let mut letters = [0u8; MAX_LETTERS];
+                let mut n = 0;
+                for c in l.chars() {
+                    let (Some(letter), false) = fold(c)? else {
+                        return None;
+                    };
+                    *letters.get_mut(n)? = letter;
+                    n += 1;
+                }
+                Some(pack(letters))
+            })
             .collect();
         sorted.sort_unstable();
         sorted.dedup();
         Syllables { sorted }
-    }
-
-    fn contains(&self, syllable: &str) -> bool {
-        self.sorted
-            .binary_search_by(|s| (**s).cmp(syllable))
-            .is_ok()
     }
 
     /// Reads a parenthesised syllable at the start of `text` (which starts
@@ -66,10 +72,7 @@ impl Syllables {
                 if letters == 0 || tones > 1 {
                     return None;
                 }
-                let syllable = std::str::from_utf8(&folded[..letters]).ok()?;
-                if !self.contains(syllable) {
-                    return None;
-                }
+                self.sorted.binary_search(&pack(folded)).ok()?;
                 return Some(Residue {
                     len: at + c.len_utf8(),
                     toned: tones == 1,
@@ -93,6 +96,11 @@ impl Residue {
     pub(crate) fn removable(&self, document_toned: bool) -> bool {
         self.toned || (document_toned && self.letters >= 2)
     }
+}
+
+/// Letters as one integer; unused places are zero.
+fn pack(letters: [u8; MAX_LETTERS]) -> u64 {
+    letters.iter().fold(0, |key, &b| key << 8 | u64::from(b))
 }
 
 /// A pinyin character as its toneless ASCII letter (`ü` → `v`) and whether

@@ -122,6 +122,11 @@ impl Script {
             .is_some_and(|w| w & (1 << (c % 64)) != 0)
     }
 
+    /// Whether `c` is converted alone or begins a phrase.
+    pub(crate) fn converts(&self, c: char) -> bool {
+        self.entry(c).is_some()
+    }
+
     fn entry(&self, c: char) -> Option<&CharEntry> {
         match self.bmp.get(c as usize) {
             Some(&index) => self.chars.get(usize::from(index).checked_sub(1)?),
