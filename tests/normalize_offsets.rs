@@ -8,7 +8,10 @@ fn span_after_removed_ruby_maps_past_it() {
     let n = Normalizer::new().normalize(source);
     assert_eq!(n.text, "推進工作");
     assert_eq!(n.ruby_removed, 1);
-    assert!(!n.traditional, "one Traditional-only character is no script");
+    assert!(
+        !n.traditional,
+        "one Traditional-only character is no script"
+    );
     let work = n.text.find("工作").unwrap();
     assert_eq!(&source[n.source_range(work..work + "工作".len())], "工作");
     // A span ending before the removed residue does not take it in.
@@ -28,7 +31,11 @@ fn folded_characters_map_whole() {
     assert_eq!(&source[n.source_range(line_end..line_end + 1)], "\r\n");
     assert_eq!(n.source_offset(n.text.len()), source.len());
     assert_eq!(n.source_offset(n.text.len() + 10), source.len());
-    assert_eq!(n.source_range(3..1), n.source_offset(3)..n.source_offset(3));
+    let reversed = std::ops::Range { start: 3, end: 1 };
+    assert_eq!(
+        n.source_range(reversed),
+        n.source_offset(3)..n.source_offset(3)
+    );
 }
 
 #[test]
@@ -47,7 +54,8 @@ fn conversion_of_different_length_maps_per_character() {
 #[test]
 fn map_is_compact() {
     let normalizer = Normalizer::new();
-    let simplified = "市委书记杨光荣主持召开市委办公会议，听取工作汇报。\n会议强调，要坚持问题导向。";
+    let simplified =
+        "市委书记杨光荣主持召开市委办公会议，听取工作汇报。\n会议强调，要坚持问题导向。";
     let n = normalizer.normalize(simplified);
     assert_eq!(n.text, simplified);
     assert_eq!(n.offset_pieces(), 1);

@@ -39,14 +39,15 @@ impl Syllables {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|l| {
+                if l.chars().count() > MAX_LETTERS {
+                    return None;
+                }
                 let mut letters = [0u8; MAX_LETTERS];
-                let mut n = 0;
-                for c in l.chars() {
+                for (slot, c) in letters.iter_mut().zip(l.chars()) {
                     let (Some(letter), false) = fold(c)? else {
                         return None;
                     };
-                    *letters.get_mut(n)? = letter;
-                    n += 1;
+                    *slot = letter;
                 }
                 Some(pack(letters))
             })
