@@ -2,7 +2,20 @@
 //! Simplified, full-width folded, whitespace cleaned — with an offset map from
 //! the normalised text back to its source.
 //!
-//! The rules, in the order a character meets them:
+//! ```
+//! use huiyi::normalize::Normalizer;
+//!
+//! let normalizer = Normalizer::new(); // parses the dictionaries: build once
+//! let source = "市委書記楊光榮推進(jìn)工作";
+//! let n = normalizer.normalize(source);
+//! assert_eq!(n.text, "市委书记杨光荣推进工作");
+//! assert!(n.traditional);
+//! // Spans are byte ranges into `n.text`; the map finds them in the source.
+//! let name = n.text.find("杨光荣").unwrap();
+//! assert_eq!(&source[n.source_range(name..name + "杨光荣".len())], "楊光榮");
+//! ```
+//!
+//! The rules:
 //!
 //! * **Ruby residue**: a parenthesised pinyin syllable right after a Han
 //!   character is removed (`推進(jìn)` → `推進`, `會（huì）` → `會`), checked
@@ -31,6 +44,11 @@
 //!   control characters) are removed; `\r\n`, `\r`, vertical tab, form feed,
 //!   NEL and U+2028/U+2029 become `\n`. `\n` and `\t` are kept as they are;
 //!   empty lines are kept.
+//!
+//! One pass over the text decides (Han counts, Traditional-only counts,
+//! whether tone-marked ruby occurs); text needing no change is returned as a
+//! copy, and otherwise a second pass copies unchanged stretches whole and
+//! records each edit in the offset map.
 
 mod offsets;
 mod ruby;
