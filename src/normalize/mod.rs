@@ -1,28 +1,442 @@
 //! Normalisation (SPEC §2): ruby/pinyin residue removed, Traditional turned to
 //! Simplified, full-width folded, whitespace cleaned — with an offset map from
 //! the normalised text back to its source.
+//!
+//! ```
+//! use huiyi::normalize::Normalizer;
+//!
+//! let normalizer = Normalizer::new(); // parses the dictionaries: build once
+//! let source = "市委書記楊光榮推進(jìn)工作";
+//! let n = normalizer.normalize(source);
+//! assert_eq!(n.text, "市委书记杨光荣推进工作");
+//! assert!(n.traditional);
+//! // Spans are byte ranges into `n.text`; the map finds them in the source.
+//! let name = n.text.find("杨光荣").unwrap();
+//! assert_eq!(&source[n.source_range(name..name + "杨光荣".len())], "楊光榮");
+//! ```
+//!
+//! The rules:
+//!
+//! * **Ruby residue**: a parenthesised pinyin syllable right after a Han
+//!   character is removed (`推進(jìn)` → `推進`, `會（huì）` → `會`), checked
+//!   against the table of Mandarin syllables. A toneless syllable (`(men)`,
+//!   `(an)`) may be an English word or a label, so it is removed only when it
+//!   has two letters or more and the document also shows tone-marked residue
+//!   (neutral-tone `們(men)` occurs only in annotated pages, among many toned
+//!   ones). Everything else in parentheses stays: `（一）`, `(2020)`, `(GDP)`,
+//!   `(a)`, a syllable after a non-Han character.
+//! * **Traditional → Simplified** (OpenCC `t2s` data, longest phrase first) is
+//!   applied to the whole document when at least 10 % of its Han characters
+//!   (and at least two) are Traditional-only (a traditional text scores
+//!   25–45 %, a simplified one with a stray `後` well under 1 %), and
+//!   otherwise to each paragraph that passes the same test on its own (a
+//!   traditional quotation inside a simplified report). Characters shared by
+//!   both scripts (`乾`, `於`, `著`) never count towards the test.
+//! * **Width**: full-width digits, letters and `％` become ASCII; `．` becomes
+//!   `.` between digits (`２．６万亩` → `2.6万亩`). Chinese punctuation,
+//!   full-width parentheses included, stays, and so does ASCII punctuation
+//!   (`,` is not turned into `，`).
+//! * **Spaces** (ASCII, ideographic, no-break, other Unicode spaces): a run is
+//!   dropped at the start or end of a line or cell (`\t`) and next to CJK
+//!   text on either side, where it is layout (`副区长　王建军` →
+//!   `副区长王建军`, `6 月` → `6月`); elsewhere it becomes one ASCII space.
+//! * **Invisible characters** (zero-width, BOM, soft hyphen, bidi and other
+//!   control characters) are removed; `\r\n`, `\r`, vertical tab, form feed,
+//!   NEL and U+2028/U+2029 become `\n`. `\n` and `\t` are kept as they are;
+//!   empty lines are kept.
+//!
+//! One pass over the text decides (Han counts, Traditional-only counts,
+//! whether tone-marked ruby occurs); text needing no change is returned as a
+//! copy, and otherwise a second pass copies unchanged stretches whole and
+//! records each edit in the offset map.
 
-/// Builds normalised text. Build once and reuse: it holds the conversion dictionaries.
-#[derive(Debug, Default)]
-pub struct Normalizer {}
+mod offsets;
+mod ruby;
+mod script;
+mod width;
+
+use std::ops::Range;
+
+use offsets::OffsetMap;
+use ruby::Syllables;
+use script::Script;
+use width::{fold_width, is_cjk, is_digit, is_han, is_invisible, is_other_break, is_space};
+
+/// Share of Traditional-only characters among Han characters, in percent,
+/// from which a document or paragraph is read as Traditional.
+const TRADITIONAL_PERCENT: usize = 10;
+/// Fewest Traditional-only characters that make a text Traditional: one
+/// stray `後` in a simplified line is a typo, not a script.
+const TRADITIONAL_MIN: usize = 2;
+
+/// Builds normalised text. Build once and reuse: it holds the conversion
+/// dictionaries, parsed when it is built. It is `Send + Sync`.
+#[derive(Debug)]
+pub struct Normalizer {
+    syllables: Syllables,
+    script: Script,
+}
 
 /// Normalised text and the map back to the text it was made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
     /// The normalised text.
     pub text: String,
+    /// Whether Traditional text (the document, or some of its paragraphs)
+    /// was converted to Simplified.
+    pub traditional: bool,
+    /// How many ruby (pinyin) annotations were removed.
+    pub ruby_removed: usize,
+    map: OffsetMap,
+}
+
+impl Normalized {
+    /// The source byte offset where normalised byte `normalized_byte`
+    /// comes from; offsets at or past the end map to the source's length.
+    /// A char boundary maps to a char boundary, and the map never goes back.
+    pub fn source_offset(&self, normalized_byte: usize) -> usize {
+        self.map.source_offset(normalized_byte)
+    }
+
+    /// The source byte range a normalised byte range was made from (a
+    /// record's span, found in the original). Text removed at the edges of
+    /// the range (ruby residue after its last character) is not included.
+    pub fn source_range(&self, normalized: Range<usize>) -> Range<usize> {
+        self.map.source_range(normalized)
+    }
+
+    /// The number of pieces the offset map is stored in (one per stretch of
+    /// unchanged text or per edit), for checking its size.
+    pub fn offset_pieces(&self) -> usize {
+        self.map.pieces()
+    }
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer::new()
+    }
+}
+
+/// What a first pass over the source learns before anything is written.
+#[derive(Debug, Default)]
+struct Survey {
+    han: usize,
+    traditional_only: usize,
+    /// Some Han character is followed by a tone-marked pinyin syllable.
+    toned_ruby: bool,
+    /// Nothing but Han conversion could change the text.
+    clean: bool,
 }
 
 impl Normalizer {
     /// A normaliser with the built-in dictionaries.
     pub fn new() -> Self {
-        Normalizer {}
+        Normalizer {
+            syllables: Syllables::parse(include_str!("../../data/normalize/pinyin_syllables.txt")),
+            script: Script::parse(
+                include_str!("../../data/opencc/TSPhrases.txt"),
+                include_str!("../../data/opencc/TSCharacters.txt"),
+            ),
+        }
     }
 
     /// Normalises `source`.
     pub fn normalize(&self, source: &str) -> Normalized {
-        Normalized {
-            text: source.to_string(),
+        let survey = self.survey(source);
+        if survey.clean && survey.traditional_only == 0 {
+            return Normalized {
+                text: source.to_owned(),
+                traditional: false,
+                ruby_removed: 0,
+                map: OffsetMap::identity(source.len()),
+            };
         }
+        Pass {
+            normalizer: self,
+            survey: &survey,
+            document_traditional: is_traditional(survey.traditional_only, survey.han),
+            src: source,
+            out: String::with_capacity(source.len()),
+            map: OffsetMap::with_source_len(source.len()),
+            run: 0,
+            traditional: false,
+            ruby_removed: 0,
+        }
+        .run()
+    }
+
+    fn survey(&self, source: &str) -> Survey {
+        let mut survey = Survey {
+            clean: true,
+            ..Survey::default()
+        };
+        let mut after_han = false;
+        for (at, c) in source.char_indices() {
+            if is_han(c) {
+                survey.han += 1;
+                survey.traditional_only += usize::from(self.script.is_traditional_only(c));
+                after_han = true;
+                continue;
+            }
+            let dirty = match c {
+                '(' | '（' => {
+                    after_han
+                        && source
+                            .get(at..)
+                            .and_then(|s| self.syllables.residue_at(s))
+                            .is_some_and(|r| {
+                                survey.toned_ruby |= r.toned;
+                                true
+                            })
+                }
+                // Printable ASCII but the space, the commonest case.
+                '!'..='~' | '\n' | '\t' => false,
+                // Removed or dropped, so a Han character before still counts.
+                c if is_space(c) || is_invisible(c) => {
+                    survey.clean = false;
+                    continue;
+                }
+                c => is_other_break(c) || fold_width(c).is_some() || c == '．',
+            };
+            survey.clean &= !dirty;
+            after_han = false;
+        }
+        survey
+    }
+}
+
+/// Traditional by the counts of Traditional-only and of all Han characters.
+fn is_traditional(traditional_only: usize, han: usize) -> bool {
+    traditional_only >= TRADITIONAL_MIN && traditional_only * 100 >= han * TRADITIONAL_PERCENT
+}
+
+/// One normalisation: source copied in runs, edits written between them.
+struct Pass<'a> {
+    normalizer: &'a Normalizer,
+    survey: &'a Survey,
+    document_traditional: bool,
+    src: &'a str,
+    out: String,
+    map: OffsetMap,
+    /// Start of the stretch of source copied unchanged, not yet written.
+    run: usize,
+    traditional: bool,
+    ruby_removed: usize,
+}
+
+impl Pass<'_> {
+    fn run(mut self) -> Normalized {
+        let src = self.src;
+        let mut line_traditional = self.line_traditional(0);
+        let mut at = 0;
+        loop {
+            // Text that stays as it is, skipped in one go.
+            let rest = src.get(at..).unwrap_or_default();
+            at += rest
+                .char_indices()
+                .find(|&(_, c)| !self.is_plain(c, line_traditional))
+                .map_or(rest.len(), |(plain, _)| plain);
+            let Some(c) = self.next_char(at) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if is_han(c) {
+                at += self.convert(at).unwrap_or(len);
+            } else if c == '\n' {
+                at += 1;
+                line_traditional = self.line_traditional(at);
+            } else if is_other_break(c) {
+                let len = if src.as_bytes().get(at..at + 2) == Some(b"\r\n") {
+                    2
+                } else {
+                    len
+                };
+                self.write(at, len, "\n");
+                at += len;
+                line_traditional = self.line_traditional(at);
+            } else if is_space(c) {
+                at = self.spaces(at);
+            } else if is_invisible(c) {
+                self.skip(at, len);
+                at += len;
+            } else if (c == '(' || c == '（') && self.last(at).is_some_and(is_han) {
+                at += self.ruby(at).unwrap_or(len);
+            } else if let Some(half) = fold_width(c) {
+                self.write(at, len, half.encode_utf8(&mut [0; 4]));
+                at += len;
+            } else if c == '．'
+                && self.last(at).is_some_and(|p| p.is_ascii_digit())
+                && self.next_visible(at + len).is_some_and(is_digit)
+            {
+                self.write(at, len, ".");
+                at += len;
+            } else {
+                at += len;
+            }
+        }
+        self.flush(src.len());
+        Normalized {
+            text: self.out,
+            traditional: self.traditional,
+            ruby_removed: self.ruby_removed,
+            map: self.map,
+        }
+    }
+
+    /// Whether `c` is copied as it is whatever surrounds it.
+    fn is_plain(&self, c: char, line_traditional: bool) -> bool {
+        match c {
+            // ASCII but spaces, parentheses and control characters.
+            '!'..='\'' | ')'..='~' | '\t' => true,
+            // CJK and general punctuation but spaces, invisibles and breaks.
+            '\u{3001}'..='\u{303F}' | '\u{2010}'..='\u{2027}' | '，' | '：' | '；' | '）' => {
+                true
+            }
+            c => is_han(c) && !(line_traditional && self.normalizer.script.converts(c)),
+        }
+    }
+
+    /// Whether the line starting at `at` is to be converted to Simplified.
+    fn line_traditional(&self, at: usize) -> bool {
+        if self.document_traditional {
+            return true;
+        }
+        if self.survey.traditional_only < TRADITIONAL_MIN {
+            return false;
+        }
+        let line = self.src.get(at..).unwrap_or_default();
+        let line = line
+            .split(|c| c == '\n' || is_other_break(c))
+            .next()
+            .unwrap_or_default();
+        let (mut han, mut only) = (0, 0);
+        for c in line.chars().filter(|&c| is_han(c)) {
+            han += 1;
+            only += usize::from(self.normalizer.script.is_traditional_only(c));
+        }
+        is_traditional(only, han)
+    }
+
+    /// Removes the ruby group at `at` if it is one; its length if so.
+    fn ruby(&mut self, at: usize) -> Option<usize> {
+        let residue = self
+            .src
+            .get(at..)
+            .and_then(|s| self.normalizer.syllables.residue_at(s))?;
+        if !residue.removable(self.survey.toned_ruby) {
+            return None;
+        }
+        self.skip(at, residue.len);
+        self.ruby_removed += 1;
+        Some(residue.len)
+    }
+
+    /// Converts the Traditional text at `at`; the bytes consumed if any.
+    fn convert(&mut self, at: usize) -> Option<usize> {
+        let src = self.src;
+        let (len, to) = self
+            .normalizer
+            .script
+            .convert_at(src.get(at..).unwrap_or_default())?;
+        let from = src.get(at..at + len).unwrap_or_default();
+        if from == to {
+            return Some(len);
+        }
+        self.traditional = true;
+        if from.chars().count() == to.chars().count() {
+            // Character for character, so that spans inside a phrase map too.
+            let mut src_at = at;
+            for (f, t) in from.chars().zip(to.chars()) {
+                self.write(src_at, f.len_utf8(), t.encode_utf8(&mut [0; 4]));
+                src_at += f.len_utf8();
+            }
+        } else {
+            self.write(at, len, to);
+        }
+        Some(len)
+    }
+
+    /// Handles the run of spaces at `at`; returns where it ends.
+    fn spaces(&mut self, at: usize) -> usize {
+        let src = self.src;
+        let mut end = at;
+        while let Some(c) = self.next_char(end) {
+            if !(is_space(c) || is_invisible(c)) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let before = self.last(at);
+        let after = self.next_char(end).map(|c| fold_width(c).unwrap_or(c));
+        let edge = |c: Option<char>| match c {
+            None | Some('\n' | '\t') => true,
+            Some(c) => is_other_break(c) || is_cjk(c),
+        };
+        if edge(before) || edge(after) {
+            self.skip(at, end - at);
+        } else if src.get(at..end) != Some(" ") {
+            self.write(at, end - at, " ");
+        }
+        end
+    }
+
+    /// The character at byte `at` of the source.
+    fn next_char(&self, at: usize) -> Option<char> {
+        self.src.get(at..)?.chars().next()
+    }
+
+    /// The first character at or after `at` that is not removed as invisible.
+    fn next_visible(&self, at: usize) -> Option<char> {
+        let rest = self.src.get(at..)?;
+        rest.chars().find(|&c| !is_invisible(c))
+    }
+
+    /// The last character written so far, the pending run included, when
+    /// the source has been read up to `at`.
+    fn last(&self, at: usize) -> Option<char> {
+        match self.src.get(self.run..at) {
+            Some(pending) if !pending.is_empty() => pending.chars().next_back(),
+            _ => self.out.chars().next_back(),
+        }
+    }
+
+    /// Writes the pending run up to `to`.
+    fn flush(&mut self, to: usize) {
+        if to > self.run
+            && let Some(copy) = self.src.get(self.run..to)
+        {
+            self.map.push(self.out.len(), self.run..to);
+            self.out.push_str(copy);
+        }
+        self.run = self.run.max(to);
+    }
+
+    /// Writes `text` in place of the `len` source bytes at `at`.
+    fn write(&mut self, at: usize, len: usize, text: &str) {
+        self.flush(at);
+        self.map
+            .push_piece(self.out.len(), text.len(), at..at + len);
+        self.out.push_str(text);
+        self.run = at + len;
+    }
+
+    /// Drops the `len` source bytes at `at`.
+    fn skip(&mut self, at: usize, len: usize) {
+        self.flush(at);
+        self.run = at + len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn normalizer_is_shareable() {
+        assert_send_sync::<Normalizer>();
+        assert_send_sync::<Normalized>();
     }
 }
