@@ -1,15 +1,475 @@
-//! Deadlines in running text.
+//! Deadlines in running text: the time expressions [`crate::time::scan`]
+//! finds, kept where the context makes them a limit for work (SPEC §3; the
+//! annotation rules of the evaluation set).
 
 use chrono::NaiveDate;
 
 use crate::record::Deadline;
+use crate::time::{self, Precision, Relation, TimeMention, YearRule};
+
+/// Verbs of getting work done; a bare date followed by one is a deadline
+/// (`4月上旬完成`, `上半年开工`).
+const COMPLETION_VERBS: &[&str] = &[
+    "完成",
+    "办结",
+    "建成",
+    "竣工",
+    "完工",
+    "开工",
+    "复工",
+    "投用",
+    "投运",
+    "投入使用",
+    "运营",
+    "通车",
+    "贯通",
+    "封顶",
+    "到位",
+    "实现",
+    "出台",
+    "制定",
+    "编制",
+    "上报",
+    "报送",
+    "提交",
+    "组织",
+    "举办",
+    "启动",
+    "上线",
+    "交付",
+    "验收",
+    "清零",
+    "销号",
+    "见效",
+    "落地",
+    "形成",
+    "达到",
+    "具备",
+    "移交",
+    "签约",
+    "开业",
+    "挂牌",
+    "拆除",
+    "搬迁",
+    "安装",
+    "更换",
+    "取得",
+    "办理",
+    "推出",
+    "出具",
+    "整改到位",
+    "全覆盖",
+    "覆盖",
+];
+
+/// Words that may stand between a date and its verb (`上半年全部开工`).
+const ADVERBS: &[&str] = &[
+    "全部", "全面", "基本", "如期", "按时", "陆续", "逐步", "率先", "力争", "确保", "争取", "务必",
+    "必须", "要", "均", "都", "全", "前",
+];
+
+/// Prefixes that put a date as the time work is to be done by.
+const COMMITTING_PREFIXES: &[&str] = &[
+    "于",
+    "在",
+    "力争",
+    "确保",
+    "争取",
+    "务必",
+    "必须",
+    "计划",
+    "预计",
+    "力争于",
+    "力争在",
+    "确保于",
+    "确保在",
+    "争取于",
+    "争取在",
+    "务必于",
+    "务必在",
+    "必须于",
+    "必须在",
+    "计划于",
+    "计划在",
+    "预计于",
+    "预计在",
+];
+
+/// Words after a day that make it the date of an event, not a limit.
+const EVENT_WORDS: &[&str] = &[
+    "上午", "下午", "晚上", "晚", "召开", "举行", "印发", "发布", "讯", "电", "，在", "在",
+];
+
+/// Units after a figure that make a period's `完成…` a statistic (`上半年完成投资12亿元`).
+const STATISTIC_UNITS: &[&str] = &["亿", "万元", "元", "%", "％", "个百分点"];
+
+/// The line of `text` around byte `pos`.
+fn line_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text
+        .get(..start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let to = text
+        .get(end..)
+        .and_then(|a| a.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    text.get(from..to).unwrap_or("")
+}
+
+/// Whether the mention fills a table cell on its own (a 完成时限 column).
+fn fills_cell(text: &str, m: &TimeMention) -> bool {
+    let (start, end) = m.span;
+    let line = line_around(text, start, end);
+    if !line.contains('\t') {
+        return false;
+    }
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let cell_start = before.ends_with('\t') || before.ends_with('\n') || before.is_empty();
+    let rest = after.split(['\t', '\n']).next().unwrap_or("");
+    cell_start && matches!(rest.trim(), "" | "完成" | "前完成")
+}
+
+/// Strips leading adverbs from `after`.
+fn skip_adverbs(mut after: &str) -> &str {
+    loop {
+        let Some(a) = ADVERBS.iter().find(|a| after.starts_with(*a)) else {
+            return after;
+        };
+        after = &after[a.len()..];
+    }
+}
+
+/// Whether a completion verb follows (after adverbs), and whether what it
+/// completes is a statistic.
+fn verb_follows(after: &str) -> (bool, bool) {
+    let after = skip_adverbs(after);
+    let Some(verb) = COMPLETION_VERBS.iter().find(|v| after.starts_with(*v)) else {
+        return (false, false);
+    };
+    let clause = after[verb.len()..]
+        .split(['，', '。', '；', '\n', '\t'])
+        .next()
+        .unwrap_or("");
+    let statistic = clause.char_indices().any(|(i, c)| {
+        c.is_ascii_digit()
+            && STATISTIC_UNITS
+                .iter()
+                .any(|u| clause[i + c.len_utf8()..].starts_with(u))
+    });
+    (true, statistic)
+}
+
+/// Whether a mention is a time limit for work, judged by its context.
+fn is_deadline(text: &str, m: &TimeMention) -> bool {
+    let (start, end) = m.span;
+    let written = m.text(text);
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let prefix = m.prefix_text(text).unwrap_or("");
+    let line = line_around(text, start, end);
+    if line.trim_start().starts_with("时间") || before.ends_with('已') || prefix.starts_with('已')
+    {
+        return false;
+    }
+    if m.in_past_year() || before.ends_with("倒计时") {
+        return false;
+    }
+    match m.relation() {
+        Relation::Ongoing => {
+            return written == "长期坚持" || (written == "长期" && fills_cell(text, m));
+        }
+        Relation::Recurring => return written.ends_with('前'),
+        _ => {}
+    }
+    if m.is_range() {
+        return m.from_now();
+    }
+    if m.from_now() || m.is_approximate_or_open() {
+        return false;
+    }
+    if m.has_suffix() {
+        return true;
+    }
+    // A bare expression: a deadline only where the context makes it one.
+    if m.day_only() || m.whole_year() || after.starts_with('的') {
+        return false;
+    }
+    if m.precision() == Precision::Day && EVENT_WORDS.iter().any(|w| after.starts_with(w)) {
+        return false;
+    }
+    if m.names_end() && written.contains(['底', '末']) && !prefix.starts_with("截") {
+        return true;
+    }
+    if fills_cell(text, m) {
+        return true;
+    }
+    let (verb, statistic) = verb_follows(after);
+    if statistic {
+        return false;
+    }
+    verb || COMMITTING_PREFIXES.contains(&prefix)
+}
 
 /// Finds the time limits for work in `text`, resolving dates without a year
 /// against `anchor` with future preference. Returns them with the warnings
 /// their inferences call for.
 pub(crate) fn find_deadlines(
-    _text: &str,
-    _anchor: Option<NaiveDate>,
+    text: &str,
+    anchor: Option<NaiveDate>,
 ) -> (Vec<Deadline>, Vec<String>) {
-    (Vec::new(), Vec::new())
+    let mut deadlines = Vec::new();
+    let mut warnings = Vec::new();
+    for m in time::scan(text) {
+        if !is_deadline(text, &m) {
+            continue;
+        }
+        let written = m.text(text);
+        let resolved = match anchor {
+            Some(a) => m.resolve(a, YearRule::Future),
+            None if !m.needs_anchor() => m.resolve(NaiveDate::MIN, YearRule::Future),
+            None => None,
+        };
+        if let (Some(a), Some(r)) = (anchor, &resolved) {
+            // A date already past at the meeting is an event, and the meeting's own day is no limit.
+            let past = r.end.is_some_and(|e| e < a);
+            let meeting_day =
+                !m.has_suffix() && m.precision() == Precision::Day && r.end == Some(a);
+            if past || meeting_day {
+                continue;
+            }
+            if r.year_inferred && r.end.is_some() {
+                warnings.push(format!(
+                    "year not stated in {written:?}; resolved against the anchor {a}"
+                ));
+            }
+        }
+        if anchor.is_none()
+            && m.needs_anchor()
+            && !matches!(m.relation(), Relation::Ongoing | Relation::Recurring)
+        {
+            warnings.push(format!(
+                "year not stated in {written:?} and no meeting or reference date; left unresolved"
+            ));
+        }
+        let relation = resolved.as_ref().map_or(m.relation(), |r| r.relation);
+        deadlines.push(Deadline {
+            text: written.to_string(),
+            date: resolved.and_then(|r| r.end).map(|d| d.to_string()),
+            relation,
+            precision: m.precision(),
+            span: [m.span.0, m.span.1],
+        });
+    }
+    (deadlines, warnings)
+}
+
+#[cfg(test)]
+mod dev_check {
+    //! Scores [`find_deadlines`] on the dev minutes and news reports in
+    //! `../shared/eval/dev` (absent: skipped) with the scorer's matching rule.
+    //! `cargo test --lib dev_check -- --ignored --nocapture`.
+
+    use std::path::{Path, PathBuf};
+
+    use chrono::NaiveDate;
+
+    use super::find_deadlines;
+
+    fn clean(s: &str) -> Vec<char> {
+        s.chars()
+            .filter(|c| {
+                !c.is_whitespace() && !"，。、；：？！“”‘’\"'（）()《》【】—-…·,.;:?!".contains(*c)
+            })
+            .collect()
+    }
+
+    /// Dice over character bigrams, or containment (score.py's `sim`).
+    fn sim(a: &str, b: &str) -> f64 {
+        let (a, b) = (clean(a), clean(b));
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        if a == b {
+            return 1.0;
+        }
+        let (short, long) = if a.len() <= b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        let contains = long.windows(short.len()).any(|w| w == short.as_slice());
+        if contains && short.len() * 2 >= long.len() {
+            return 1.0;
+        }
+        let grams =
+            |s: &[char]| -> Vec<(char, char)> { s.windows(2).map(|w| (w[0], w[1])).collect() };
+        let (ga, mut pool) = (grams(&a), grams(&b));
+        let total = ga.len() + pool.len();
+        let mut hit = 0;
+        for g in ga {
+            if let Some(i) = pool.iter().position(|p| *p == g) {
+                pool.swap_remove(i);
+                hit += 1;
+            }
+        }
+        2.0 * f64::from(hit) / total.max(1) as f64
+    }
+
+    /// The few traditional forms the dev minutes' d10 uses in its time words
+    /// (the real normaliser does this in the pipeline).
+    fn fold(text: &str) -> String {
+        const PAIRS: &[(char, char)] = &[
+            ('節', '节'),
+            ('後', '后'),
+            ('內', '内'),
+            ('兩', '两'),
+            ('週', '周'),
+            ('國', '国'),
+            ('慶', '庆'),
+            ('勞', '劳'),
+            ('動', '动'),
+            ('個', '个'),
+            ('舉', '举'),
+            ('辦', '办'),
+            ('組', '组'),
+            ('織', '织'),
+            ('實', '实'),
+            ('現', '现'),
+            ('開', '开'),
+            ('確', '确'),
+            ('爭', '争'),
+            ('於', '于'),
+            ('務', '务'),
+            ('須', '须'),
+            ('劃', '划'),
+            ('預', '预'),
+            ('計', '计'),
+            ('報', '报'),
+            ('達', '达'),
+            ('設', '设'),
+            ('備', '备'),
+            ('啟', '启'),
+            ('標', '标'),
+            ('準', '准'),
+            ('廠', '厂'),
+            ('區', '区'),
+        ];
+        text.chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                _ => PAIRS.iter().find(|(t, _)| *t == c).map_or(c, |&(_, s)| s),
+            })
+            .collect()
+    }
+
+    fn score(docs: &Path, gold: &Path) -> (usize, usize, usize, usize) {
+        let (mut tp, mut npred, mut ngold, mut dated) = (0, 0, 0, 0);
+        let mut names: Vec<PathBuf> = std::fs::read_dir(gold)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        names.sort();
+        for g in names
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        {
+            let Ok(raw) = std::fs::read_to_string(g) else {
+                continue;
+            };
+            let Ok(json) = serde_json::from_str::<serde_json::Value>(&raw) else {
+                continue;
+            };
+            let stem = g.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let Ok(text) = std::fs::read_to_string(docs.join(format!("{stem}.txt"))) else {
+                continue;
+            };
+            let text = fold(&text);
+            let day =
+                |v: &serde_json::Value| NaiveDate::parse_from_str(v.as_str()?, "%Y-%m-%d").ok();
+            let anchor = day(&json["meeting"]["date"]).or_else(|| day(&json["ref_date"]));
+            let (pred, _) = find_deadlines(&text, anchor);
+            let want: Vec<(String, Option<String>)> = json["deadlines"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|d| {
+                            (
+                                d["text"].as_str().unwrap_or("").to_string(),
+                                d["date"].as_str().map(str::to_string),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut pairs = Vec::new();
+            for (i, p) in pred.iter().enumerate() {
+                for (j, (w, _)) in want.iter().enumerate() {
+                    let s = sim(&p.text, w);
+                    if s >= 0.5 {
+                        pairs.push((s, i, j));
+                    }
+                }
+            }
+            pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let (mut used_p, mut used_g) = (vec![false; pred.len()], vec![false; want.len()]);
+            for (_, i, j) in pairs {
+                if used_p[i] || used_g[j] {
+                    continue;
+                }
+                used_p[i] = true;
+                used_g[j] = true;
+                tp += 1;
+                if pred[i].date == want[j].1 {
+                    dated += 1;
+                } else {
+                    println!(
+                        "{stem}: {:?} date {:?} want {:?}",
+                        pred[i].text, pred[i].date, want[j].1
+                    );
+                }
+            }
+            for (i, p) in pred.iter().enumerate().filter(|(i, _)| !used_p[*i]) {
+                let ctx_from = text.floor_char_boundary(p.span[0].saturating_sub(24));
+                let ctx_to = text.ceil_char_boundary((p.span[1] + 24).min(text.len()));
+                println!(
+                    "{stem}: extra {:?} [{i}] in {:?}",
+                    p.text,
+                    &text[ctx_from..ctx_to]
+                );
+            }
+            for (_, w) in want.iter().enumerate().filter(|(j, _)| !used_g[*j]) {
+                println!("{stem}: missed {:?}", w.0);
+            }
+            npred += pred.len();
+            ngold += want.len();
+        }
+        (tp, npred, ngold, dated)
+    }
+
+    fn report(label: &str, (tp, npred, ngold, dated): (usize, usize, usize, usize)) {
+        let f1 = |tp: usize| 2.0 * tp as f64 / (npred + ngold).max(1) as f64;
+        println!(
+            "{label}: deadlines P {:.3} R {:.3} F1 {:.3} ({tp}/{npred} predicted, {ngold} gold); dates F1 {:.3} ({dated})",
+            tp as f64 / npred.max(1) as f64,
+            tp as f64 / ngold.max(1) as f64,
+            f1(tp),
+            f1(dated)
+        );
+    }
+
+    #[test]
+    #[ignore = "needs ../shared/eval; run by hand"]
+    fn dev_sets() {
+        let shared = std::env::var_os("HUIYI_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+        let dev = shared.join("eval/dev");
+        if !dev.is_dir() {
+            eprintln!("dev set not found; skipped");
+            return;
+        }
+        let minutes = dev.join("minutes");
+        report("minutes", score(&minutes, &minutes.join("gold-text")));
+        report("news", score(&dev.join("docs"), &dev.join("gold")));
+    }
 }

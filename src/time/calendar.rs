@@ -67,7 +67,7 @@ pub(crate) fn lunar_to_solar(year: i32, month: u32, leap: bool, day: u32) -> Opt
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Festival {
     NewYear,
-    SpringFestival,
+    Spring,
     Lantern,
     Qingming,
     Labour,
@@ -87,7 +87,7 @@ impl Festival {
             Festival::Labour => NaiveDate::from_ymd_opt(year, 5, 1),
             Festival::National => NaiveDate::from_ymd_opt(year, 10, 1),
             Festival::Qingming => NaiveDate::from_ymd_opt(year, 4, qingming_day(year)),
-            Festival::SpringFestival => lunar_to_solar(year, 1, false, 1),
+            Festival::Spring => lunar_to_solar(year, 1, false, 1),
             Festival::Lantern => lunar_to_solar(year, 1, false, 15),
             Festival::DragonBoat => lunar_to_solar(year, 5, false, 5),
             Festival::Qixi => lunar_to_solar(year, 7, false, 7),
@@ -148,13 +148,13 @@ mod tests {
 
     #[test]
     fn spring_festivals() {
-        assert_eq!(Festival::SpringFestival.date(2019), d(2019, 2, 5));
-        assert_eq!(Festival::SpringFestival.date(2020), d(2020, 1, 25));
-        assert_eq!(Festival::SpringFestival.date(2025), d(2025, 1, 29));
-        assert_eq!(Festival::SpringFestival.date(2026), d(2026, 2, 17));
-        assert_eq!(Festival::SpringFestival.date(2100), d(2100, 2, 9));
-        assert_eq!(Festival::SpringFestival.date(1899), None);
-        assert_eq!(Festival::SpringFestival.date(2101), None);
+        assert_eq!(Festival::Spring.date(2019), d(2019, 2, 5));
+        assert_eq!(Festival::Spring.date(2020), d(2020, 1, 25));
+        assert_eq!(Festival::Spring.date(2025), d(2025, 1, 29));
+        assert_eq!(Festival::Spring.date(2026), d(2026, 2, 17));
+        assert_eq!(Festival::Spring.date(2100), d(2100, 2, 9));
+        assert_eq!(Festival::Spring.date(1899), None);
+        assert_eq!(Festival::Spring.date(2101), None);
     }
 
     #[test]

@@ -579,7 +579,7 @@ fn festival(cur: &mut Cur<'_>) -> Option<Base> {
     const NAMES: &[(&str, Base)] = &[
         ("元旦节", Base::Festival(Festival::NewYear)),
         ("元旦", Base::Festival(Festival::NewYear)),
-        ("春节", Base::Festival(Festival::SpringFestival)),
+        ("春节", Base::Festival(Festival::Spring)),
         ("除夕", Base::Eve),
         ("元宵节", Base::Festival(Festival::Lantern)),
         ("元宵", Base::Festival(Festival::Lantern)),
@@ -731,7 +731,12 @@ fn expr(cur: &mut Cur<'_>) -> Option<Expr> {
             *cur = start;
             return None;
         }
+        // 每年年底, 每年3月底, 每季度末, 每月5日, 每周五.
+        let _ = year_part(cur, true)
+            .or_else(|| quarter(cur))
+            .or_else(|| month(cur));
         let _ = month_part(cur);
+        let _ = weekday(cur);
         return Some(Expr {
             year: YearSpec::Unstated,
             base: Base::Recurring,

@@ -141,6 +141,13 @@ const PREFIXES: &[&str] = &[
     "从",
 ];
 
+/// Words ending in a prefix character that are no prefix (`关于一季度…`).
+const NOT_PREFIXES: &[&str] = &[
+    "关于", "对于", "由于", "基于", "属于", "等于", "鉴于", "存在", "现在", "正在", "所在", "实在",
+    "不在", "直到", "达到", "收到", "受到", "提到", "遇到", "做到", "感到", "得到", "看到", "来到",
+    "回到", "直至", "甚至", "乃至", "以至", "来自", "各自", "亲自",
+];
+
 /// A time expression found in running text by [`scan`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeMention {
@@ -260,6 +267,7 @@ pub fn scan(text: &str) -> Vec<TimeMention> {
                 let prefix = PREFIXES
                     .iter()
                     .find(|p| before.ends_with(*p))
+                    .filter(|_| !NOT_PREFIXES.iter().any(|w| before.ends_with(w)))
                     .map(|p| (pos - p.len(), pos));
                 out.push(TimeMention {
                     span: (pos, end),

@@ -117,7 +117,7 @@ fn in_year(base: Base, y: i32) -> Option<Interval> {
         Base::Month(MonthSpec::Abs(m), part) => month_span(y, m, part),
         Base::Festival(f) => f.date(y).map(|d| (d, d)),
         Base::Eve => {
-            let d = shift_days(Festival::SpringFestival.date(y)?, -1)?;
+            let d = shift_days(Festival::Spring.date(y)?, -1)?;
             Some((d, d))
         }
         Base::Lunar { month, leap, day } => lunar_to_solar(y, month, leap, day).map(|d| (d, d)),
