@@ -160,6 +160,14 @@ fn verb_follows(after: &str) -> (bool, bool) {
     (true, statistic)
 }
 
+/// Whether the words before a date say it is a limit (`完成时限：`, `截止时间为`).
+fn names_limit(before: &str) -> bool {
+    let head = before.trim_end_matches(['：', ':', '为', '是', ' ']);
+    ["时限", "期限", "截止时间", "截止日期", "完成时间"]
+        .iter()
+        .any(|w| head.ends_with(w))
+}
+
 /// Whether a mention is a time limit for work, judged by its context.
 fn is_deadline(text: &str, m: &TimeMention) -> bool {
     let (start, end) = m.span;
@@ -192,8 +200,11 @@ fn is_deadline(text: &str, m: &TimeMention) -> bool {
         return true;
     }
     // A bare expression: a deadline only where the context makes it one.
-    if m.day_only() || m.whole_year() || after.starts_with('的') {
+    if m.day_only() || m.whole_year() || after.starts_with('的') || before.ends_with('前') {
         return false;
+    }
+    if m.relation() == Relation::Within || names_limit(before) {
+        return true;
     }
     if m.precision() == Precision::Day && EVENT_WORDS.iter().any(|w| after.starts_with(w)) {
         return false;
@@ -262,6 +273,192 @@ pub(crate) fn find_deadlines(
         });
     }
     (deadlines, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::find_deadlines;
+    use crate::time::{Precision, Relation};
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// (text, date) of each deadline found.
+    fn found(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
+        find_deadlines(text, anchor)
+            .0
+            .into_iter()
+            .map(|d| (d.text, d.date))
+            .collect()
+    }
+
+    fn pair(text: &str, date: Option<&str>) -> (String, Option<String>) {
+        (text.to_string(), date.map(str::to_string))
+    }
+
+    #[test]
+    fn a_month_end_with_a_year_inferred() {
+        let text = "由区住建局牵头，于4月底前完成施工图设计。";
+        let (deadlines, warnings) = find_deadlines(text, day(2025, 3, 18));
+        assert_eq!(deadlines.len(), 1);
+        let d = &deadlines[0];
+        assert_eq!(
+            (d.text.as_str(), d.date.as_deref()),
+            ("4月底前", Some("2025-04-30"))
+        );
+        assert_eq!((d.relation, d.precision), (Relation::By, Precision::Month));
+        assert_eq!(&text[d.span[0]..d.span[1]], "4月底前");
+        assert_eq!(
+            warnings,
+            ["year not stated in \"4月底前\"; resolved against the anchor 2025-03-18"]
+        );
+    }
+
+    #[test]
+    fn a_december_meeting_looks_to_next_year() {
+        let text = "县交通局负责，3月底前完成路网规划修编，春节前发放到位。";
+        assert_eq!(
+            found(text, day(2025, 12, 16)),
+            [
+                pair("3月底前", Some("2026-03-31")),
+                pair("春节前", Some("2026-02-16"))
+            ]
+        );
+    }
+
+    #[test]
+    fn past_events_and_statistics_are_no_deadlines() {
+        let anchor = day(2025, 3, 18);
+        for text in [
+            "该项目一期已于去年10月投产，运行平稳。",
+            "二期工程已于3月完成土建。",
+            "1-10月全市完成固定资产投资286亿元。",
+            "截至7月底，全市126个项目开工。",
+            "上半年完成投资12.6亿元，同比增长8%。",
+            "今年以来，我区持续推进城市更新。",
+            "部分企业春节前后用工缺口较大。",
+            "各单位要尽快、立即、按期完成整改，限期销号。",
+            "全面推行企业开办1个工作日办结，15个工作日内完成审批。",
+            "下半年推进老旧小区改造，第三季度集中观摩活动。",
+            "审议了2025—2026年度冬春农田水利建设计划。",
+            "一季度全县受理涉企诉求136件，关于一季度营商环境评价的汇报。",
+            "3号至5号厂房已复工，2号楼完成封顶。",
+            "距离大赛开幕倒计时30天。",
+        ] {
+            assert_eq!(found(text, anchor), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_meeting_date_and_issue_dates_are_no_deadlines() {
+        let text =
+            "时间：2025年3月12日上午\n3月12日下午，区长主持召开专题会议。\n2025年3月14日印发";
+        assert_eq!(found(text, day(2025, 3, 12)), []);
+    }
+
+    #[test]
+    fn recurring_ongoing_and_relative_limits() {
+        let anchor = day(2025, 5, 22);
+        assert_eq!(
+            found("区城管局每月5日前报送进展，此项工作长期坚持。", anchor),
+            [pair("每月5日前", None), pair("长期坚持", None)]
+        );
+        assert_eq!(
+            found("县财政局两周内完成资金拨付，10天内报送方案。", anchor),
+            [
+                pair("两周内", Some("2025-06-05")),
+                pair("10天内", Some("2025-06-01"))
+            ]
+        );
+        assert_eq!(
+            found("确保14个小区上半年全部开工、年底前完成主体工程。", anchor),
+            [
+                pair("上半年", Some("2025-06-30")),
+                pair("年底前", Some("2025-12-31"))
+            ]
+        );
+        assert_eq!(
+            found(
+                "确保项目三季度末主体结构封顶，4月中旬复工。",
+                day(2025, 3, 27)
+            ),
+            [
+                pair("三季度末", Some("2025-09-30")),
+                pair("4月中旬", Some("2025-04-20"))
+            ]
+        );
+    }
+
+    #[test]
+    fn table_cells_hold_deadlines() {
+        let text = "1\t老旧小区改造\t王波\t区住建局\t2026年一季度\n2\t企业开办\t\t区市场监管局\t长期坚持\n";
+        assert_eq!(
+            found(text, day(2025, 10, 20)),
+            [
+                pair("2026年一季度", Some("2026-03-31")),
+                pair("长期坚持", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn without_an_anchor_only_written_years_resolve() {
+        let (got, warnings) = find_deadlines("12月底之前完成验收，2026年6月30日前全面投用。", None);
+        let got: Vec<_> = got.into_iter().map(|d| (d.text, d.date)).collect();
+        assert_eq!(
+            got,
+            [
+                pair("12月底之前", None),
+                pair("2026年6月30日前", Some("2026-06-30"))
+            ]
+        );
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn festivals_and_event_ties() {
+        let anchor = day(2025, 8, 26);
+        assert_eq!(
+            found("市文旅局负责，国庆节前完成景区提升。", anchor),
+            [pair("国庆节前", Some("2025-09-30"))]
+        );
+        assert_eq!(
+            found("元旦前举办专场招聘会。", day(2025, 12, 16)),
+            [pair("元旦前", Some("2025-12-31"))]
+        );
+        assert_eq!(
+            found("汛期前完成河道清淤，开通运营前完成验收。", anchor),
+            []
+        );
+    }
+
+    #[test]
+    fn limits_named_by_their_context() {
+        let anchor = day(2025, 3, 18);
+        assert_eq!(
+            found("完成时限：6月30日。力争年内开工。", anchor),
+            [
+                pair("6月30日", Some("2025-06-30")),
+                pair("年内", Some("2025-12-31"))
+            ]
+        );
+        assert_eq!(found("前三季度完成目标任务的80%以上。", anchor), []);
+        assert_eq!(
+            found("区住建局\t2025/6/30\n", anchor),
+            [pair("2025/6/30", Some("2025-06-30"))]
+        );
+    }
+
+    #[test]
+    fn full_width_digits_read() {
+        assert_eq!(
+            found("县林业局负责，１１月１５日前完成造林。", day(2025, 10, 14)),
+            [pair("１１月１５日前", Some("2025-11-15"))]
+        );
+    }
 }
 
 #[cfg(test)]
@@ -429,8 +626,14 @@ mod dev_check {
                 }
             }
             for (i, p) in pred.iter().enumerate().filter(|(i, _)| !used_p[*i]) {
-                let ctx_from = text.floor_char_boundary(p.span[0].saturating_sub(24));
-                let ctx_to = text.ceil_char_boundary((p.span[1] + 24).min(text.len()));
+                let mut ctx_from = p.span[0].saturating_sub(24);
+                while !text.is_char_boundary(ctx_from) {
+                    ctx_from -= 1;
+                }
+                let mut ctx_to = (p.span[1] + 24).min(text.len());
+                while !text.is_char_boundary(ctx_to) {
+                    ctx_to += 1;
+                }
                 println!(
                     "{stem}: extra {:?} [{i}] in {:?}",
                     p.text,

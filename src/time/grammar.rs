@@ -454,8 +454,8 @@ fn month_part(cur: &mut Cur<'_>) -> MonthPart {
     if cur.eat("月初") {
         return MonthPart::Begin;
     }
-    if let Some(i) = cur.eat_any(&["上旬", "中旬", "下旬"]) {
-        return MonthPart::Xun(i as u32 + 1);
+    if let Some(i) = cur.eat_any(&["上中旬", "中下旬", "上旬", "中旬", "下旬"]) {
+        return MonthPart::Xun([2, 3, 1, 2, 3][i]);
     }
     if cur.eat("第") {
         if let Some(n) = cur.number() {
@@ -533,6 +533,15 @@ fn month(cur: &mut Cur<'_>) -> Option<Base> {
         if cur.eat(w) {
             return Some(Base::Month(MonthSpec::Rel(off), month_part(cur)));
         }
+    }
+    // 月底前 with no month written: this month.
+    if let Some(i) = cur.eat_any(&["月底", "月末", "月初"]) {
+        let part = if i < 2 {
+            MonthPart::End
+        } else {
+            MonthPart::Begin
+        };
+        return Some(Base::Month(MonthSpec::Rel(0), part));
     }
     let lunar_name = cur.eat_any(&["闰正月", "正月", "冬月", "腊月"]);
     let (m, leap, lunar_only) = match lunar_name {
@@ -688,6 +697,39 @@ fn suffix(cur: &mut Cur<'_>) -> Suffix {
         .map_or(Suffix::None, |&(_, s)| s)
 }
 
+/// A date in figures: `2025-06-30`, `2025/6/30`, `2025.6.30`.
+fn numeric_date(cur: &mut Cur<'_>) -> Option<Expr> {
+    let save = *cur;
+    let mut read = || {
+        let (y, 4) = cur.arabic()? else { return None };
+        let sep = cur.bump().filter(|c| matches!(c, '-' | '/' | '.'))?;
+        let (m, 1..=2) = cur.arabic()? else {
+            return None;
+        };
+        if cur.bump()? != sep {
+            return None;
+        }
+        let (d, 1..=2) = cur.arabic()? else {
+            return None;
+        };
+        if !(1..=12).contains(&m)
+            || !(1..=31).contains(&d)
+            || cur.peek().and_then(arabic_digit).is_some()
+        {
+            return None;
+        }
+        Some(Expr {
+            year: YearSpec::Abs(i32::try_from(y).ok()?),
+            base: Base::Month(MonthSpec::Abs(m), MonthPart::Day(d)),
+        })
+    };
+    let e = read();
+    if e.is_none() {
+        *cur = save;
+    }
+    e
+}
+
 /// One expression without suffix.
 fn expr(cur: &mut Cur<'_>) -> Option<Expr> {
     let start = *cur;
@@ -747,6 +789,9 @@ fn expr(cur: &mut Cur<'_>) -> Option<Expr> {
             year: YearSpec::Unstated,
             base: b,
         });
+    }
+    if let Some(e) = numeric_date(cur) {
+        return Some(e);
     }
     let y = year(cur);
     let year_spec = y.unwrap_or(YearSpec::Unstated);

@@ -166,6 +166,7 @@ fn relative(base: Base, anchor: NaiveDate) -> Option<Interval> {
                 (Unit::Month, true) => shift_days(shift_months(anchor, n)?, 15)?,
                 (Unit::Quarter, _) => shift_months(anchor, n.checked_mul(3)?)?,
                 (Unit::Year, false) => shift_months(anchor, n.checked_mul(12)?)?,
+                (Unit::Year, true) if n == 0 => shift_months(anchor, 6)?,
                 (Unit::Year, true) => {
                     end_of_month_of(shift_months(anchor, n.checked_mul(12)?.checked_add(6)?)?)?
                 }
@@ -326,7 +327,7 @@ pub(crate) fn precision(p: &Parsed) -> Precision {
             _,
             MonthPart::Whole | MonthPart::Begin | MonthPart::End | MonthPart::Xun(_),
         ) => Precision::Month,
-        Base::Duration(Unit::Year, _, true) => Precision::Month,
+        Base::Duration(Unit::Year, n, true) if n > 0 => Precision::Month,
         Base::Ongoing | Base::Recurring | Base::Now => Precision::None,
         _ => Precision::Day,
     }
