@@ -103,31 +103,52 @@ const EVENT_WORDS: &[&str] = &[
 /// Units after a figure that make a period's `完成…` a statistic (`上半年完成投资12亿元`).
 const STATISTIC_UNITS: &[&str] = &["亿", "万元", "元", "%", "％", "个百分点"];
 
-/// The line of `text` around byte `pos`.
-fn line_around(text: &str, start: usize, end: usize) -> &str {
-    let from = text
-        .get(..start)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let to = text
-        .get(end..)
-        .and_then(|a| a.find('\n'))
-        .map_or(text.len(), |i| end + i);
-    text.get(from..to).unwrap_or("")
+/// How far around a mention the context is read (bytes), so that a document
+/// without line breaks costs no more than one with them.
+const WINDOW: usize = 240;
+
+/// At most the first `max` bytes of `s`, cut on a char boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// At most the last `max` bytes of `s`, cut on a char boundary.
+fn tail(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// Whether the line the mention is on (within the window) starts with a
+/// `时间：` header label.
+fn on_header_line(before: &str) -> bool {
+    let near = tail(before, WINDOW);
+    near.rfind('\n')
+        .map(|i| &near[i + 1..])
+        .or((near.len() == before.len()).then_some(near))
+        .is_some_and(|line| line.trim_start().starts_with("时间"))
 }
 
 /// Whether the mention fills a table cell on its own (a 完成时限 column).
-fn fills_cell(text: &str, m: &TimeMention) -> bool {
-    let (start, end) = m.span;
-    let line = line_around(text, start, end);
-    if !line.contains('\t') {
+fn fills_cell(before: &str, after: &str) -> bool {
+    let near = head(after, WINDOW);
+    let Some(stop) = near
+        .find(['\t', '\n'])
+        .or((near.len() == after.len()).then_some(near.len()))
+    else {
         return false;
-    }
-    let before = text.get(..start).unwrap_or("");
-    let after = text.get(end..).unwrap_or("");
-    let cell_start = before.ends_with('\t') || before.ends_with('\n') || before.is_empty();
-    let rest = after.split(['\t', '\n']).next().unwrap_or("");
-    cell_start && matches!(rest.trim(), "" | "完成" | "前完成")
+    };
+    let rest = near[..stop].trim();
+    let next_is_tab = near[stop..].starts_with('\t');
+    let cell_start = before.ends_with('\n') || before.is_empty();
+    matches!(rest, "" | "完成" | "前完成")
+        && (before.ends_with('\t') || (cell_start && next_is_tab))
 }
 
 /// Strips leading adverbs from `after`.
@@ -147,7 +168,7 @@ fn verb_follows(after: &str) -> (bool, bool) {
     let Some(verb) = COMPLETION_VERBS.iter().find(|v| after.starts_with(*v)) else {
         return (false, false);
     };
-    let clause = after[verb.len()..]
+    let clause = head(&after[verb.len()..], WINDOW)
         .split(['，', '。', '；', '\n', '\t'])
         .next()
         .unwrap_or("");
@@ -175,9 +196,7 @@ fn is_deadline(text: &str, m: &TimeMention) -> bool {
     let before = text.get(..start).unwrap_or("");
     let after = text.get(end..).unwrap_or("");
     let prefix = m.prefix_text(text).unwrap_or("");
-    let line = line_around(text, start, end);
-    if line.trim_start().starts_with("时间") || before.ends_with('已') || prefix.starts_with('已')
-    {
+    if on_header_line(before) || before.ends_with('已') || prefix.starts_with('已') {
         return false;
     }
     if m.in_past_year() || before.ends_with("倒计时") {
@@ -185,7 +204,7 @@ fn is_deadline(text: &str, m: &TimeMention) -> bool {
     }
     match m.relation() {
         Relation::Ongoing => {
-            return written == "长期坚持" || (written == "长期" && fills_cell(text, m));
+            return written == "长期坚持" || (written == "长期" && fills_cell(before, after));
         }
         Relation::Recurring => return written.ends_with('前'),
         _ => {}
@@ -212,7 +231,7 @@ fn is_deadline(text: &str, m: &TimeMention) -> bool {
     if m.names_end() && written.contains(['底', '末']) && !prefix.starts_with("截") {
         return true;
     }
-    if fills_cell(text, m) {
+    if fills_cell(before, after) {
         return true;
     }
     let (verb, statistic) = verb_follows(after);
@@ -450,6 +469,20 @@ mod tests {
             found("区住建局\t2025/6/30\n", anchor),
             [pair("2025/6/30", Some("2025-06-30"))]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(
+            text in "[0-9０-９一二三四五六七八九十年月日号底末初前内起至每季度上下半旬长期坚持已于在截至春节完成\\t\\n，。]{0,40}|.{0,40}"
+        ) {
+            for anchor in [None, day(2025, 3, 18), Some(NaiveDate::MAX), Some(NaiveDate::MIN)] {
+                let (deadlines, _) = find_deadlines(&text, anchor);
+                for d in deadlines {
+                    proptest::prop_assert!(text.get(d.span[0]..d.span[1]) == Some(d.text.as_str()));
+                }
+            }
+        }
     }
 
     #[test]
