@@ -920,6 +920,10 @@ fn parsed(cur: &mut Cur<'_>) -> Option<Parsed> {
             if to.year == YearSpec::Unstated {
                 to.year = first.year;
             }
+            // 12月10日至11日: the second day is in the first one's month.
+            if let (Base::Month(spec, MonthPart::Day(_)), Base::Day(d)) = (first.base, to.base) {
+                to.base = Base::Month(spec, MonthPart::Day(d));
+            }
             let suffix = suffix(cur);
             return Some(Parsed {
                 first,
