@@ -360,7 +360,7 @@ mod tests {
             "今年以来，我区持续推进城市更新。",
             "部分企业春节前后用工缺口较大。",
             "各单位要尽快、立即、按期完成整改，限期销号。",
-            "全面推行企业开办1个工作日办结，15个工作日内完成审批。",
+            "全面推行企业开办1个工作日办结，审批时间压缩至15个工作日。",
             "下半年推进老旧小区改造，第三季度集中观摩活动。",
             "审议了2025—2026年度冬春农田水利建设计划。",
             "一季度全县受理涉企诉求136件，关于一季度营商环境评价的汇报。",
@@ -450,7 +450,7 @@ mod tests {
         );
         assert_eq!(
             found("汛期前完成河道清淤，开通运营前完成验收。", anchor),
-            []
+            [pair("汛期前", None), pair("开通运营前", None)]
         );
     }
 
@@ -483,6 +483,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn work_days_are_a_limit_without_a_date() {
+        let (got, _) = find_deadlines("收到申请后3个工作日内办结。", day(2025, 3, 18));
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].text.as_str(), got[0].date.as_deref()),
+            ("3个工作日内", None)
+        );
+        assert_eq!(got[0].relation, Relation::Within);
     }
 
     #[test]

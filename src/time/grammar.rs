@@ -57,6 +57,8 @@ pub(crate) enum QuarterSpec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit {
     Day,
+    /// 工作日: its end depends on a holiday calendar, so it is left open.
+    WorkDay,
     Week,
     Month,
     Quarter,
@@ -98,6 +100,8 @@ pub(crate) enum Base {
     Recurring,
     /// 即日 (起).
     Now,
+    /// An event with no date of its own (`汛期前`, `开通运营前`).
+    Event,
 }
 
 /// One expression: a year and a core.
@@ -535,6 +539,10 @@ fn month(cur: &mut Cur<'_>) -> Option<Base> {
         }
     }
     // 月底前 with no month written: this month.
+    if cur.rest().starts_with("月内") {
+        cur.eat("月");
+        return Some(Base::Month(MonthSpec::Rel(0), MonthPart::Whole));
+    }
     if let Some(i) = cur.eat_any(&["月底", "月末", "月初"]) {
         let part = if i < 2 {
             MonthPart::End
@@ -581,6 +589,52 @@ fn month(cur: &mut Cur<'_>) -> Option<Base> {
         return None;
     }
     Some(Base::Month(MonthSpec::Abs(m), month_part(cur)))
+}
+
+/// Seasons and events that work is timed by, read only before `前`
+/// (`汛期前`, `开通运营前`); they name no date.
+const EVENTS: &[&str] = &[
+    "进入主汛期",
+    "进入汛期",
+    "主汛期",
+    "汛期",
+    "入汛",
+    "雨季",
+    "入冬",
+    "冬季",
+    "供暖季",
+    "采暖季",
+    "供暖",
+    "秋季开学",
+    "春季开学",
+    "开学",
+    "开通运营",
+    "正式运营",
+    "通车",
+    "两会",
+    "旺季",
+    "封冻",
+    "麦收",
+    "秋收",
+    "夏收",
+    "春耕",
+    "春运",
+];
+
+/// An event followed by `前`/`之前`/`以前` (the suffix itself is read later).
+fn event(cur: &mut Cur<'_>) -> Option<Base> {
+    let save = *cur;
+    cur.eat_any(EVENTS)?;
+    if ["前", "之前", "以前"]
+        .iter()
+        .any(|w| cur.rest().starts_with(w))
+        && !cur.rest().starts_with("前后")
+    {
+        Some(Base::Event)
+    } else {
+        *cur = save;
+        None
+    }
 }
 
 /// Festivals by name.
@@ -648,7 +702,9 @@ fn duration(cur: &mut Cur<'_>) -> Option<Base> {
         }
     };
     let counted = cur.eat("个");
-    let unit = if cur.eat("天") || cur.eat("日") {
+    let unit = if cur.eat("工作日") {
+        Unit::WorkDay
+    } else if cur.eat("天") || cur.eat("日") {
         Unit::Day
     } else if cur.eat("周") || cur.eat("星期") || cur.eat("礼拜") {
         Unit::Week
@@ -736,7 +792,13 @@ fn expr(cur: &mut Cur<'_>) -> Option<Expr> {
     // Durations need a suffix to be durations (`17天内`, `20天后`).
     if let Some(b) = duration(cur) {
         let mut probe = *cur;
-        if matches!(suffix(&mut probe), Suffix::Within | Suffix::After) {
+        let work_days = matches!(b, Base::Duration(Unit::WorkDay, ..));
+        let ok = match suffix(&mut probe) {
+            Suffix::Within => true,
+            Suffix::After => !work_days,
+            _ => false,
+        };
+        if ok {
             return Some(Expr {
                 year: YearSpec::Unstated,
                 base: b,
@@ -782,6 +844,12 @@ fn expr(cur: &mut Cur<'_>) -> Option<Expr> {
         return Some(Expr {
             year: YearSpec::Unstated,
             base: Base::Recurring,
+        });
+    }
+    if let Some(b) = event(cur) {
+        return Some(Expr {
+            year: YearSpec::Unstated,
+            base: b,
         });
     }
     if let Some(b) = festival(cur) {
@@ -995,5 +1063,20 @@ pub(crate) fn can_start(c: char) -> bool {
                 | '自'
                 | '从'
                 | '半'
+                | '汛'
+                | '进'
+                | '主'
+                | '入'
+                | '雨'
+                | '供'
+                | '采'
+                | '秋'
+                | '开'
+                | '通'
+                | '旺'
+                | '封'
+                | '麦'
+                | '夏'
+                | '月'
         )
 }

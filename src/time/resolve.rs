@@ -158,6 +158,7 @@ fn relative(base: Base, anchor: NaiveDate) -> Option<Interval> {
         Base::Duration(unit, n, half) => {
             let n = i64::from(n);
             let end = match (unit, half) {
+                (Unit::WorkDay, _) => return None,
                 (Unit::Day, false) => shift_days(anchor, n)?,
                 (Unit::Week, false) => shift_days(anchor, n.checked_mul(7)?)?,
                 (Unit::Day, true) => shift_days(anchor, n)?,
@@ -246,8 +247,8 @@ fn resolve_expr(e: &Expr, suffix: Suffix, anchor: NaiveDate, rule: YearRule) -> 
         return Some((chosen.0, chosen.1, true));
     }
     match e.base {
-        Base::Ongoing | Base::Recurring => Some((None, None, false)),
-        Base::Now => Some((Some(anchor), None, false)),
+        Base::Ongoing | Base::Recurring | Base::Event => Some((None, None, false)),
+        Base::Now | Base::Duration(Unit::WorkDay, ..) => Some((Some(anchor), None, false)),
         _ => {
             let (s, en) = done(relative(e.base, anchor)?)?;
             Some((s, en, false))
@@ -288,7 +289,7 @@ pub(crate) fn resolve(p: &Parsed, anchor: NaiveDate, rule: YearRule) -> Option<T
 /// Whether resolving needs an anchor.
 pub(crate) fn needs_anchor(p: &Parsed) -> bool {
     let one = |e: &Expr| match e.base {
-        Base::Ongoing | Base::Recurring => false,
+        Base::Ongoing | Base::Recurring | Base::Event => false,
         b if year_bound(b) => matches!(
             e.year,
             YearSpec::Unstated | YearSpec::Rel(_) | YearSpec::Two(_)
@@ -328,7 +329,7 @@ pub(crate) fn precision(p: &Parsed) -> Precision {
             MonthPart::Whole | MonthPart::Begin | MonthPart::End | MonthPart::Xun(_),
         ) => Precision::Month,
         Base::Duration(Unit::Year, n, true) if n > 0 => Precision::Month,
-        Base::Ongoing | Base::Recurring | Base::Now => Precision::None,
+        Base::Ongoing | Base::Recurring | Base::Now | Base::Event => Precision::None,
         _ => Precision::Day,
     }
 }
