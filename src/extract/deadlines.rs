@@ -189,14 +189,53 @@ fn names_limit(before: &str) -> bool {
         .any(|w| head.ends_with(w))
 }
 
+/// Words before a date (and its prefix) that put it in the past (`已于`, `曾在`).
+const PAST_BEFORE: &[&str] = &["已", "已经", "业已", "均已", "曾", "曾经"];
+
+/// Words in the sentence before a date that put it ahead (`要`, `将`, `计划`).
+const FUTURE_MARKERS: &[&str] = &[
+    "要", "将", "计划", "力争", "确保", "争取", "务必", "必须", "预计", "拟", "需", "须", "由",
+    "负责", "牵头",
+];
+
+/// The sentence before `before`'s end, back to the last full stop or line (within the window).
+fn sentence_before(before: &str) -> &str {
+    let near = tail(before, WINDOW);
+    near.rfind(['。', '；', '\n', '\t']).map_or(near, |i| {
+        let mut j = i + 1;
+        while !near.is_char_boundary(j) {
+            j += 1;
+        }
+        &near[j..]
+    })
+}
+
+/// Whether a bare date without a written year lies before the anchor in the
+/// anchor's own year, with nothing in its sentence pointing ahead: a past event
+/// (`项目于2月开工`), not a deadline.
+fn past_in_year(m: &TimeMention, before: &str, anchor: Option<NaiveDate>) -> bool {
+    let Some(a) = anchor else { return false };
+    let same = m.resolve(a, YearRule::Same);
+    let earlier = same.is_some_and(|t| t.year_inferred && t.end.is_some_and(|e| e < a));
+    let clause = sentence_before(before);
+    earlier && !FUTURE_MARKERS.iter().any(|w| clause.contains(w))
+}
+
 /// Whether a mention is a time limit for work, judged by its context.
-fn is_deadline(text: &str, m: &TimeMention) -> bool {
+fn is_deadline(text: &str, m: &TimeMention, anchor: Option<NaiveDate>) -> bool {
     let (start, end) = m.span;
     let written = m.text(text);
     let before = text.get(..start).unwrap_or("");
     let after = text.get(end..).unwrap_or("");
     let prefix = m.prefix_text(text).unwrap_or("");
-    if on_header_line(before) || before.ends_with('已') || prefix.starts_with('已') {
+    let before_prefix = text.get(..m.prefix.map_or(start, |p| p.0)).unwrap_or("");
+    if on_header_line(before)
+        || prefix.starts_with('已')
+        || PAST_BEFORE.iter().any(|w| before_prefix.ends_with(w))
+        || ["已", "均已", "全部已"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
         return false;
     }
     if m.in_past_year() || before.ends_with("倒计时") {
@@ -219,7 +258,10 @@ fn is_deadline(text: &str, m: &TimeMention) -> bool {
         return true;
     }
     // A bare expression: a deadline only where the context makes it one.
-    if m.day_only() || m.whole_year() || after.starts_with('的') || before.ends_with('前') {
+    if m.day_only() || after.starts_with('的') || before.ends_with('前') {
+        return false;
+    }
+    if past_in_year(m, before, anchor) {
         return false;
     }
     if m.relation() == Relation::Within || names_limit(before) {
@@ -233,6 +275,13 @@ fn is_deadline(text: &str, m: &TimeMention) -> bool {
     }
     if fills_cell(before, after) {
         return true;
+    }
+    if m.whole_year() {
+        // `力争2026年建成`: a year is a limit only when the work is pledged for it.
+        return ["力争", "确保", "争取", "计划"]
+            .iter()
+            .any(|w| prefix.starts_with(w))
+            && verb_follows(after) == (true, false);
     }
     let (verb, statistic) = verb_follows(after);
     if statistic {
@@ -251,7 +300,7 @@ pub(crate) fn find_deadlines(
     let mut deadlines = Vec::new();
     let mut warnings = Vec::new();
     for m in time::scan(text) {
-        if !is_deadline(text, &m) {
+        if !is_deadline(text, &m, anchor) {
             continue;
         }
         let written = m.text(text);
@@ -483,6 +532,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn past_events_without_a_year() {
+        let anchor = day(2025, 6, 18);
+        assert_eq!(found("该项目于2月开工建设，目前主体已完工。", anchor), []);
+        assert_eq!(
+            found("二期工程已经于5月完成土建，4月底前已完成验收。", anchor),
+            []
+        );
+        assert_eq!(
+            found("县住建局负责，3月完成方案编制。", day(2025, 12, 16)),
+            [pair("3月", Some("2026-03-31"))]
+        );
+        assert_eq!(
+            found("力争2026年建成投用，2024年完成投资5亿元。", anchor),
+            [pair("2026年", Some("2026-12-31"))]
+        );
     }
 
     #[test]
