@@ -391,6 +391,14 @@ fn quarter(cur: &mut Cur<'_>) -> Option<Base> {
         QuarterSpec::Rel([0, 0, 0, 0, -1, -1, 1, 1][i])
     } else if cur.eat("首季度") {
         QuarterSpec::Abs(1)
+    } else if ["季度末", "季度初", "季末", "季初"]
+        .iter()
+        .any(|w| cur.rest().starts_with(w))
+    {
+        // 季度末 with no quarter written: this quarter.
+        cur.eat("季度");
+        cur.eat("季");
+        QuarterSpec::Rel(0)
     } else if cur.eat("Q") || cur.eat("Ｑ") || cur.eat("q") {
         let Some(q) = cur
             .bump()
@@ -1078,5 +1086,6 @@ pub(crate) fn can_start(c: char) -> bool {
                 | '麦'
                 | '夏'
                 | '月'
+                | '季'
         )
 }
