@@ -1,5 +1,24 @@
 //! Chinese time expressions: reading `6月底前`, `三季度末`, `春节前`, `两周内` …
 //! into dates (SPEC §3, §5). Usable on its own.
+//!
+//! [`parse`] reads a whole string as one expression; [`scan`] finds every
+//! expression in running text, and [`TimeMention::resolve`] dates one against
+//! an anchor:
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use huiyi::time::{self, YearRule};
+//!
+//! let text = "由区住建局牵头，于4月底前完成施工图设计。";
+//! let anchor = NaiveDate::from_ymd_opt(2025, 12, 16).unwrap();
+//! let found = time::scan(text);
+//! assert_eq!(found[0].text(text), "4月底前");
+//! let end = found[0].resolve(anchor, YearRule::Future).unwrap().end;
+//! assert_eq!(end, NaiveDate::from_ymd_opt(2026, 4, 30));
+//! ```
+//!
+//! The Chinese lunisolar calendar (1900–2100) is read from
+//! `data/time/lunar.tsv`; Qingming is computed.
 
 mod calendar;
 mod grammar;
