@@ -1,8 +1,33 @@
 //! Chinese time expressions: reading `6月底前`, `三季度末`, `春节前`, `两周内` …
 //! into dates (SPEC §3, §5). Usable on its own.
+//!
+//! [`parse`] reads a whole string as one expression; [`scan`] finds every
+//! expression in running text, and [`TimeMention::resolve`] dates one against
+//! an anchor:
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use huiyi::time::{self, YearRule};
+//!
+//! let text = "由区住建局牵头，于4月底前完成施工图设计。";
+//! let anchor = NaiveDate::from_ymd_opt(2025, 12, 16).unwrap();
+//! let found = time::scan(text);
+//! assert_eq!(found[0].text(text), "4月底前");
+//! let end = found[0].resolve(anchor, YearRule::Future).unwrap().end;
+//! assert_eq!(end, NaiveDate::from_ymd_opt(2026, 4, 30));
+//! ```
+//!
+//! The Chinese lunisolar calendar (1900–2100) is read from
+//! `data/time/lunar.tsv`; Qingming is computed.
+
+mod calendar;
+mod grammar;
+mod resolve;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use grammar::Parsed;
 
 /// How a deadline's date bounds the work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -77,7 +102,204 @@ pub fn parse(text: &str, reference: NaiveDate) -> Option<TimeExpr> {
 }
 
 /// Reads a whole string as one time expression against `anchor`, putting a
-/// date that states no year by `rule`.
-pub fn parse_with(_text: &str, _anchor: NaiveDate, _rule: YearRule) -> Option<TimeExpr> {
-    None
+/// date that states no year by `rule`. A leading `于`/`在`/`力争` … and a
+/// trailing `完成` or punctuation are allowed; anything else left over makes
+/// it `None`.
+pub fn parse_with(text: &str, anchor: NaiveDate, rule: YearRule) -> Option<TimeExpr> {
+    let text = text.trim();
+    let start = PREFIXES
+        .iter()
+        .find(|p| text.starts_with(*p))
+        .map_or(0, |p| p.len());
+    let (parsed, end) = grammar::match_at(text, start)?;
+    let rest = text.get(end..)?;
+    let rest = rest.strip_prefix("完成").unwrap_or(rest);
+    if !rest
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '。' | '，' | '；' | '.' | ',' | ';'))
+    {
+        return None;
+    }
+    resolve::resolve(&parsed, anchor, rule)
+}
+
+/// Words before an expression that [`scan`] reports as its prefix, longest first.
+const PREFIXES: &[&str] = &[
+    "力争于",
+    "力争在",
+    "确保于",
+    "确保在",
+    "争取于",
+    "争取在",
+    "务必于",
+    "务必在",
+    "必须于",
+    "必须在",
+    "计划于",
+    "计划在",
+    "预计于",
+    "预计在",
+    "截止到",
+    "截止至",
+    "已于",
+    "已在",
+    "力争",
+    "确保",
+    "争取",
+    "务必",
+    "必须",
+    "计划",
+    "预计",
+    "截至",
+    "截止",
+    "于",
+    "在",
+    "到",
+    "至",
+    "自",
+    "从",
+];
+
+/// Words ending in a prefix character that are no prefix (`关于一季度…`).
+const NOT_PREFIXES: &[&str] = &[
+    "关于", "对于", "由于", "基于", "属于", "等于", "鉴于", "存在", "现在", "正在", "所在", "实在",
+    "不在", "直到", "达到", "收到", "受到", "提到", "遇到", "做到", "感到", "得到", "看到", "来到",
+    "回到", "直至", "甚至", "乃至", "以至", "来自", "各自", "亲自",
+];
+
+/// A time expression found in running text by [`scan`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeMention {
+    /// Byte range of the expression with its relation suffix (`6月底前`).
+    pub span: (usize, usize),
+    /// Byte range of the word just before it, when it is one of `于`, `在`,
+    /// `力争`, `确保`, `截至`, `已于` … (see [`TimeMention::prefix_text`]).
+    pub prefix: Option<(usize, usize)>,
+    parsed: Parsed,
+}
+
+impl TimeMention {
+    /// The expression as written in `source` (the text given to [`scan`]).
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.span.0..self.span.1).unwrap_or("")
+    }
+
+    /// The prefix word as written in `source`, if any.
+    pub fn prefix_text<'a>(&self, source: &'a str) -> Option<&'a str> {
+        let (a, b) = self.prefix?;
+        source.get(a..b)
+    }
+
+    /// Resolves the expression against `anchor`, putting a date without a
+    /// year by `rule`. `None` when it names no date that can be computed
+    /// (out of the calendar's range, a day the month lacks).
+    pub fn resolve(&self, anchor: NaiveDate, rule: YearRule) -> Option<TimeExpr> {
+        resolve::resolve(&self.parsed, anchor, rule)
+    }
+
+    /// Whether resolving needs an anchor: the year is not written, or the
+    /// expression is relative (`明年`, `下周`, `两周内`).
+    pub fn needs_anchor(&self) -> bool {
+        resolve::needs_anchor(&self.parsed)
+    }
+
+    /// The relation the expression states, without resolving it.
+    pub fn relation(&self) -> Relation {
+        resolve::relation(&self.parsed)
+    }
+
+    /// The precision of the date the expression names.
+    pub fn precision(&self) -> Precision {
+        resolve::precision(&self.parsed)
+    }
+
+    /// Whether the expression is a range (`1-10月`, `即日起至6月30日`).
+    pub fn is_range(&self) -> bool {
+        self.parsed.to.is_some()
+    }
+
+    /// Whether the expression starts from now (`即日起`, `即日起至…`).
+    pub fn from_now(&self) -> bool {
+        self.parsed.first.base == grammar::Base::Now
+    }
+
+    /// Whether it is a bare day of an unwritten month (`30日`, `3号`).
+    pub fn day_only(&self) -> bool {
+        matches!(self.parsed.first.base, grammar::Base::Day(_))
+    }
+
+    /// Whether it names the end of a month, quarter or year (`底`, `末`).
+    pub fn names_end(&self) -> bool {
+        use grammar::{Base, MonthPart, Part};
+        matches!(
+            self.parsed.first.base,
+            Base::Year(Part::End) | Base::Quarter(_, Part::End) | Base::Month(_, MonthPart::End)
+        )
+    }
+
+    /// Whether the year is written as lying before the anchor's (`去年`, `前年`).
+    pub fn in_past_year(&self) -> bool {
+        matches!(self.parsed.first.year, grammar::YearSpec::Rel(r) if r < 0)
+    }
+
+    /// Whether a suffix after the expression sets its relation (`前`, `内`, `起` …).
+    pub fn has_suffix(&self) -> bool {
+        self.parsed.suffix != grammar::Suffix::None
+    }
+
+    /// Whether the suffix reads it as a point in a period rather than a limit
+    /// (`前后`, `左右`, `以来`, `后`, `起`).
+    pub fn is_approximate_or_open(&self) -> bool {
+        use grammar::Suffix;
+        matches!(
+            self.parsed.suffix,
+            Suffix::Around | Suffix::Since | Suffix::After | Suffix::From
+        )
+    }
+
+    /// Whether it is a plain year (`2023年`, `今年`) with nothing after.
+    pub fn whole_year(&self) -> bool {
+        use grammar::{Base, Part};
+        self.parsed.first.base == Base::Year(Part::Whole)
+            && self.parsed.suffix == grammar::Suffix::None
+    }
+}
+
+/// Whether a number goes on from `prev` into `c` (so `c` starts no expression).
+fn continues_number(prev: char, c: char) -> bool {
+    let digit = |x: char| grammar::arabic_digit(x).is_some();
+    (digit(c) && (digit(prev) || prev == '.' || prev.is_ascii_alphabetic()))
+        || (grammar::is_numeral(c) && grammar::is_numeral(prev) && !digit(c) && !digit(prev))
+}
+
+/// Finds every time expression in running text, left to right, each with its
+/// relation suffix and the prefix word before it. Spans are byte ranges on
+/// char boundaries. Linear in the text; allocates only the result.
+pub fn scan(text: &str) -> Vec<TimeMention> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut pos = 0;
+    while let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) {
+        if grammar::can_start(c) && !prev.is_some_and(|p| continues_number(p, c)) {
+            if let Some((parsed, end)) = grammar::match_at(text, pos) {
+                let before = text.get(..pos).unwrap_or("");
+                let prefix = PREFIXES
+                    .iter()
+                    .find(|p| before.ends_with(*p))
+                    .filter(|_| !NOT_PREFIXES.iter().any(|w| before.ends_with(w)))
+                    .map(|p| (pos - p.len(), pos));
+                out.push(TimeMention {
+                    span: (pos, end),
+                    prefix,
+                    parsed,
+                });
+                prev = text.get(..end).and_then(|r| r.chars().next_back());
+                pos = end;
+                continue;
+            }
+        }
+        prev = Some(c);
+        pos += c.len_utf8();
+    }
+    out
 }
