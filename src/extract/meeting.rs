@@ -27,7 +27,7 @@ fn day_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]",
+            r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]",
         )
         .expect("meeting date pattern")
     })
@@ -44,6 +44,12 @@ pub(crate) fn find_date(text: &str, reference: Option<NaiveDate>) -> MeetingDate
         return MeetingDate::default();
     };
     let written = &text[span.clone()];
+    // Minutes and notices carry their issue date on a line of its own: a year for a
+    // meeting date that states none, when the caller gave no reference.
+    let (reference, source) = match reference {
+        Some(date) => (Some(date), "the reference date"),
+        None => (dateline(text), "the document's issue date"),
+    };
     // Without a reference any anchor will do: a date whose year is inferred is dropped below.
     let anchor = reference.unwrap_or_default();
     let parsed = time::parse_with(written, anchor, YearRule::Past);
@@ -57,8 +63,7 @@ pub(crate) fn find_date(text: &str, reference: Option<NaiveDate>) -> MeetingDate
         Some(expr) if expr.year_inferred => (
             expr.start,
             Some(format!(
-                "year of the meeting date {written:?} not stated; resolved against the reference date {}",
-                anchor
+                "year of the meeting date {written:?} not stated; resolved against {source} {anchor}"
             )),
         ),
         Some(expr) => (expr.start, None),
@@ -70,6 +75,24 @@ pub(crate) fn find_date(text: &str, reference: Option<NaiveDate>) -> MeetingDate
         span: Some(span),
         warning,
     }
+}
+
+fn dateline_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(?m)^([^，。；,;\n]{0,30}?)\s*(?:发布时间|发布日期|日期|时间)?[：:]?\s*(\d{4})(?:年(\d{1,2})月(\d{1,2})日|-(\d{1,2})-(\d{1,2}))(?:印发|发布)?\s*$")
+            .expect("dateline pattern")
+    })
+}
+
+/// The date on a line of its own (`某区人民政府办公室　2025年3月20日`, `2025年6月5日印发`,
+/// `发布时间: 2021-01-06`): the document's issue date.
+fn dateline(text: &str) -> Option<NaiveDate> {
+    dateline_pattern().captures_iter(text).find_map(|c| {
+        let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let year = c[2].parse().ok()?;
+        NaiveDate::from_ymd_opt(year, number(3).or(number(5))?, number(4).or(number(6))?)
+    })
 }
 
 /// The date on a `时间：` header line.
@@ -96,7 +119,12 @@ fn convening_date(text: &str) -> Option<Range<usize>> {
     let mut offset = 0;
     for sentence in text.split_inclusive(['。', '；', '\n']) {
         if CONVENING_WORDS.iter().any(|w| sentence.contains(w)) {
-            if let Some(m) = day_pattern().find(sentence) {
+            // A day alone is written with 日; `第4号` is a document number, not a day.
+            let is_day = |m: &regex::Match| {
+                let numbered = sentence[..m.start()].ends_with('第');
+                !numbered && (m.as_str().contains('月') || m.as_str().ends_with('日'))
+            };
+            if let Some(m) = day_pattern().find_iter(sentence).find(is_day) {
                 return Some(offset + m.start()..offset + m.end());
             }
         }
@@ -252,6 +280,25 @@ mod tests {
         let text = "为推进重点工作。6月16日，市委书记主持召开市委办公会议。7月1日前完成。";
         let found = convening_date(text).unwrap();
         assert_eq!(&text[found], "6月16日");
+    }
+
+    #[test]
+    fn issue_date_gives_the_year() {
+        let text = "某区人民政府办公室　　2025年6月5日\n6月3日，区长主持召开区长办公会议。";
+        let found = find_date(text, None);
+        assert_eq!(found.date, NaiveDate::from_ymd_opt(2025, 6, 3));
+        assert_eq!(dateline("发布时间: 2021-01-06\n"), NaiveDate::from_ymd_opt(2021, 1, 6));
+        assert_eq!(dateline("要求2026年8月31日前完成。\n"), None);
+    }
+
+    #[test]
+    fn a_day_alone_takes_the_reference_month() {
+        let text = "主席会议20日上午在京召开。";
+        let found = find_date(text, NaiveDate::from_ymd_opt(2025, 11, 21));
+        assert_eq!(found.text.as_deref(), Some("20日"));
+        assert_eq!(found.date, NaiveDate::from_ymd_opt(2025, 11, 20));
+        let text = "落实公告2025年第4号有关要求，11月24日，国家发展改革委召开会议。";
+        assert_eq!(find_date(text, None).text.as_deref(), Some("11月24日"));
     }
 
     #[test]
