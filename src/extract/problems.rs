@@ -1,9 +1,409 @@
 //! Problems the text states (`存在力度不够大、超常规举措不多等问题` → two problems).
+//!
+//! Four readings, each tuned to how reports and minutes phrase shortcomings:
+//! * enumerations closed by a tail (`存在A、B等问题`, `A、B等方面问题`), one problem per item;
+//! * statements whose predicate is a shortcoming (`资金到位滞后`, `12个项目未完成用地报批`),
+//!   outside directives and conditions;
+//! * fixing orders whose object is a concrete problem (`清理拖欠企业账款`);
+//! * a `存在问题：…` label or a table column headed `存在问题`, split at `；`.
+//!
+//! The word lists live in `data/problems/` and are compiled once.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::record::Problem;
 
 /// Finds every problem stated in `text`, one per item, in text order; `task` is left `None`
 /// (the task extractor links problems to tasks).
-pub(crate) fn find_problems(_text: &str) -> Vec<Problem> {
-    Vec::new()
+pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
+    let lex = lexicon();
+    let mut found = Found::default();
+    let mut column: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split('\n') {
+        if line.contains('\t') {
+            table_row(line, offset, &mut column, lex, &mut found);
+        } else {
+            column = None;
+            for (start, sentence) in pieces(line, is_sentence_end) {
+                read_sentence(sentence, offset + start, lex, &mut found);
+            }
+        }
+        offset += line.len() + 1;
+    }
+    let mut spans = found.spans;
+    spans.sort_by_key(|r| (r.start, r.end));
+    spans.dedup();
+    spans
+        .into_iter()
+        .map(|r| Problem {
+            text: text[r.clone()].to_string(),
+            task: None,
+            span: [r.start, r.end],
+        })
+        .collect()
+}
+
+/// The word lists, compiled.
+struct Lexicon {
+    tails: Regex,
+    tails_needing_lead_in: HashSet<&'static str>,
+    tails_naming_problem: HashSet<&'static str>,
+    lead_ins: Regex,
+    end_cues: Regex,
+    mid_cues: Regex,
+    directives: Regex,
+    openers: Vec<&'static str>,
+    prefixes: Vec<&'static str>,
+    generic_exact: HashSet<&'static str>,
+    generic_within: Vec<&'static str>,
+    fixes: Regex,
+    fix_cues: Regex,
+    labels: HashSet<&'static str>,
+    label_statement: Regex,
+    placeholders: HashSet<&'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let tail_lines: Vec<&str> = entries(include_str!("../../data/problems/tails.txt")).collect();
+        let bare = |l: &'static str| l.trim_start_matches(['!', '+']);
+        let generic: Vec<&str> = entries(include_str!("../../data/problems/generic.txt")).collect();
+        let labels: Vec<&str> = entries(include_str!("../../data/problems/labels.txt")).collect();
+        Lexicon {
+            tails: alternation(tail_lines.iter().map(|l| bare(l))),
+            tails_needing_lead_in: tail_lines
+                .iter()
+                .filter(|l| l.starts_with('!'))
+                .map(|l| bare(l))
+                .collect(),
+            tails_naming_problem: tail_lines
+                .iter()
+                .filter(|l| l.starts_with('+'))
+                .map(|l| bare(l))
+                .collect(),
+            lead_ins: alternation(entries(include_str!("../../data/problems/lead_ins.txt"))),
+            end_cues: alternation(entries(include_str!("../../data/problems/end_cues.txt"))),
+            mid_cues: alternation(entries(include_str!("../../data/problems/mid_cues.txt"))),
+            directives: alternation(entries(include_str!("../../data/problems/directives.txt"))),
+            openers: longest_first(entries(include_str!("../../data/problems/openers.txt"))),
+            prefixes: longest_first(entries(include_str!("../../data/problems/prefixes.txt"))),
+            generic_exact: generic.iter().filter(|g| !g.starts_with('~')).copied().collect(),
+            generic_within: generic
+                .iter()
+                .filter_map(|g| g.strip_prefix('~'))
+                .collect(),
+            fixes: alternation(entries(include_str!("../../data/problems/fixes.txt"))),
+            fix_cues: alternation(entries(include_str!("../../data/problems/fix_cues.txt"))),
+            label_statement: Regex::new(&format!(
+                "(?:{})[：:]",
+                pattern(labels.iter().copied())
+            ))
+            .expect("escaped label alternation"),
+            labels: labels.into_iter().collect(),
+            placeholders: entries(include_str!("../../data/problems/placeholders.txt")).collect(),
+        }
+    })
+}
+
+/// Non-empty, non-comment lines of a word list.
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn longest_first(words: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+}
+
+/// Longest words first, so that leftmost-first matching takes the longest word at a position.
+fn pattern<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
+    Regex::new(&pattern(words)).expect("escaped word alternation")
+}
+
+/// Problem spans found so far, and the stretches already read as enumerations or labels.
+#[derive(Default)]
+struct Found {
+    spans: Vec<Range<usize>>,
+    covered: Vec<Range<usize>>,
+}
+
+impl Found {
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.covered
+            .iter()
+            .chain(&self.spans)
+            .any(|c| c.start < r.end && r.start < c.end)
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '；' | ';' | '：' | ':')
+}
+
+/// Splits `s` at characters where `split` holds, giving each trimmed, non-empty piece with its
+/// byte offset in `s`.
+fn pieces(s: &str, split: fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if split(c) {
+            out.push((start, &s[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, &s[start..]));
+    out.into_iter().filter_map(|(at, p)| {
+        let lead = p.len() - p.trim_start().len();
+        let t = p.trim();
+        (!t.is_empty()).then_some((at + lead, t))
+    })
+}
+
+fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    labelled(sentence, base, lex, found);
+    enumerations(sentence, base, lex, found);
+    let clauses: Vec<(usize, &str)> = pieces(sentence, is_clause_end).collect();
+    // `会议要求，…` / `强调：…`: the whole sentence is an order.
+    let ordered = clauses.first().is_some_and(|(_, c)| {
+        ["要求", "强调", "议定", "决定", "部署", "指示"]
+            .iter()
+            .any(|w| c.ends_with(w))
+    });
+    for &(start, clause) in &clauses {
+        fixing_order(clause, base + start, lex, found);
+        if !ordered {
+            statement(clause, base + start, lex, found);
+        }
+    }
+}
+
+/// `存在问题：A；B` — the label's content, one problem per `；` part.
+fn labelled(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    let Some(m) = lex.label_statement.find(sentence) else {
+        return;
+    };
+    let content = &sentence[m.end()..];
+    for (start, part) in pieces(content, |c| matches!(c, '；' | ';')) {
+        let (s, p) = strip_prefixes(part, lex);
+        if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
+            let at = base + m.end() + start + s;
+            found.spans.push(at..at + p.len());
+        }
+    }
+    found.covered.push(base + m.start()..base + sentence.len());
+}
+
+/// `存在A、B等问题` and its kin: one problem per item.
+fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    for tail in lex.tails.find_iter(sentence) {
+        // `存在…等问题的单位` names units by their problems: a condition, not a statement.
+        if sentence[tail.end()..].starts_with('的') {
+            continue;
+        }
+        let seg_start = sentence[..tail.start()]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_end(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let seg = &sentence[seg_start..tail.start()];
+        let lead = lex.lead_ins.find_iter(seg).last();
+        let mut start = match lead {
+            Some(l) => seg_start + l.end(),
+            None if lex.tails_needing_lead_in.contains(tail.as_str()) => continue,
+            None => seg_start,
+        };
+        // `着力解决A、B等问题`: the list starts after the fixing verb.
+        if lead.is_none() {
+            let first = sentence[start..tail.start()]
+                .split('、')
+                .next()
+                .unwrap_or_default();
+            if let Some(f) = lex.fixes.find_iter(first).last() {
+                start += f.end();
+            }
+        }
+        let region = &sentence[start..tail.start()];
+        // `存在的问题`, `面临的挑战等问题`: a bare mention.
+        if region.trim().is_empty() || region.starts_with('的') {
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut at = start;
+        for part in region.split('、') {
+            let (s, p) = strip_prefixes(part.trim(), lex);
+            let lead_ws = part.len() - part.trim_start().len();
+            if !p.is_empty() {
+                items.push((at + lead_ws + s, p));
+            }
+            at += part.len() + '、'.len_utf8();
+        }
+        if items.is_empty() || items.iter().any(|(_, p)| is_generic(p, lex)) {
+            continue;
+        }
+        let names_problem = lex.tails_naming_problem.contains(tail.as_str());
+        let cued = items.iter().any(|(_, p)| has_cue(p, lex));
+        if lead.is_none() && !cued && !names_problem {
+            continue;
+        }
+        let bare_nouns = !cued && items.iter().all(|(_, p)| p.chars().count() <= 3);
+        if bare_nouns {
+            // `土地、资金等瓶颈制约`: the items mean nothing without the tail.
+            if names_problem {
+                found.spans.push(base + items[0].0..base + tail.end());
+            }
+        } else {
+            for (s, p) in items {
+                found.spans.push(base + s..base + s + p.len());
+            }
+        }
+        found.covered.push(base + seg_start..base + tail.end());
+    }
+}
+
+/// A clause whose predicate states a shortcoming: `部分项目施工力量投入不足、资金到位滞后`.
+fn statement(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    let (s, c) = strip_prefixes(clause, lex);
+    let at = base + s;
+    if found.overlaps(&(at..at + c.len()))
+        || lex.openers.iter().any(|o| c.starts_with(o))
+        || is_directive(c, lex)
+        || lex.fixes.is_match(c)
+    {
+        return;
+    }
+    let parts: Vec<(usize, &str)> = pieces(c, |ch| ch == '、').collect();
+    if parts.len() >= 2 && parts.iter().all(|(_, p)| has_cue(p, lex)) {
+        for (ps, p) in parts {
+            let (ss, p) = strip_prefixes(p, lex);
+            found.spans.push(at + ps + ss..at + ps + ss + p.len());
+        }
+    } else if has_cue(c, lex) && !is_generic(c, lex) {
+        found.spans.push(at..at + c.len());
+    }
+}
+
+/// `清理拖欠企业账款`, `解决好拖欠企业账款和农民工工资问题`: the object of a fixing verb
+/// when it names a concrete problem.
+fn fixing_order(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    let Some(verb) = lex.fixes.find(clause) else {
+        return;
+    };
+    let object = &clause[verb.end()..];
+    let object = object.strip_suffix("问题").unwrap_or(object);
+    // `解决存在的问题`, `补齐产业项目建设的最大短板`: generic, whatever the noun.
+    if object.contains('的') {
+        return;
+    }
+    let Some(cue) = lex.fix_cues.find(object) else {
+        return;
+    };
+    if matches!(cue.as_str(), "短板" | "瓶颈") && object[..cue.start()].chars().count() < 4 {
+        return;
+    }
+    let at = base + verb.end();
+    if found.overlaps(&(at..at + object.len())) {
+        return;
+    }
+    for (ps, p) in pieces(object, |c| matches!(c, '、' | '和' | '及')) {
+        if p.chars().count() >= 3 {
+            found.spans.push(at + ps..at + ps + p.len());
+        }
+    }
+}
+
+/// A table row: under a `存在问题` header, the column's cell, split at `；`.
+fn table_row(line: &str, base: usize, column: &mut Option<usize>, lex: &Lexicon, found: &mut Found) {
+    let mut at = 0;
+    let mut cells = Vec::new();
+    for cell in line.split('\t') {
+        cells.push((at, cell));
+        at += cell.len() + 1;
+    }
+    if let Some(i) = cells.iter().position(|(_, c)| lex.labels.contains(c.trim())) {
+        *column = Some(i);
+        return;
+    }
+    let Some(&(start, cell)) = column.and_then(|i| cells.get(i)) else {
+        return;
+    };
+    for (ps, p) in pieces(cell, |c| matches!(c, '；' | ';' | '。')) {
+        if !lex.placeholders.contains(p) {
+            found.spans.push(base + start + ps..base + start + ps + p.len());
+        }
+    }
+}
+
+/// Drops leading connectives (`但`, `目前`), returning the byte offset of what is left.
+fn strip_prefixes<'a>(s: &'a str, lex: &Lexicon) -> (usize, &'a str) {
+    let mut rest = s;
+    while let Some(p) = lex.prefixes.iter().find(|p| rest.starts_with(*p)) {
+        rest = rest[p.len()..].trim_start();
+    }
+    (s.len() - rest.len(), rest)
+}
+
+fn is_generic(s: &str, lex: &Lexicon) -> bool {
+    lex.generic_exact.contains(s) || lex.generic_within.iter().any(|g| s.contains(g))
+}
+
+/// An order: a directive word, or `要` outside 主要, 重要, 纪要 and the like.
+fn is_directive(s: &str, lex: &Lexicon) -> bool {
+    if lex.directives.is_match(s) {
+        return true;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        c == '要'
+            && !before.is_some_and(|b| matches!(b, '主' | '重' | '纪' | '摘' | '提' | '需' | '只'))
+            // `对…的要求落实不到位`: a requirement named, not one given.
+            && !(before == Some('的') && chars.get(i + 1) == Some(&'求'))
+            && !chars
+                .get(i + 1)
+                .is_some_and(|n| matches!(n, '素' | '点' | '件'))
+    })
+}
+
+/// Whether `s` states a shortcoming: a closing predicate (`滞后`; after a `不` cue up to two more
+/// characters, `不够大`), or a cue anywhere (`未完成`), never one that modifies a noun (`滞后的`).
+fn has_cue(s: &str, lex: &Lexicon) -> bool {
+    let ends = lex.end_cues.find_iter(s).any(|m| {
+        let rest = &s[m.end()..];
+        let allowed = if m.as_str().starts_with('不') { 2 } else { 0 };
+        !rest.starts_with('的') && rest.chars().count() <= allowed
+    });
+    ends || lex.mid_cues.find_iter(s).any(|m| {
+        let rest = &s[m.end()..];
+        if rest.starts_with('的') || rest.is_empty() {
+            return false;
+        }
+        // `存在` needs content of its own: not `存在问题`, `存在一些不足`.
+        m.as_str() != "存在"
+            || !["问题", "一些", "不少", "诸多", "不足", "困难", "短板", "着"]
+                .iter()
+                .any(|g| rest.starts_with(g))
+    })
 }
