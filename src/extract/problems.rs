@@ -65,6 +65,7 @@ struct Lexicon {
     fix_cues: Regex,
     labels: HashSet<&'static str>,
     label_statement: Regex,
+    list_label: Regex,
     placeholders: HashSet<&'static str>,
 }
 
@@ -101,11 +102,15 @@ fn lexicon() -> &'static Lexicon {
             fixes: alternation(entries(include_str!("../../data/problems/fixes.txt"))),
             fix_cues: alternation(entries(include_str!("../../data/problems/fix_cues.txt"))),
             label_statement: Regex::new(&format!(
-                "(?:{})[：:]",
+                "(?:{})(?:[：:]|是)",
                 pattern(labels.iter().copied())
             ))
             .expect("escaped label alternation"),
             labels: labels.into_iter().collect(),
+            list_label: Regex::new(
+                r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[0-9]{1,2}[、．])",
+            )
+            .expect("valid list-label pattern"),
             placeholders: entries(include_str!("../../data/problems/placeholders.txt")).collect(),
         }
     })
@@ -207,10 +212,19 @@ fn labelled(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     };
     let content = &sentence[m.end()..];
     for (start, part) in pieces(content, |c| matches!(c, '；' | ';')) {
-        let (s, p) = strip_prefixes(part, lex);
-        if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
-            let at = base + m.end() + start + s;
-            found.spans.push(at..at + p.len());
+        let (s, part) = strip_prefixes(part, lex);
+        let at = base + m.end() + start + s;
+        // `资金缺口大、专业人才不足`: split only where each item states a shortcoming.
+        let items: Vec<(usize, &str)> = pieces(part, |c| c == '、').collect();
+        let items = if items.len() >= 2 && items.iter().all(|(_, p)| has_cue(p, lex)) {
+            items
+        } else {
+            vec![(0, part)]
+        };
+        for (is, p) in items {
+            if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
+                found.spans.push(at + is..at + is + p.len());
+            }
         }
     }
     found.covered.push(base + m.start()..base + sentence.len());
@@ -288,7 +302,11 @@ fn statement(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     let (s, c) = strip_prefixes(clause, lex);
     let at = base + s;
     if found.overlaps(&(at..at + c.len()))
-        || lex.openers.iter().any(|o| c.starts_with(o))
+        // `排查发现的…` reports findings; `排查…` alone orders a check.
+        || lex
+            .openers
+            .iter()
+            .any(|o| c.starts_with(o) && !c[o.len()..].starts_with("发现"))
         || is_directive(c, lex)
         || lex.fixes.is_match(c)
     {
@@ -335,30 +353,53 @@ fn fixing_order(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
 }
 
 /// A table row: under a `存在问题` header, the column's cell, split at `；`.
-fn table_row(line: &str, base: usize, column: &mut Option<usize>, lex: &Lexicon, found: &mut Found) {
+fn table_row(
+    line: &str,
+    base: usize,
+    column: &mut Option<usize>,
+    lex: &Lexicon,
+    found: &mut Found,
+) {
     let mut at = 0;
     let mut cells = Vec::new();
     for cell in line.split('\t') {
         cells.push((at, cell));
         at += cell.len() + 1;
     }
-    if let Some(i) = cells.iter().position(|(_, c)| lex.labels.contains(c.trim())) {
+    if let Some(i) = cells
+        .iter()
+        .position(|(_, c)| lex.labels.contains(c.trim()))
+    {
         *column = Some(i);
         return;
+    }
+    // Other cells (progress notes) may still list problems: `但存在A、B等问题`.
+    for (i, &(start, cell)) in cells.iter().enumerate() {
+        if Some(i) != *column {
+            for (s, sentence) in pieces(cell, is_sentence_end) {
+                enumerations(sentence, base + start + s, lex, found);
+            }
+        }
     }
     let Some(&(start, cell)) = column.and_then(|i| cells.get(i)) else {
         return;
     };
     for (ps, p) in pieces(cell, |c| matches!(c, '；' | ';' | '。')) {
         if !lex.placeholders.contains(p) {
-            found.spans.push(base + start + ps..base + start + ps + p.len());
+            found
+                .spans
+                .push(base + start + ps..base + start + ps + p.len());
         }
     }
 }
 
-/// Drops leading connectives (`但`, `目前`), returning the byte offset of what is left.
+/// Drops a list label (`（一）`, `一是`) and leading connectives (`但`, `目前`), returning the
+/// byte offset of what is left.
 fn strip_prefixes<'a>(s: &'a str, lex: &Lexicon) -> (usize, &'a str) {
     let mut rest = s;
+    if let Some(m) = lex.list_label.find(rest) {
+        rest = rest[m.end()..].trim_start();
+    }
     while let Some(p) = lex.prefixes.iter().find(|p| rest.starts_with(*p)) {
         rest = rest[p.len()..].trim_start();
     }
@@ -375,17 +416,24 @@ fn is_directive(s: &str, lex: &Lexicon) -> bool {
         return true;
     }
     let chars: Vec<char> = s.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
+    (0..chars.len()).any(|i| {
+        if chars[i] != '要' {
+            return false;
+        }
         let before = i.checked_sub(1).map(|b| chars[b]);
-        c == '要'
-            && !before.is_some_and(|b| matches!(b, '主' | '重' | '纪' | '摘' | '提' | '需' | '只'))
-            // `对…的要求落实不到位`: a requirement named, not one given.
-            && !(before == Some('的') && chars.get(i + 1) == Some(&'求'))
-            && !chars
-                .get(i + 1)
-                .is_some_and(|n| matches!(n, '素' | '点' | '件'))
+        let after = chars.get(i + 1).copied();
+        let in_word = matches!(before, Some('主' | '重' | '纪' | '摘' | '提' | '需' | '只'))
+            || matches!(after, Some('素' | '点' | '件'));
+        // `对…的要求落实不到位`: a requirement named, not one given.
+        let named = before == Some('的') && after == Some('求');
+        !in_word && !named
     })
 }
+
+/// What a shortfall is measured against when `低于` states one.
+const BELOW_WHAT: [&str; 8] = [
+    "进度", "平均", "预期", "目标", "计划", "全省", "全市", "同期",
+];
 
 /// Whether `s` states a shortcoming: a closing predicate (`滞后`; after a `不` cue up to two more
 /// characters, `不够大`), or a cue anywhere (`未完成`), never one that modifies a noun (`滞后的`).
@@ -400,10 +448,203 @@ fn has_cue(s: &str, lex: &Lexicon) -> bool {
         if rest.starts_with('的') || rest.is_empty() {
             return false;
         }
+        // `低于全省平均水平` falls short; `低于国家标准` (pollution, prices) may be good news.
+        if m.as_str() == "低于" {
+            return BELOW_WHAT.iter().any(|w| rest.contains(w));
+        }
         // `存在` needs content of its own: not `存在问题`, `存在一些不足`.
         m.as_str() != "存在"
             || !["问题", "一些", "不少", "诸多", "不足", "困难", "短板", "着"]
                 .iter()
                 .any(|g| rest.starts_with(g))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_problems;
+
+    /// The problems found in `text`, checking that each span holds exactly its text.
+    fn found(text: &str) -> Vec<String> {
+        find_problems(text)
+            .into_iter()
+            .map(|p| {
+                assert_eq!(&text[p.span[0]..p.span[1]], p.text, "span of {:?}", p.text);
+                assert_eq!(p.task, None);
+                p.text
+            })
+            .collect()
+    }
+
+    /// Asserts the problems found and that each span is where the text first occurs.
+    fn assert_found(text: &str, want: &[&str]) {
+        let problems = find_problems(text);
+        let got: Vec<&str> = problems.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(got, want, "in {text:?}");
+        for (p, w) in problems.iter().zip(want) {
+            let start = text.find(w).expect("wanted text occurs");
+            assert_eq!(p.span, [start, start + w.len()], "span of {w:?}");
+        }
+    }
+
+    #[test]
+    fn enumeration_closed_by_a_tail() {
+        assert_found(
+            "会议指出，今年以来全区重点项目推进有序，但仍存在要素保障不够有力、部分项目开工率偏低等问题。",
+            &["要素保障不够有力", "部分项目开工率偏低"],
+        );
+        assert_found(
+            "经排查，部分老旧管线存在锈蚀老化、违规占压等隐患；",
+            &["锈蚀老化", "违规占压"],
+        );
+        assert_found(
+            "要认真对待监管责任传导不畅、隐患整治不够彻底等方面问题，逐项整改。",
+            &["监管责任传导不畅", "隐患整治不够彻底"],
+        );
+    }
+
+    #[test]
+    fn enumeration_of_bare_nouns_is_one_problem() {
+        assert_found(
+            "要合力攻坚，着力破解用地、能耗等瓶颈制约。",
+            &["用地、能耗等瓶颈制约"],
+        );
+    }
+
+    #[test]
+    fn shortcoming_statements() {
+        assert_found(
+            "他指出，多数项目进展顺利，但也有个别单位主动性不强、没有按时完成整改任务，望各单位引以为戒。",
+            &["个别单位主动性不强", "没有按时完成整改任务"],
+        );
+        assert_found(
+            "会议通报，截至9月底，全县完成投资低于时序进度3个百分点，8个项目未完成环评审批，部分项目资金到位滞后。",
+            &[
+                "全县完成投资低于时序进度3个百分点",
+                "8个项目未完成环评审批",
+                "部分项目资金到位滞后",
+            ],
+        );
+        assert_found(
+            "会议指出，目前部分乡镇网格员配备不足，甚至依然存在推诿扯皮的现象。",
+            &["部分乡镇网格员配备不足", "推诿扯皮"],
+        );
+        assert_found("（一）项目前期工作滞后。", &["项目前期工作滞后"]);
+    }
+
+    #[test]
+    fn labelled_statement() {
+        assert_found(
+            "存在问题：审批环节偏多；部门协同不畅。",
+            &["审批环节偏多", "部门协同不畅"],
+        );
+        assert_found(
+            "主要问题是资金缺口大、专业人才不足。",
+            &["资金缺口大", "专业人才不足"],
+        );
+    }
+
+    #[test]
+    fn table_column_headed_existing_problems() {
+        let text = "序号\t督办事项\t完成时限\t进展情况\t存在问题\n\
+                    1\t河道清淤\t6月底前\t完成70%\t淤泥外运场地不足\n\
+                    2\t路灯改造\t年底前\t已完工\t—\n\
+                    3\t污水管网\t9月底前\t完成40%\t管材价格上涨；施工许可办理较慢\n\
+                    会后各单位按时报送进展。";
+        assert_found(
+            text,
+            &["淤泥外运场地不足", "管材价格上涨", "施工许可办理较慢"],
+        );
+    }
+
+    #[test]
+    fn fixing_order_with_concrete_object() {
+        assert_found("加紧清理拖欠中小企业账款。", &["拖欠中小企业账款"]);
+        assert_found(
+            "要加快补齐城乡供水应急保障设施短板。",
+            &["城乡供水应急保障设施短板"],
+        );
+        assert_found(
+            "解决好拖欠工程款和农民工工资问题。",
+            &["拖欠工程款", "农民工工资"],
+        );
+    }
+
+    #[test]
+    fn bare_mentions_are_not_problems() {
+        for text in [
+            "各项目单位负责人汇报了进展情况和存在的问题。",
+            "会议听取了关于存在问题、原因分析和下一步打算的汇报。",
+            "各单位要分析并妥善解决好存在的问题。",
+            "从检查情况看，各地工作有进展，但也存在一些问题。",
+            "本次座谈聚焦行业发展面临的机遇挑战等问题进行交流。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn general_conditions_are_not_problems() {
+        for text in [
+            "当前防汛形势严峻。",
+            "要正视投资运行中存在的困难和挑战。",
+            "会议指出，今年以来主要指标增幅较大，成效突出，特色突出。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn conditions_are_not_problems() {
+        for text in [
+            "对进度滞后的单位，要约谈主要负责人。",
+            "对工作不到位的要严肃问责。",
+            "对存在资金挪用等问题的企业依法处理。",
+            "对尚未开工的12个项目，逐个建立问题清单。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn directives_are_not_problems() {
+        for text in [
+            "要切实解决群众关心的问题。",
+            "各地要抓紧整改督察反馈的问题。",
+            "要引进更多大项目，补齐产业项目建设的最大短板。",
+            "安全生产一刻也不能放松。",
+            "会议要求，各部门要加强协作，确保工作不到位现象不再发生。",
+            "要着力解决城市体检发现的短板弱项。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "。，、；：\n\t",
+            "存在",
+            "等问题",
+            "等问题存在",
+            "存在等问题",
+            "的问题",
+            "存在问题：",
+            "存在问题：；；",
+            "\t存在问题\t",
+            "\t存在问题\n\t\t\t\n存在问题\t",
+            "不足",
+            "、、、等隐患",
+            "（一）",
+            "一是",
+            "清理",
+            "补齐短板",
+            "要",
+            "a\u{3000}b\u{200b}存在x、y等问题",
+            "存在😀、🙂等问题。低于",
+        ] {
+            found(text);
+        }
+    }
 }
