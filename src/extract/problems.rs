@@ -29,6 +29,7 @@ pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
             table_row(line, offset, &mut column, lex, &mut found);
         } else {
             column = None;
+            labelled(line, offset, lex, &mut found);
             for (start, sentence) in pieces(line, is_sentence_end) {
                 read_sentence(sentence, offset + start, lex, &mut found);
             }
@@ -65,7 +66,10 @@ struct Lexicon {
     fix_cues: Regex,
     labels: HashSet<&'static str>,
     label_statement: Regex,
+    intro: Regex,
     list_label: Regex,
+    hypothetical: Regex,
+    remaining: Regex,
     placeholders: HashSet<&'static str>,
 }
 
@@ -107,6 +111,15 @@ fn lexicon() -> &'static Lexicon {
             ))
             .expect("escaped label alternation"),
             labels: labels.into_iter().collect(),
+            // `存在以下问题：`, `问题主要表现在：` open a list of problems.
+            intro: Regex::new(
+                r"(?:存在|面临)着?(?:以下|如下|一些|几个|不少|诸多|[两三四五六七八九几]个?方面的?)?(?:问题|不足|困难|短板)(?:和不足|和困难)?[：:]|(?:问题|不足)主要(?:是|有|表现在|体现在)[：:]?",
+            )
+            .expect("valid intro pattern"),
+            // `仍有约3200户使用橡胶软管`: a count of what is still not done.
+            remaining: Regex::new(r"(?:仍有|尚有|仍然有)约?[0-9一二三四五六七八九十两]")
+                .expect("valid remaining pattern"),
+            hypothetical: alternation(entries(include_str!("../../data/problems/hypothetical.txt"))),
             list_label: Regex::new(
                 r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[0-9]{1,2}[、．])",
             )
@@ -188,7 +201,6 @@ fn pieces(s: &str, split: fn(char) -> bool) -> impl Iterator<Item = (usize, &str
 }
 
 fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
-    labelled(sentence, base, lex, found);
     enumerations(sentence, base, lex, found);
     let clauses: Vec<(usize, &str)> = pieces(sentence, is_clause_end).collect();
     // `会议要求，…` / `强调：…`: the whole sentence is an order.
@@ -205,29 +217,41 @@ fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) 
     }
 }
 
-/// `存在问题：A；B` — the label's content, one problem per `；` part.
-fn labelled(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
-    let Some(m) = lex.label_statement.find(sentence) else {
+/// `存在问题：A；B`, `存在以下问题：一是A。二是B。` — the label's content, one problem per
+/// part; numbered sentences after the first carry the list on.
+fn labelled(line: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    let Some(m) = lex
+        .label_statement
+        .find(line)
+        .or_else(|| lex.intro.find(line))
+    else {
         return;
     };
-    let content = &sentence[m.end()..];
-    for (start, part) in pieces(content, |c| matches!(c, '；' | ';')) {
-        let (s, part) = strip_prefixes(part, lex);
-        let at = base + m.end() + start + s;
-        // `资金缺口大、专业人才不足`: split only where each item states a shortcoming.
-        let items: Vec<(usize, &str)> = pieces(part, |c| c == '、').collect();
-        let items = if items.len() >= 2 && items.iter().all(|(_, p)| has_cue(p, lex)) {
-            items
-        } else {
-            vec![(0, part)]
-        };
-        for (is, p) in items {
-            if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
-                found.spans.push(at + is..at + is + p.len());
+    let mut end = m.end();
+    for (k, (s0, sentence)) in pieces(&line[m.end()..], is_sentence_end).enumerate() {
+        if k > 0 && !lex.list_label.is_match(sentence) {
+            break;
+        }
+        for (start, part) in pieces(sentence, |c| matches!(c, '；' | ';')) {
+            let (s, part) = strip_prefixes(part, lex);
+            let at = base + m.end() + s0 + start + s;
+            // `资金缺口大、专业人才不足`: split only where each item states a shortcoming.
+            let items: Vec<(usize, &str)> =
+                pieces(part, |c| matches!(c, '、' | '，' | ',')).collect();
+            let items = if items.len() >= 2 && items.iter().all(|(_, p)| has_cue(p, lex)) {
+                items
+            } else {
+                vec![(0, part)]
+            };
+            for (is, p) in items {
+                if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
+                    found.spans.push(at + is..at + is + p.len());
+                }
             }
         }
+        end = m.end() + s0 + sentence.len();
     }
-    found.covered.push(base + m.start()..base + sentence.len());
+    found.covered.push(base + m.start()..base + end);
 }
 
 /// `存在A、B等问题` and its kin: one problem per item.
@@ -243,13 +267,18 @@ fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
             .find(|&(_, c)| is_clause_end(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let seg = &sentence[seg_start..tail.start()];
+        if found.overlaps(&(base + seg_start..base + tail.end())) || lex.hypothetical.is_match(seg)
+        {
+            continue;
+        }
         let lead = lex.lead_ins.find_iter(seg).last();
         let mut start = match lead {
             Some(l) => seg_start + l.end(),
             None if lex.tails_needing_lead_in.contains(tail.as_str()) => continue,
             None => seg_start,
         };
-        // `着力解决A、B等问题`: the list starts after the fixing verb.
+        // `着力解决A、B等问题`, `针对企业反映的A、B等问题`: the list starts after the
+        // fixing verb or the modifier, which belong to every item.
         if lead.is_none() {
             let first = sentence[start..tail.start()]
                 .split('、')
@@ -257,6 +286,13 @@ fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
                 .unwrap_or_default();
             if let Some(f) = lex.fixes.find_iter(first).last() {
                 start += f.end();
+            }
+            let first = sentence[start..tail.start()]
+                .split('、')
+                .next()
+                .unwrap_or_default();
+            if let Some(i) = first.rfind('的') {
+                start += i + '的'.len_utf8();
             }
         }
         let region = &sentence[start..tail.start()];
@@ -331,23 +367,33 @@ fn fixing_order(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     };
     let object = &clause[verb.end()..];
     let object = object.strip_suffix("问题").unwrap_or(object);
-    // `解决存在的问题`, `补齐产业项目建设的最大短板`: generic, whatever the noun.
-    if object.contains('的') {
-        return;
-    }
-    let Some(cue) = lex.fix_cues.find(object) else {
-        return;
-    };
-    if matches!(cue.as_str(), "短板" | "瓶颈") && object[..cue.start()].chars().count() < 4 {
+    // `解决存在的问题`, `补齐产业项目建设的最大短板`: generic, whatever the noun; a list
+    // closed by `等` is read as an enumeration.
+    if object.contains(['的', '等']) {
         return;
     }
     let at = base + verb.end();
     if found.overlaps(&(at..at + object.len())) {
         return;
     }
-    for (ps, p) in pieces(object, |c| matches!(c, '、' | '和' | '及')) {
-        if p.chars().count() >= 3 {
-            found.spans.push(at + ps..at + ps + p.len());
+    for (ps, piece) in pieces(object, |c| c == '、') {
+        // `破解发展难题、补齐民生短板`: each order names its own object.
+        let (vs, piece) = match lex.fixes.find(piece) {
+            Some(v) if v.start() == 0 => (v.end(), &piece[v.end()..]),
+            _ => (0, piece),
+        };
+        let Some(cue) = lex.fix_cues.find(piece) else {
+            continue;
+        };
+        if matches!(cue.as_str(), "短板" | "瓶颈") && piece[..cue.start()].chars().count() < 4 {
+            continue;
+        }
+        // `拖欠企业账款和农民工工资`: the cue governs both.
+        for (s, p) in pieces(piece, |c| matches!(c, '和' | '及')) {
+            if p.chars().count() >= 3 {
+                let from = at + ps + vs + s;
+                found.spans.push(from..from + p.len());
+            }
         }
     }
 }
@@ -443,21 +489,22 @@ fn has_cue(s: &str, lex: &Lexicon) -> bool {
         let allowed = if m.as_str().starts_with('不') { 2 } else { 0 };
         !rest.starts_with('的') && rest.chars().count() <= allowed
     });
-    ends || lex.mid_cues.find_iter(s).any(|m| {
-        let rest = &s[m.end()..];
-        if rest.starts_with('的') || rest.is_empty() {
-            return false;
-        }
-        // `低于全省平均水平` falls short; `低于国家标准` (pollution, prices) may be good news.
-        if m.as_str() == "低于" {
-            return BELOW_WHAT.iter().any(|w| rest.contains(w));
-        }
-        // `存在` needs content of its own: not `存在问题`, `存在一些不足`.
-        m.as_str() != "存在"
-            || !["问题", "一些", "不少", "诸多", "不足", "困难", "短板", "着"]
-                .iter()
-                .any(|g| rest.starts_with(g))
-    })
+    ends || lex.remaining.is_match(s)
+        || lex.mid_cues.find_iter(s).any(|m| {
+            let rest = &s[m.end()..];
+            if rest.starts_with('的') || rest.is_empty() {
+                return false;
+            }
+            // `低于全省平均水平` falls short; `低于国家标准` (pollution, prices) may be good news.
+            if m.as_str() == "低于" {
+                return BELOW_WHAT.iter().any(|w| rest.contains(w));
+            }
+            // `存在` needs content of its own: not `存在问题`, `存在一些不足`.
+            m.as_str() != "存在"
+                || !["问题", "一些", "不少", "诸多", "不足", "困难", "短板", "着"]
+                    .iter()
+                    .any(|g| rest.starts_with(g))
+        })
 }
 
 #[cfg(test)]
@@ -504,6 +551,24 @@ mod tests {
     }
 
     #[test]
+    fn enumeration_after_a_fixing_verb_or_modifier() {
+        assert_found(
+            "各地要针对商户反映的摊位费偏高、办证周期偏长等问题，拿出务实举措。",
+            &["摊位费偏高", "办证周期偏长"],
+        );
+    }
+
+    #[test]
+    fn hypothetical_lists_are_not_problems() {
+        for text in [
+            "要坚决防止出现责任落实不到位、整改推进不力等问题。",
+            "严禁出现虚报进度、数据造假等情况。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
     fn enumeration_of_bare_nouns_is_one_problem() {
         assert_found(
             "要合力攻坚，着力破解用地、能耗等瓶颈制约。",
@@ -541,6 +606,18 @@ mod tests {
         assert_found(
             "主要问题是资金缺口大、专业人才不足。",
             &["资金缺口大", "专业人才不足"],
+        );
+        assert_found(
+            "工作中还存在一些问题：一是配套资金到位慢；二是村民参与度不高。三是部分点位保洁不及时。会议要求，各镇要抓紧整改。",
+            &["配套资金到位慢", "村民参与度不高", "部分点位保洁不及时"],
+        );
+    }
+
+    #[test]
+    fn counts_of_work_still_undone() {
+        assert_found(
+            "会议指出，全镇仍有约400户使用旱厕，改厕资金来源尚未落实。",
+            &["全镇仍有约400户使用旱厕", "改厕资金来源尚未落实"],
         );
     }
 
@@ -615,6 +692,7 @@ mod tests {
             "安全生产一刻也不能放松。",
             "会议要求，各部门要加强协作，确保工作不到位现象不再发生。",
             "要着力解决城市体检发现的短板弱项。",
+            "与会人员围绕如何破解发展难题、补齐民生短板等进行了讨论。",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
         }
