@@ -9,7 +9,7 @@
 //!
 //! The word lists live in `data/problems/` and are compiled once.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -161,15 +161,23 @@ fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
 #[derive(Default)]
 struct Found {
     spans: Vec<Range<usize>>,
-    covered: Vec<Range<usize>>,
+    /// Disjoint stretches, keyed by start, so that an overlap test is one lookup.
+    covered: BTreeMap<usize, usize>,
 }
 
 impl Found {
     fn overlaps(&self, r: &Range<usize>) -> bool {
+        // Disjoint stretches: only the last one starting before `r` ends can reach into it.
         self.covered
-            .iter()
-            .chain(&self.spans)
-            .any(|c| c.start < r.end && r.start < c.end)
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
+    }
+
+    fn cover(&mut self, r: Range<usize>) {
+        if !self.overlaps(&r) {
+            self.covered.insert(r.start, r.end);
+        }
     }
 }
 
@@ -251,21 +259,24 @@ fn labelled(line: &str, base: usize, lex: &Lexicon, found: &mut Found) {
         }
         end = m.end() + s0 + sentence.len();
     }
-    found.covered.push(base + m.start()..base + end);
+    found.cover(base + m.start()..base + end);
 }
 
 /// `存在A、B等问题` and its kin: one problem per item.
 fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    // A list starts after the previous tail at the earliest; this also keeps the scan linear.
+    let mut floor = 0;
     for tail in lex.tails.find_iter(sentence) {
+        let prev_floor = std::mem::replace(&mut floor, tail.end());
         // `存在…等问题的单位` names units by their problems: a condition, not a statement.
         if sentence[tail.end()..].starts_with('的') {
             continue;
         }
-        let seg_start = sentence[..tail.start()]
+        let seg_start = sentence[prev_floor..tail.start()]
             .char_indices()
             .rev()
             .find(|&(_, c)| is_clause_end(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
+            .map_or(prev_floor, |(i, c)| prev_floor + i + c.len_utf8());
         let seg = &sentence[seg_start..tail.start()];
         if found.overlaps(&(base + seg_start..base + tail.end())) || lex.hypothetical.is_match(seg)
         {
@@ -329,7 +340,7 @@ fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
                 found.spans.push(base + s..base + s + p.len());
             }
         }
-        found.covered.push(base + seg_start..base + tail.end());
+        found.cover(base + seg_start..base + tail.end());
     }
 }
 
@@ -487,7 +498,7 @@ fn has_cue(s: &str, lex: &Lexicon) -> bool {
     let ends = lex.end_cues.find_iter(s).any(|m| {
         let rest = &s[m.end()..];
         let allowed = if m.as_str().starts_with('不') { 2 } else { 0 };
-        !rest.starts_with('的') && rest.chars().count() <= allowed
+        !rest.starts_with('的') && rest.chars().nth(allowed).is_none()
     });
     ends || lex.remaining.is_match(s)
         || lex.mid_cues.find_iter(s).any(|m| {
@@ -696,6 +707,14 @@ mod tests {
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
         }
+    }
+
+    #[test]
+    fn long_unpunctuated_input_stays_linear() {
+        let text = "存在进度滞后、资金不足等问题".repeat(5_000);
+        assert_eq!(found(&text).len(), 10_000);
+        let text = "部分项目资金到位滞后".repeat(5_000);
+        assert_eq!(found(&text).len(), 1);
     }
 
     #[test]
