@@ -59,6 +59,7 @@ struct Lexicon {
     mid_cues: Regex,
     directives: Regex,
     openers: Vec<&'static str>,
+    noun_openers: Vec<&'static str>,
     prefixes: Vec<&'static str>,
     generic_exact: HashSet<&'static str>,
     generic_within: Vec<&'static str>,
@@ -96,7 +97,8 @@ fn lexicon() -> &'static Lexicon {
             end_cues: alternation(entries(include_str!("../../data/problems/end_cues.txt"))),
             mid_cues: alternation(entries(include_str!("../../data/problems/mid_cues.txt"))),
             directives: alternation(entries(include_str!("../../data/problems/directives.txt"))),
-            openers: longest_first(entries(include_str!("../../data/problems/openers.txt"))),
+            openers: longest_first(openers().filter(|o| !o.starts_with('~'))),
+            noun_openers: longest_first(openers().filter_map(|o| o.strip_prefix('~'))),
             prefixes: longest_first(entries(include_str!("../../data/problems/prefixes.txt"))),
             generic_exact: generic.iter().filter(|g| !g.starts_with('~')).copied().collect(),
             generic_within: generic
@@ -127,6 +129,10 @@ fn lexicon() -> &'static Lexicon {
             placeholders: entries(include_str!("../../data/problems/placeholders.txt")).collect(),
         }
     })
+}
+
+fn openers() -> impl Iterator<Item = &'static str> {
+    entries(include_str!("../../data/problems/openers.txt"))
 }
 
 /// Non-empty, non-comment lines of a word list.
@@ -212,16 +218,21 @@ fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) 
     enumerations(sentence, base, lex, found);
     let clauses: Vec<(usize, &str)> = pieces(sentence, is_clause_end).collect();
     // `会议要求，…` / `强调：…`: the whole sentence is an order.
-    let ordered = clauses.first().is_some_and(|(_, c)| {
+    let mut ordered = clauses.first().is_some_and(|(_, c)| {
         ["要求", "强调", "议定", "决定", "部署", "指示"]
             .iter()
             .any(|w| c.ends_with(w))
     });
     for &(start, clause) in &clauses {
         fixing_order(clause, base + start, lex, found);
+        // An order runs on over the clauses after it (`要聚焦…，整治…`) until a contrast.
+        if ["但", "目前", "当前"].iter().any(|w| clause.starts_with(w)) {
+            ordered = false;
+        }
         if !ordered {
             statement(clause, base + start, lex, found);
         }
+        ordered = ordered || is_directive(clause, lex);
     }
 }
 
@@ -348,14 +359,14 @@ fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
 fn statement(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     let (s, c) = strip_prefixes(clause, lex);
     let at = base + s;
+    // `排查发现的…` reports findings; `排查…` alone orders a check.
+    let opens = |o: &&str| c.starts_with(*o) && !c[o.len()..].starts_with("发现");
     if found.overlaps(&(at..at + c.len()))
-        // `排查发现的…` reports findings; `排查…` alone orders a check.
-        || lex
-            .openers
-            .iter()
-            .any(|o| c.starts_with(o) && !c[o.len()..].starts_with("发现"))
+        || lex.openers.iter().any(opens)
+        || (lex.noun_openers.iter().any(opens) && !ends_with_cue(c, lex))
         || is_directive(c, lex)
-        || lex.fixes.is_match(c)
+        // `重视解决…困难` orders a fix; a clause-initial verb is left to the opener lists.
+        || lex.fixes.find_iter(c).any(|m| m.start() > 0)
     {
         return;
     }
@@ -487,6 +498,15 @@ fn is_directive(s: &str, lex: &Lexicon) -> bool {
     })
 }
 
+/// Whether a shortcoming predicate closes `s` (after a `不` cue up to two more characters).
+fn ends_with_cue(s: &str, lex: &Lexicon) -> bool {
+    lex.end_cues.find_iter(s).any(|m| {
+        let rest = &s[m.end()..];
+        let allowed = if m.as_str().starts_with('不') { 2 } else { 0 };
+        !rest.starts_with('的') && rest.chars().nth(allowed).is_none()
+    })
+}
+
 /// What a shortfall is measured against when `低于` states one.
 const BELOW_WHAT: [&str; 8] = [
     "进度", "平均", "预期", "目标", "计划", "全省", "全市", "同期",
@@ -495,12 +515,8 @@ const BELOW_WHAT: [&str; 8] = [
 /// Whether `s` states a shortcoming: a closing predicate (`滞后`; after a `不` cue up to two more
 /// characters, `不够大`), or a cue anywhere (`未完成`), never one that modifies a noun (`滞后的`).
 fn has_cue(s: &str, lex: &Lexicon) -> bool {
-    let ends = lex.end_cues.find_iter(s).any(|m| {
-        let rest = &s[m.end()..];
-        let allowed = if m.as_str().starts_with('不') { 2 } else { 0 };
-        !rest.starts_with('的') && rest.chars().nth(allowed).is_none()
-    });
-    ends || lex.remaining.is_match(s)
+    ends_with_cue(s, lex)
+        || lex.remaining.is_match(s)
         || lex.mid_cues.find_iter(s).any(|m| {
             let rest = &s[m.end()..];
             if rest.starts_with('的') || rest.is_empty() {
@@ -606,6 +622,15 @@ mod tests {
             &["部分乡镇网格员配备不足", "推诿扯皮"],
         );
         assert_found("（一）项目前期工作滞后。", &["项目前期工作滞后"]);
+        // A verb that names work as a noun opens a statement when the shortcoming closes it.
+        assert_found(
+            "但整治标准不统一，推进速度缓慢，完成量较序时进度慢3个百分点。",
+            &[
+                "整治标准不统一",
+                "推进速度缓慢",
+                "完成量较序时进度慢3个百分点",
+            ],
+        );
     }
 
     #[test]
@@ -703,6 +728,8 @@ mod tests {
             "安全生产一刻也不能放松。",
             "会议要求，各部门要加强协作，确保工作不到位现象不再发生。",
             "要着力解决城市体检发现的短板弱项。",
+            "要聚焦薄弱环节，整治推进不力。",
+            "要重视解决乡镇财政困难。",
             "与会人员围绕如何破解发展难题、补齐民生短板等进行了讨论。",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
