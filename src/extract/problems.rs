@@ -217,9 +217,9 @@ fn pieces(s: &str, split: fn(char) -> bool) -> impl Iterator<Item = (usize, &str
 fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     enumerations(sentence, base, lex, found);
     let clauses: Vec<(usize, &str)> = pieces(sentence, is_clause_end).collect();
-    // `会议要求，…` / `强调：…`: the whole sentence is an order.
+    // `会议要求，…` / `议定：…`: the whole sentence is an order.
     let mut ordered = clauses.first().is_some_and(|(_, c)| {
-        ["要求", "强调", "议定", "决定", "部署", "指示"]
+        ["要求", "议定", "决定", "部署", "指示"]
             .iter()
             .any(|w| c.ends_with(w))
     });
