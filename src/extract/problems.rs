@@ -142,17 +142,16 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn longest_first(words: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+/// Longest words first, so that a prefix test or a leftmost-first regex takes the longest word
+/// at a position.
+fn longest_first<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut words: Vec<&str> = words.collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words
 }
 
-/// Longest words first, so that leftmost-first matching takes the longest word at a position.
 fn pattern<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut words: Vec<&str> = words.collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words
+    longest_first(words)
         .iter()
         .map(|w| regex::escape(w))
         .collect::<Vec<_>>()
