@@ -262,8 +262,9 @@ fn labelled(line: &str, base: usize, lex: &Lexicon, found: &mut Found) {
                 vec![(0, part)]
             };
             for (is, p) in items {
+                let (ss, p) = strip_prefixes(p, lex);
                 if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
-                    found.spans.push(at + is..at + is + p.len());
+                    found.spans.push(at + is + ss..at + is + ss + p.len());
                 }
             }
         }
@@ -452,10 +453,10 @@ fn table_row(
         return;
     };
     for (ps, p) in pieces(cell, |c| matches!(c, '；' | ';' | '。')) {
-        if !lex.placeholders.contains(p) {
-            found
-                .spans
-                .push(base + start + ps..base + start + ps + p.len());
+        let (s, p) = strip_prefixes(p, lex);
+        if !p.is_empty() && !lex.placeholders.contains(p) {
+            let at = base + start + ps + s;
+            found.spans.push(at..at + p.len());
         }
     }
 }
@@ -463,13 +464,17 @@ fn table_row(
 /// Drops a list label (`（一）`, `一是`) and leading connectives (`但`, `目前`), returning the
 /// byte offset of what is left.
 fn strip_prefixes<'a>(s: &'a str, lex: &Lexicon) -> (usize, &'a str) {
-    let mut rest = s;
+    // Stray separators at the edges (`、拖欠…`) belong to no item.
+    let sep = |c: char| matches!(c, '、' | '，' | ',' | '：' | ':') || c.is_whitespace();
+    let s = s.trim_end_matches(sep);
+    let mut rest = s.trim_start_matches(sep);
     if let Some(m) = lex.list_label.find(rest) {
-        rest = rest[m.end()..].trim_start();
+        rest = rest[m.end()..].trim_start_matches(sep);
     }
     while let Some(p) = lex.prefixes.iter().find(|p| rest.starts_with(*p)) {
-        rest = rest[p.len()..].trim_start();
+        rest = rest[p.len()..].trim_start_matches(sep);
     }
+    // `rest` is a suffix of the end-trimmed `s`, which starts where the caller's text does.
     (s.len() - rest.len(), rest)
 }
 
@@ -545,6 +550,12 @@ mod tests {
             .into_iter()
             .map(|p| {
                 assert_eq!(&text[p.span[0]..p.span[1]], p.text, "span of {:?}", p.text);
+                let edge = |c: char| "、，。；：".contains(c) || c.is_whitespace();
+                assert!(
+                    !p.text.is_empty() && !p.text.starts_with(edge) && !p.text.ends_with(edge),
+                    "ragged {:?}",
+                    p.text
+                );
                 assert_eq!(p.task, None);
                 p.text
             })
@@ -770,6 +781,8 @@ mod tests {
             "要",
             "a\u{3000}b\u{200b}存在x、y等问题",
             "存在😀、🙂等问题。低于",
+            "不够大滞后的问题拖欠、一是a一是要存在问题，。 主要问题是、拖欠、3仍有不够大排查发现",
+            "（一）主要问题是补齐存在：、的不足防止",
         ] {
             found(text);
         }
