@@ -1,9 +1,790 @@
 //! Problems the text states (`存在力度不够大、超常规举措不多等问题` → two problems).
+//!
+//! Four readings, each tuned to how reports and minutes phrase shortcomings:
+//! * enumerations closed by a tail (`存在A、B等问题`, `A、B等方面问题`), one problem per item;
+//! * statements whose predicate is a shortcoming (`资金到位滞后`, `12个项目未完成用地报批`),
+//!   outside directives and conditions;
+//! * fixing orders whose object is a concrete problem (`清理拖欠企业账款`);
+//! * a `存在问题：…` label or a table column headed `存在问题`, split at `；`.
+//!
+//! The word lists live in `data/problems/` and are compiled once.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::record::Problem;
 
 /// Finds every problem stated in `text`, one per item, in text order; `task` is left `None`
 /// (the task extractor links problems to tasks).
-pub(crate) fn find_problems(_text: &str) -> Vec<Problem> {
-    Vec::new()
+pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
+    let lex = lexicon();
+    let mut found = Found::default();
+    let mut column: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split('\n') {
+        if line.contains('\t') {
+            table_row(line, offset, &mut column, lex, &mut found);
+        } else {
+            column = None;
+            labelled(line, offset, lex, &mut found);
+            for (start, sentence) in pieces(line, is_sentence_end) {
+                read_sentence(sentence, offset + start, lex, &mut found);
+            }
+        }
+        offset += line.len() + 1;
+    }
+    let mut spans = found.spans;
+    spans.sort_by_key(|r| (r.start, r.end));
+    spans.dedup();
+    spans
+        .into_iter()
+        .map(|r| Problem {
+            text: text[r.clone()].to_string(),
+            task: None,
+            span: [r.start, r.end],
+        })
+        .collect()
+}
+
+/// The word lists, compiled.
+struct Lexicon {
+    tails: Regex,
+    tails_needing_lead_in: HashSet<&'static str>,
+    tails_naming_problem: HashSet<&'static str>,
+    lead_ins: Regex,
+    end_cues: Regex,
+    mid_cues: Regex,
+    directives: Regex,
+    openers: Vec<&'static str>,
+    noun_openers: Vec<&'static str>,
+    prefixes: Vec<&'static str>,
+    generic_exact: HashSet<&'static str>,
+    generic_within: Vec<&'static str>,
+    fixes: Regex,
+    fix_cues: Regex,
+    labels: HashSet<&'static str>,
+    label_statement: Regex,
+    intro: Regex,
+    list_label: Regex,
+    hypothetical: Regex,
+    remaining: Regex,
+    placeholders: HashSet<&'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let tail_lines: Vec<&str> = entries(include_str!("../../data/problems/tails.txt")).collect();
+        let bare = |l: &'static str| l.trim_start_matches(['!', '+']);
+        let generic: Vec<&str> = entries(include_str!("../../data/problems/generic.txt")).collect();
+        let labels: Vec<&str> = entries(include_str!("../../data/problems/labels.txt")).collect();
+        Lexicon {
+            tails: alternation(tail_lines.iter().map(|l| bare(l))),
+            tails_needing_lead_in: tail_lines
+                .iter()
+                .filter(|l| l.starts_with('!'))
+                .map(|l| bare(l))
+                .collect(),
+            tails_naming_problem: tail_lines
+                .iter()
+                .filter(|l| l.starts_with('+'))
+                .map(|l| bare(l))
+                .collect(),
+            lead_ins: alternation(entries(include_str!("../../data/problems/lead_ins.txt"))),
+            end_cues: alternation(entries(include_str!("../../data/problems/end_cues.txt"))),
+            mid_cues: alternation(entries(include_str!("../../data/problems/mid_cues.txt"))),
+            directives: alternation(entries(include_str!("../../data/problems/directives.txt"))),
+            openers: longest_first(openers().filter(|o| !o.starts_with('~'))),
+            noun_openers: longest_first(openers().filter_map(|o| o.strip_prefix('~'))),
+            prefixes: longest_first(entries(include_str!("../../data/problems/prefixes.txt"))),
+            generic_exact: generic.iter().filter(|g| !g.starts_with('~')).copied().collect(),
+            generic_within: generic
+                .iter()
+                .filter_map(|g| g.strip_prefix('~'))
+                .collect(),
+            fixes: alternation(entries(include_str!("../../data/problems/fixes.txt"))),
+            fix_cues: alternation(entries(include_str!("../../data/problems/fix_cues.txt"))),
+            label_statement: Regex::new(&format!(
+                "(?:{})(?:[：:]|是)",
+                pattern(labels.iter().copied())
+            ))
+            .expect("escaped label alternation"),
+            labels: labels.into_iter().collect(),
+            // `存在以下问题：`, `问题主要表现在：` open a list of problems.
+            intro: Regex::new(
+                r"(?:存在|面临)着?(?:以下|如下|一些|几个|不少|诸多|[两三四五六七八九几]个?方面的?)?(?:问题|不足|困难|短板)(?:和不足|和困难)?[：:]|(?:问题|不足)主要(?:是|有|表现在|体现在)[：:]?",
+            )
+            .expect("valid intro pattern"),
+            // `仍有约3200户使用橡胶软管`: a count of what is still not done.
+            remaining: Regex::new(r"(?:仍有|尚有|仍然有)约?[0-9一二三四五六七八九十两]")
+                .expect("valid remaining pattern"),
+            hypothetical: alternation(entries(include_str!("../../data/problems/hypothetical.txt"))),
+            list_label: Regex::new(
+                r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[0-9]{1,2}[、．])",
+            )
+            .expect("valid list-label pattern"),
+            placeholders: entries(include_str!("../../data/problems/placeholders.txt")).collect(),
+        }
+    })
+}
+
+fn openers() -> impl Iterator<Item = &'static str> {
+    entries(include_str!("../../data/problems/openers.txt"))
+}
+
+/// Non-empty, non-comment lines of a word list.
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Longest words first, so that a prefix test or a leftmost-first regex takes the longest word
+/// at a position.
+fn longest_first<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+}
+
+fn pattern<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    longest_first(words)
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
+    Regex::new(&pattern(words)).expect("escaped word alternation")
+}
+
+/// Problem spans found so far, and the stretches already read as enumerations or labels.
+#[derive(Default)]
+struct Found {
+    spans: Vec<Range<usize>>,
+    /// Disjoint stretches, keyed by start, so that an overlap test is one lookup.
+    covered: BTreeMap<usize, usize>,
+}
+
+impl Found {
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // Disjoint stretches: only the last one starting before `r` ends can reach into it.
+        self.covered
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
+    }
+
+    fn cover(&mut self, r: Range<usize>) {
+        if !self.overlaps(&r) {
+            self.covered.insert(r.start, r.end);
+        }
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '；' | ';' | '：' | ':')
+}
+
+/// Splits `s` at characters where `split` holds, giving each trimmed, non-empty piece with its
+/// byte offset in `s`.
+fn pieces(s: &str, split: fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if split(c) {
+            out.push((start, &s[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, &s[start..]));
+    out.into_iter().filter_map(|(at, p)| {
+        let lead = p.len() - p.trim_start().len();
+        let t = p.trim();
+        (!t.is_empty()).then_some((at + lead, t))
+    })
+}
+
+fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    enumerations(sentence, base, lex, found);
+    let clauses: Vec<(usize, &str)> = pieces(sentence, is_clause_end).collect();
+    // `会议要求，…` / `议定：…`: the whole sentence is an order.
+    let mut ordered = clauses.first().is_some_and(|(_, c)| {
+        ["要求", "议定", "决定", "部署", "指示"]
+            .iter()
+            .any(|w| c.ends_with(w))
+    });
+    for &(start, clause) in &clauses {
+        fixing_order(clause, base + start, lex, found);
+        // An order runs on over the clauses after it (`要聚焦…，整治…`) until a contrast.
+        if ["但", "目前", "当前"].iter().any(|w| clause.starts_with(w)) {
+            ordered = false;
+        }
+        if !ordered {
+            statement(clause, base + start, lex, found);
+        }
+        ordered = ordered || is_directive(clause, lex);
+    }
+}
+
+/// `存在问题：A；B`, `存在以下问题：一是A。二是B。` — the label's content, one problem per
+/// part; numbered sentences after the first carry the list on.
+fn labelled(line: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    let Some(m) = lex
+        .label_statement
+        .find(line)
+        .or_else(|| lex.intro.find(line))
+    else {
+        return;
+    };
+    let mut end = m.end();
+    for (k, (s0, sentence)) in pieces(&line[m.end()..], is_sentence_end).enumerate() {
+        if k > 0 && !lex.list_label.is_match(sentence) {
+            break;
+        }
+        for (start, part) in pieces(sentence, |c| matches!(c, '；' | ';')) {
+            let (s, part) = strip_prefixes(part, lex);
+            let at = base + m.end() + s0 + start + s;
+            // `资金缺口大、专业人才不足`: split only where each item states a shortcoming.
+            let items: Vec<(usize, &str)> =
+                pieces(part, |c| matches!(c, '、' | '，' | ',')).collect();
+            let items = if items.len() >= 2 && items.iter().all(|(_, p)| has_cue(p, lex)) {
+                items
+            } else {
+                vec![(0, part)]
+            };
+            for (is, p) in items {
+                let (ss, p) = strip_prefixes(p, lex);
+                if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
+                    found.spans.push(at + is + ss..at + is + ss + p.len());
+                }
+            }
+        }
+        end = m.end() + s0 + sentence.len();
+    }
+    found.cover(base + m.start()..base + end);
+}
+
+/// `存在A、B等问题` and its kin: one problem per item.
+fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    // A list starts after the previous tail at the earliest; this also keeps the scan linear.
+    let mut floor = 0;
+    for tail in lex.tails.find_iter(sentence) {
+        let prev_floor = std::mem::replace(&mut floor, tail.end());
+        // `存在…等问题的单位` names units by their problems: a condition, not a statement.
+        if sentence[tail.end()..].starts_with('的') {
+            continue;
+        }
+        let seg_start = sentence[prev_floor..tail.start()]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_end(c))
+            .map_or(prev_floor, |(i, c)| prev_floor + i + c.len_utf8());
+        let seg = &sentence[seg_start..tail.start()];
+        if found.overlaps(&(base + seg_start..base + tail.end())) || lex.hypothetical.is_match(seg)
+        {
+            continue;
+        }
+        let lead = lex.lead_ins.find_iter(seg).last();
+        let mut start = match lead {
+            Some(l) => seg_start + l.end(),
+            None if lex.tails_needing_lead_in.contains(tail.as_str()) => continue,
+            None => seg_start,
+        };
+        // `着力解决A、B等问题`, `针对企业反映的A、B等问题`: the list starts after the
+        // fixing verb or the modifier, which belong to every item.
+        if lead.is_none() {
+            let first = sentence[start..tail.start()]
+                .split('、')
+                .next()
+                .unwrap_or_default();
+            if let Some(f) = lex.fixes.find_iter(first).last() {
+                start += f.end();
+            }
+            let first = sentence[start..tail.start()]
+                .split('、')
+                .next()
+                .unwrap_or_default();
+            if let Some(i) = first.rfind('的') {
+                start += i + '的'.len_utf8();
+            }
+        }
+        let region = &sentence[start..tail.start()];
+        // `存在的问题`, `面临的挑战等问题`: a bare mention.
+        if region.trim().is_empty() || region.starts_with('的') {
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut at = start;
+        for part in region.split('、') {
+            let (s, p) = strip_prefixes(part.trim(), lex);
+            let lead_ws = part.len() - part.trim_start().len();
+            if !p.is_empty() {
+                items.push((at + lead_ws + s, p));
+            }
+            at += part.len() + '、'.len_utf8();
+        }
+        if items.is_empty() || items.iter().any(|(_, p)| is_generic(p, lex)) {
+            continue;
+        }
+        let names_problem = lex.tails_naming_problem.contains(tail.as_str());
+        let cued = items.iter().any(|(_, p)| has_cue(p, lex));
+        if lead.is_none() && !cued && !names_problem {
+            continue;
+        }
+        let bare_nouns = !cued && items.iter().all(|(_, p)| p.chars().count() <= 3);
+        if bare_nouns {
+            // `土地、资金等瓶颈制约`: the items mean nothing without the tail.
+            if names_problem {
+                found.spans.push(base + items[0].0..base + tail.end());
+            }
+        } else {
+            for (s, p) in items {
+                found.spans.push(base + s..base + s + p.len());
+            }
+        }
+        found.cover(base + seg_start..base + tail.end());
+    }
+}
+
+/// A clause whose predicate states a shortcoming: `部分项目施工力量投入不足、资金到位滞后`.
+fn statement(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    let (s, c) = strip_prefixes(clause, lex);
+    let at = base + s;
+    // `排查发现的…` reports findings; `排查…` alone orders a check.
+    let opens = |o: &&str| c.starts_with(*o) && !c[o.len()..].starts_with("发现");
+    if found.overlaps(&(at..at + c.len()))
+        || lex.openers.iter().any(opens)
+        || (lex.noun_openers.iter().any(opens) && !ends_with_cue(c, lex))
+        || is_directive(c, lex)
+        // `重视解决…困难` orders a fix; a clause-initial verb is left to the opener lists.
+        || lex.fixes.find_iter(c).any(|m| m.start() > 0)
+    {
+        return;
+    }
+    let parts: Vec<(usize, &str)> = pieces(c, |ch| ch == '、').collect();
+    if parts.len() >= 2 && parts.iter().all(|(_, p)| has_cue(p, lex)) {
+        for (ps, p) in parts {
+            let (ss, p) = strip_prefixes(p, lex);
+            found.spans.push(at + ps + ss..at + ps + ss + p.len());
+        }
+    } else if has_cue(c, lex) && !is_generic(c, lex) {
+        found.spans.push(at..at + c.len());
+    }
+}
+
+/// `清理拖欠企业账款`, `解决好拖欠企业账款和农民工工资问题`: the object of a fixing verb
+/// when it names a concrete problem.
+fn fixing_order(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    let Some(verb) = lex.fixes.find(clause) else {
+        return;
+    };
+    let object = &clause[verb.end()..];
+    let object = object.strip_suffix("问题").unwrap_or(object);
+    // `解决存在的问题`, `补齐产业项目建设的最大短板`: generic, whatever the noun; a list
+    // closed by `等` is read as an enumeration.
+    if object.contains(['的', '等']) {
+        return;
+    }
+    let at = base + verb.end();
+    if found.overlaps(&(at..at + object.len())) {
+        return;
+    }
+    for (ps, piece) in pieces(object, |c| c == '、') {
+        // `破解发展难题、补齐民生短板`: each order names its own object.
+        let (vs, piece) = match lex.fixes.find(piece) {
+            Some(v) if v.start() == 0 => (v.end(), &piece[v.end()..]),
+            _ => (0, piece),
+        };
+        let Some(cue) = lex.fix_cues.find(piece) else {
+            continue;
+        };
+        if matches!(cue.as_str(), "短板" | "瓶颈") && piece[..cue.start()].chars().count() < 4 {
+            continue;
+        }
+        // `拖欠企业账款和农民工工资`: the cue governs both.
+        for (s, p) in pieces(piece, |c| matches!(c, '和' | '及')) {
+            if p.chars().count() >= 3 {
+                let from = at + ps + vs + s;
+                found.spans.push(from..from + p.len());
+            }
+        }
+    }
+}
+
+/// A table row: under a `存在问题` header, the column's cell, split at `；`.
+fn table_row(
+    line: &str,
+    base: usize,
+    column: &mut Option<usize>,
+    lex: &Lexicon,
+    found: &mut Found,
+) {
+    let mut at = 0;
+    let mut cells = Vec::new();
+    for cell in line.split('\t') {
+        cells.push((at, cell));
+        at += cell.len() + 1;
+    }
+    if let Some(i) = cells
+        .iter()
+        .position(|(_, c)| lex.labels.contains(c.trim()))
+    {
+        *column = Some(i);
+        return;
+    }
+    // Other cells (progress notes) may still list problems: `但存在A、B等问题`.
+    for (i, &(start, cell)) in cells.iter().enumerate() {
+        if Some(i) != *column {
+            for (s, sentence) in pieces(cell, is_sentence_end) {
+                enumerations(sentence, base + start + s, lex, found);
+            }
+        }
+    }
+    let Some(&(start, cell)) = column.and_then(|i| cells.get(i)) else {
+        return;
+    };
+    for (ps, p) in pieces(cell, |c| matches!(c, '；' | ';' | '。')) {
+        let (s, p) = strip_prefixes(p, lex);
+        if !p.is_empty() && !lex.placeholders.contains(p) {
+            let at = base + start + ps + s;
+            found.spans.push(at..at + p.len());
+        }
+    }
+}
+
+/// Drops a list label (`（一）`, `一是`) and leading connectives (`但`, `目前`), returning the
+/// byte offset of what is left.
+fn strip_prefixes<'a>(s: &'a str, lex: &Lexicon) -> (usize, &'a str) {
+    // Stray separators at the edges (`、拖欠…`) belong to no item.
+    let sep = |c: char| matches!(c, '、' | '，' | ',' | '：' | ':') || c.is_whitespace();
+    let s = s.trim_end_matches(sep);
+    let mut rest = s.trim_start_matches(sep);
+    if let Some(m) = lex.list_label.find(rest) {
+        rest = rest[m.end()..].trim_start_matches(sep);
+    }
+    while let Some(p) = lex.prefixes.iter().find(|p| rest.starts_with(*p)) {
+        rest = rest[p.len()..].trim_start_matches(sep);
+    }
+    // `rest` is a suffix of the end-trimmed `s`, which starts where the caller's text does.
+    (s.len() - rest.len(), rest)
+}
+
+fn is_generic(s: &str, lex: &Lexicon) -> bool {
+    lex.generic_exact.contains(s) || lex.generic_within.iter().any(|g| s.contains(g))
+}
+
+/// An order: a directive word, or `要` outside 主要, 重要, 纪要 and the like.
+fn is_directive(s: &str, lex: &Lexicon) -> bool {
+    if lex.directives.is_match(s) {
+        return true;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len()).any(|i| {
+        if chars[i] != '要' {
+            return false;
+        }
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(i + 1).copied();
+        let in_word = matches!(before, Some('主' | '重' | '纪' | '摘' | '提' | '需' | '只'))
+            || matches!(after, Some('素' | '点' | '件'));
+        // `对…的要求落实不到位`: a requirement named, not one given.
+        let named = before == Some('的') && after == Some('求');
+        !in_word && !named
+    })
+}
+
+/// Whether a shortcoming predicate closes `s` (after a `不` cue up to two more characters).
+fn ends_with_cue(s: &str, lex: &Lexicon) -> bool {
+    lex.end_cues.find_iter(s).any(|m| {
+        let rest = &s[m.end()..];
+        let allowed = if m.as_str().starts_with('不') { 2 } else { 0 };
+        !rest.starts_with('的') && rest.chars().nth(allowed).is_none()
+    })
+}
+
+/// What a shortfall is measured against when `低于` states one.
+const BELOW_WHAT: [&str; 8] = [
+    "进度", "平均", "预期", "目标", "计划", "全省", "全市", "同期",
+];
+
+/// Whether `s` states a shortcoming: a closing predicate (`滞后`; after a `不` cue up to two more
+/// characters, `不够大`), or a cue anywhere (`未完成`), never one that modifies a noun (`滞后的`).
+fn has_cue(s: &str, lex: &Lexicon) -> bool {
+    ends_with_cue(s, lex)
+        || lex.remaining.is_match(s)
+        || lex.mid_cues.find_iter(s).any(|m| {
+            let rest = &s[m.end()..];
+            if rest.starts_with('的') || rest.is_empty() {
+                return false;
+            }
+            // `低于全省平均水平` falls short; `低于国家标准` (pollution, prices) may be good news.
+            if m.as_str() == "低于" {
+                return BELOW_WHAT.iter().any(|w| rest.contains(w));
+            }
+            // `存在` needs content of its own: not `存在问题`, `存在一些不足`.
+            m.as_str() != "存在"
+                || ![
+                    "问题", "一些", "不少", "诸多", "不足", "困难", "短板", "着", "差距", "一定",
+                ]
+                .iter()
+                .any(|g| rest.starts_with(g))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_problems;
+
+    /// The problems found in `text`, checking that each span holds exactly its text.
+    fn found(text: &str) -> Vec<String> {
+        find_problems(text)
+            .into_iter()
+            .map(|p| {
+                assert_eq!(&text[p.span[0]..p.span[1]], p.text, "span of {:?}", p.text);
+                let edge = |c: char| "、，。；：".contains(c) || c.is_whitespace();
+                assert!(
+                    !p.text.is_empty() && !p.text.starts_with(edge) && !p.text.ends_with(edge),
+                    "ragged {:?}",
+                    p.text
+                );
+                assert_eq!(p.task, None);
+                p.text
+            })
+            .collect()
+    }
+
+    /// Asserts the problems found and that each span is where the text first occurs.
+    fn assert_found(text: &str, want: &[&str]) {
+        let problems = find_problems(text);
+        let got: Vec<&str> = problems.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(got, want, "in {text:?}");
+        for (p, w) in problems.iter().zip(want) {
+            let start = text.find(w).expect("wanted text occurs");
+            assert_eq!(p.span, [start, start + w.len()], "span of {w:?}");
+        }
+    }
+
+    #[test]
+    fn enumeration_closed_by_a_tail() {
+        assert_found(
+            "会议指出，今年以来全区重点项目推进有序，但仍存在要素保障不够有力、部分项目开工率偏低等问题。",
+            &["要素保障不够有力", "部分项目开工率偏低"],
+        );
+        assert_found(
+            "经排查，部分老旧管线存在锈蚀老化、违规占压等隐患；",
+            &["锈蚀老化", "违规占压"],
+        );
+        assert_found(
+            "要认真对待监管责任传导不畅、隐患整治不够彻底等方面问题，逐项整改。",
+            &["监管责任传导不畅", "隐患整治不够彻底"],
+        );
+    }
+
+    #[test]
+    fn enumeration_after_a_fixing_verb_or_modifier() {
+        assert_found(
+            "各地要针对商户反映的摊位费偏高、办证周期偏长等问题，拿出务实举措。",
+            &["摊位费偏高", "办证周期偏长"],
+        );
+    }
+
+    #[test]
+    fn hypothetical_lists_are_not_problems() {
+        for text in [
+            "要坚决防止出现责任落实不到位、整改推进不力等问题。",
+            "严禁出现虚报进度、数据造假等情况。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn enumeration_of_bare_nouns_is_one_problem() {
+        assert_found(
+            "要合力攻坚，着力破解用地、能耗等瓶颈制约。",
+            &["用地、能耗等瓶颈制约"],
+        );
+    }
+
+    #[test]
+    fn shortcoming_statements() {
+        assert_found(
+            "他指出，多数项目进展顺利，但也有个别单位主动性不强、没有按时完成整改任务，望各单位引以为戒。",
+            &["个别单位主动性不强", "没有按时完成整改任务"],
+        );
+        assert_found(
+            "会议通报，截至9月底，全县完成投资低于时序进度3个百分点，8个项目未完成环评审批，部分项目资金到位滞后。",
+            &[
+                "全县完成投资低于时序进度3个百分点",
+                "8个项目未完成环评审批",
+                "部分项目资金到位滞后",
+            ],
+        );
+        assert_found(
+            "会议指出，目前部分乡镇网格员配备不足，甚至依然存在推诿扯皮的现象。",
+            &["部分乡镇网格员配备不足", "推诿扯皮"],
+        );
+        assert_found("（一）项目前期工作滞后。", &["项目前期工作滞后"]);
+        // A verb that names work as a noun opens a statement when the shortcoming closes it.
+        assert_found(
+            "但整治标准不统一，推进速度缓慢，完成量较序时进度慢3个百分点。",
+            &[
+                "整治标准不统一",
+                "推进速度缓慢",
+                "完成量较序时进度慢3个百分点",
+            ],
+        );
+    }
+
+    #[test]
+    fn labelled_statement() {
+        assert_found(
+            "存在问题：审批环节偏多；部门协同不畅。",
+            &["审批环节偏多", "部门协同不畅"],
+        );
+        assert_found(
+            "主要问题是资金缺口大、专业人才不足。",
+            &["资金缺口大", "专业人才不足"],
+        );
+        assert_found(
+            "工作中还存在一些问题：一是配套资金到位慢；二是村民参与度不高。三是部分点位保洁不及时。会议要求，各镇要抓紧整改。",
+            &["配套资金到位慢", "村民参与度不高", "部分点位保洁不及时"],
+        );
+    }
+
+    #[test]
+    fn counts_of_work_still_undone() {
+        assert_found(
+            "会议指出，全镇仍有约400户使用旱厕，改厕资金来源尚未落实。",
+            &["全镇仍有约400户使用旱厕", "改厕资金来源尚未落实"],
+        );
+    }
+
+    #[test]
+    fn table_column_headed_existing_problems() {
+        let text = "序号\t督办事项\t完成时限\t进展情况\t存在问题\n\
+                    1\t河道清淤\t6月底前\t完成70%\t淤泥外运场地不足\n\
+                    2\t路灯改造\t年底前\t已完工\t—\n\
+                    3\t污水管网\t9月底前\t完成40%\t管材价格上涨；施工许可办理较慢\n\
+                    会后各单位按时报送进展。";
+        assert_found(
+            text,
+            &["淤泥外运场地不足", "管材价格上涨", "施工许可办理较慢"],
+        );
+    }
+
+    #[test]
+    fn fixing_order_with_concrete_object() {
+        assert_found("加紧清理拖欠中小企业账款。", &["拖欠中小企业账款"]);
+        assert_found(
+            "要加快补齐城乡供水应急保障设施短板。",
+            &["城乡供水应急保障设施短板"],
+        );
+        assert_found(
+            "解决好拖欠工程款和农民工工资问题。",
+            &["拖欠工程款", "农民工工资"],
+        );
+    }
+
+    #[test]
+    fn bare_mentions_are_not_problems() {
+        for text in [
+            "各项目单位负责人汇报了进展情况和存在的问题。",
+            "会议听取了关于存在问题、原因分析和下一步打算的汇报。",
+            "各单位要分析并妥善解决好存在的问题。",
+            "从检查情况看，各地工作有进展，但也存在一些问题。",
+            "与先进地区相比，我县还存在一定差距。",
+            "（三）关于整改不到位问题",
+            "本次座谈聚焦行业发展面临的机遇挑战等问题进行交流。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn general_conditions_are_not_problems() {
+        for text in [
+            "当前防汛形势严峻。",
+            "要正视投资运行中存在的困难和挑战。",
+            "会议指出，今年以来主要指标增幅较大，成效突出，特色突出。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn conditions_are_not_problems() {
+        for text in [
+            "对进度滞后的单位，要约谈主要负责人。",
+            "对工作不到位的要严肃问责。",
+            "对存在资金挪用等问题的企业依法处理。",
+            "对尚未开工的12个项目，逐个建立问题清单。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn directives_are_not_problems() {
+        for text in [
+            "要切实解决群众关心的问题。",
+            "各地要抓紧整改督察反馈的问题。",
+            "要引进更多大项目，补齐产业项目建设的最大短板。",
+            "安全生产一刻也不能放松。",
+            "会议要求，各部门要加强协作，确保工作不到位现象不再发生。",
+            "要着力解决城市体检发现的短板弱项。",
+            "要聚焦薄弱环节，整治推进不力。",
+            "要重视解决乡镇财政困难。",
+            "与会人员围绕如何破解发展难题、补齐民生短板等进行了讨论。",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn long_unpunctuated_input_stays_linear() {
+        let text = "存在进度滞后、资金不足等问题".repeat(5_000);
+        assert_eq!(found(&text).len(), 10_000);
+        let text = "部分项目资金到位滞后".repeat(5_000);
+        assert_eq!(found(&text).len(), 1);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "。，、；：\n\t",
+            "存在",
+            "等问题",
+            "等问题存在",
+            "存在等问题",
+            "的问题",
+            "存在问题：",
+            "存在问题：；；",
+            "\t存在问题\t",
+            "\t存在问题\n\t\t\t\n存在问题\t",
+            "不足",
+            "、、、等隐患",
+            "（一）",
+            "一是",
+            "清理",
+            "补齐短板",
+            "要",
+            "a\u{3000}b\u{200b}存在x、y等问题",
+            "存在😀、🙂等问题。低于",
+            "不够大滞后的问题拖欠、一是a一是要存在问题，。 主要问题是、拖欠、3仍有不够大排查发现",
+            "（一）主要问题是补齐存在：、的不足防止",
+        ] {
+            found(text);
+        }
+    }
 }
