@@ -189,6 +189,29 @@ fn html_edge_cases() {
     assert_eq!(html_text(&deep), "深\n后\n");
 }
 
+/// Inputs that would take quadratic time in a careless tokenizer; each is
+/// 256 KiB, so a quadratic one would run for minutes.
+#[test]
+fn pathological_html_stays_linear() {
+    for unit in [
+        "<title>",
+        "<",
+        "&",
+        "<a x='",
+        "<!--",
+        "<table>",
+        "<td>",
+        "<script>",
+        "</",
+        "<p",
+        "&#",
+        "<ruby>推<rt>",
+    ] {
+        let page = format!("<html>{}", unit.repeat((256 << 10) / unit.len()));
+        let _ = read_str(&page);
+    }
+}
+
 #[test]
 fn html_entities() {
     assert_eq!(

@@ -21,7 +21,7 @@
 //!   wrapped in the page's source is not cut by a space. Inside `<pre>`, line
 //!   breaks are paragraph breaks.
 //! * Tables: a *data* table (no table inside it, some row with two or more
-//!   cells) becomes a [`Block::Table`], one string per `td`/`th` with the
+//!   cells, no cell of more than eight paragraphs) becomes a [`Block::Table`], one string per `td`/`th` with the
 //!   cell's paragraphs joined by a space; `rowspan`/`colspan` are not expanded.
 //!   Any other table is taken as page layout and its cells' contents flow as
 //!   ordinary paragraphs, in order. Text inside a table but outside any cell
@@ -290,18 +290,22 @@ fn start_tag(
     self_closing: bool,
     out: &mut Builder,
 ) -> usize {
+    let b = html.as_bytes();
     match kind(name) {
-        Kind::Skip if !self_closing => skip_to_end_tag(html.as_bytes(), after, name).1,
+        Kind::Skip if !self_closing => find_end_tag(b, after, name).map_or(b.len(), |(_, r)| r),
         Kind::Title if !self_closing => {
-            let b = html.as_bytes();
-            let (content_end, resume) = match skip_to_end_tag(b, after, name) {
-                // Unclosed, it would swallow the page: end it at the next tag.
-                (end, _) if end == b.len() => {
-                    let next = find_byte(b, after, b'<').unwrap_or(b.len());
-                    (next, next)
-                }
-                found => found,
+            let found = if out.no_title_end {
+                None
+            } else {
+                find_end_tag(b, after, name)
             };
+            let (content_end, resume) = found.unwrap_or_else(|| {
+                // Unclosed, it would swallow the page: end it at the next tag.
+                // Remembered, so that many unclosed titles stay linear.
+                out.no_title_end = true;
+                let next = find_byte(b, after, b'<').unwrap_or(b.len());
+                (next, next)
+            });
             out.title(&html[after..content_end]);
             resume
         }
@@ -313,8 +317,8 @@ fn start_tag(
 }
 
 /// Finds `</name` from `from` on: returns where the content ends and where the
-/// end tag ends (both the end of input when there is no end tag).
-fn skip_to_end_tag(b: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
+/// end tag ends.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<(usize, usize)> {
     let mut i = from;
     while let Some(lt) = find_byte(b, i, b'<') {
         let n = lt + 2;
@@ -323,11 +327,11 @@ fn skip_to_end_tag(b: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
                 .is_some_and(|s| s.eq_ignore_ascii_case(name))
             && !b.get(n + name.len()).is_some_and(u8::is_ascii_alphanumeric);
         if matches {
-            return (lt, find_byte(b, n, b'>').map_or(b.len(), |gt| gt + 1));
+            return Some((lt, find_byte(b, n, b'>').map_or(b.len(), |gt| gt + 1)));
         }
         i = lt + 1;
     }
-    (b.len(), b.len())
+    None
 }
 
 /// Running text of one flow (the page, or one table cell): finished
@@ -384,8 +388,19 @@ impl Flow {
 /// Chinese (and Japanese) characters and punctuation, between which a line
 /// break in the source is no space (CSS Text 3, segment break transformation).
 fn is_wide(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{A4CF}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}')
+    matches!(
+        c,
+        '\u{2E80}'..='\u{A4CF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FFEF}'
+            | '\u{20000}'..='\u{3FFFF}'
+    )
 }
+
+/// A cell with more paragraphs than this holds an article, not a value: its
+/// table is page layout (the two-column page of a navigation bar and the text).
+const MAX_CELL_PARAGRAPHS: usize = 8;
 
 /// A table being read.
 #[derive(Debug, Default)]
@@ -427,7 +442,13 @@ impl TableBuild {
     /// The blocks this table stands for: one data table, or its cells' contents.
     fn finish(mut self) -> Vec<Block> {
         self.close_row();
-        let data = !self.nested && self.rows.iter().any(|row| row.len() >= 2);
+        let data = !self.nested
+            && self.rows.iter().any(|row| row.len() >= 2)
+            && self
+                .rows
+                .iter()
+                .flatten()
+                .all(|cell| cell.len() <= MAX_CELL_PARAGRAPHS);
         if !data {
             return self.rows.into_iter().flatten().flatten().collect();
         }
@@ -458,6 +479,8 @@ struct Builder {
     root: Flow,
     tables: Vec<TableBuild>,
     title: Option<String>,
+    /// A `<title>` found no `</title>` after it: none of the later ones will.
+    no_title_end: bool,
     in_head: bool,
     body_started: bool,
     /// `<table>`s past [`MAX_TABLE_DEPTH`] still open, read as plain blocks.

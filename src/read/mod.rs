@@ -24,6 +24,24 @@
 //!
 //! A document that yields no text at all (only whitespace, a BOM, an HTML page
 //! with an empty body) → [`Error::Empty`].
+//!
+//! **Encodings.** A BOM decides; valid UTF-8 is UTF-8; otherwise an HTML
+//! page's `<meta charset>`, chardetng's guess, GBK, Big5 and UTF-8 are tried
+//! and the first clean decoding (else the least malformed) wins. Names are
+//! `encoding_rs`'s (see [`Document::encoding`]). More than one malformed
+//! sequence in fifty characters even in the best decoding →
+//! [`Error::UndecodableText`].
+//!
+//! **Plain text.** Every non-blank line is a [`Block::Paragraph`], trimmed of
+//! whitespace (the U+3000 indentation of Chinese paragraphs too).
+//!
+//! **HTML.** The body's text: block elements (`p`, `div`, `br`, `li`, `h1`–`h6`
+//! …) break paragraphs; `script`, `style`, `noscript`, `template`, the head,
+//! comments and ruby annotations (`<rt>`, `<rp>`) are dropped; entities are
+//! decoded and whitespace collapsed; the `<title>` becomes [`Document::title`].
+//! A data table (cells side by side, no nested table, no cell holding an
+//! article) is a [`Block::Table`] with one string per `td`/`th`; a layout table
+//! flows as paragraphs.
 
 use std::path::Path;
 

@@ -7,10 +7,12 @@
 //! 3. otherwise the candidates are the encoding the caller was told (an HTML
 //!    `<meta charset>`), chardetng's guess (no TLD, UTF-8 not allowed), GBK,
 //!    Big5 and UTF-8, in that order. The first that decodes without a single
-//!    malformed sequence wins; failing that, the one with the fewest. This
-//!    rescues short Chinese texts where the guess is wrong (GBK bytes are
-//!    rarely well-formed Big5, and the reverse) and UTF-8 files with a few
-//!    broken bytes;
+//!    malformed sequence wins; failing that, the one with the fewest (which
+//!    rescues a wrong guess, and UTF-8 files with a few broken bytes). For a
+//!    short input (up to [`SHORT_NON_ASCII`] non-ASCII bytes) that chardetng
+//!    takes for neither GBK nor Big5, the guess is replaced by whichever of the
+//!    two decodes it cleanly, settled by byte ranges when both do
+//!    ([`short_chinese`]);
 //! 4. if even the best candidate has more than one malformed sequence in
 //!    [`MAX_MALFORMED_SHARE`] characters, the input is undecodable.
 //!
