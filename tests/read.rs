@@ -266,6 +266,7 @@ fn bad_inputs() {
     assert_error("bad.doc", "unsupported_format");
     assert_error("bad.pdf", "unsupported_format");
     assert_error("bad.png", "unsupported_format");
+    assert_error("bad.rtf", "unsupported_format");
     assert_error("junk.bin", "unsupported_format");
     assert_error("controls.bin", "unsupported_format");
     assert_error("empty.txt", "empty");

@@ -8,8 +8,9 @@
 //!
 //! 1. over [`Limits::max_input_bytes`] → [`Error::TooLarge`], before anything is decoded;
 //! 2. no bytes → [`Error::Empty`];
-//! 3. a known binary container (zip, OLE, PDF, PNG, JPEG, GIF) →
-//!    [`Error::UnsupportedFormat`] naming it;
+//! 3. a known container by its magic bytes (zip, OLE, PDF, PNG, JPEG, GIF,
+//!    RTF, gzip, 7z, RAR, UTF-32 with a BOM) → [`Error::UnsupportedFormat`]
+//!    naming it;
 //! 4. a UTF-16 byte order mark → decoded as UTF-16, then HTML or text by the
 //!    decoded text;
 //! 5. a NUL byte in the first 8000 bytes (git's rule) or more than one byte in
@@ -150,6 +151,14 @@ const MAGICS: &[(&[u8], &str)] = &[
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"GIF87a", "GIF image"),
     (b"GIF89a", "GIF image"),
+    // Old `.doc` archives hold RTF under that name; as text it would be markup.
+    (b"{\\rtf", "RTF document"),
+    (b"\x1F\x8B", "gzip archive"),
+    (b"7z\xBC\xAF\x27\x1C", "7z archive"),
+    (b"Rar!\x1A\x07", "RAR archive"),
+    // Before the UTF-16 BOMs, which the little-endian one starts with.
+    (b"\xFF\xFE\x00\x00", "UTF-32 text"),
+    (b"\x00\x00\xFE\xFF", "UTF-32 text"),
 ];
 
 /// How far into the input a NUL byte marks it as binary (git's rule).
