@@ -78,6 +78,29 @@ fn short_chinese_texts_keep_their_encoding() {
     );
 }
 
+/// chardetng sees only the first 64 KiB; the odd `x` puts a character
+/// across that cut.
+#[test]
+fn long_texts_are_detected_from_a_prefix() {
+    for (encoding, sentence) in [
+        (
+            encoding_rs::BIG5,
+            "區長劉志遠主持召開區政府常務會議，研究部署防汛工作。",
+        ),
+        (
+            encoding_rs::GBK,
+            "区长刘志远主持召开区政府常务会议，研究部署防汛工作。",
+        ),
+    ] {
+        let text = format!("x{}", sentence.repeat(2000));
+        let (bytes, _, _) = encoding.encode(&text);
+        assert!(bytes.len() > 64 * 1024);
+        let doc = read_bytes(&bytes, None, &Limits::default()).unwrap();
+        assert_eq!(doc.encoding, Some(encoding.name()));
+        assert_eq!(doc.text(), format!("{text}\n"));
+    }
+}
+
 #[test]
 fn text_paragraphs_are_trimmed_lines() {
     let doc = read_str("  第一段\r\n\r\n\u{3000}\u{3000}第二段\r第三段\u{2029}\n").unwrap();

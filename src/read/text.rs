@@ -5,7 +5,8 @@
 //! 1. a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE);
 //! 2. valid UTF-8 is always UTF-8, borrowed without a copy;
 //! 3. otherwise the candidates are the encoding the caller was told (an HTML
-//!    `<meta charset>`), chardetng's guess (no TLD, UTF-8 not allowed), GBK,
+//!    `<meta charset>`), chardetng's guess (on the first 64 KiB; no TLD, UTF-8
+//!    not allowed), GBK,
 //!    Big5 and UTF-8, in that order. The first that decodes without a single
 //!    malformed sequence wins; failing that, the one with the fewest (which
 //!    rescues a wrong guess, and UTF-8 files with a few broken bytes). For a
@@ -37,6 +38,10 @@ const MAX_MALFORMED_SHARE: usize = 50;
 /// one time in a thousand for fifteen); longer inputs it reads reliably.
 const SHORT_NON_ASCII: usize = 64;
 
+/// How much of the input chardetng sees: it reads about a megabyte a second,
+/// and a few thousand Chinese characters settle its guess.
+const DETECTION_SAMPLE: usize = 64 * 1024;
+
 /// Text decoded from bytes, and the name of the encoding it was in.
 pub(super) struct Decoded<'a> {
     pub(super) text: Cow<'a, str>,
@@ -61,12 +66,20 @@ pub(super) fn decode<'a>(
         });
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    // A prefix is fed as not the last buffer, so a character cut at its end
+    // does not count against any encoding (chardetng's documented use).
+    let sample = &bytes[..bytes.len().min(DETECTION_SAMPLE)];
+    detector.feed(sample, sample.len() == bytes.len());
     let mut guess = detector.guess(None, Utf8Detection::Deny);
     if declared.is_none()
         && guess != GBK
         && guess != BIG5
-        && bytes.iter().filter(|b| !b.is_ascii()).count() <= SHORT_NON_ASCII
+        && bytes
+            .iter()
+            .filter(|b| !b.is_ascii())
+            .take(SHORT_NON_ASCII + 1)
+            .count()
+            <= SHORT_NON_ASCII
     {
         guess = short_chinese(bytes).unwrap_or(guess);
     }
