@@ -270,6 +270,12 @@ fn html_fragments_and_markers() {
         Format::Text
     );
     assert_eq!(read_str("<pre>不是片段开头").unwrap().format, Format::Text);
+    assert_eq!(
+        read_str("<!--header--><p>x</p>").unwrap().format,
+        Format::Html
+    );
+    let late = format!("{}<html><body>正文</body></html>", "\r\n".repeat(2000));
+    assert_eq!(html_text(&late), "正文\n");
 }
 
 #[track_caller]

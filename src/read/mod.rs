@@ -19,7 +19,7 @@
 //!    such input is not text in any encoding huiyi reads, so it is a format
 //!    question, not a decoding one;
 //! 6. `<html`, `<!doctype html`, `<head` or `<body` (any case) in the first
-//!    1024 bytes, or a page fragment opening with `<meta`, `<title`, `<div`,
+//!    1024 bytes after leading whitespace, or a page fragment opening with `<meta`, `<title`, `<div`,
 //!    `<p`, `<table`, `<style`, `<script` or `<!--` → HTML (`read/html.rs`), else
 //!    plain text (`read/text.rs`).
 //!
@@ -199,28 +199,29 @@ fn is_binary(bytes: &[u8]) -> bool {
     controls > bytes.len() / 20
 }
 
-/// True when one of the HTML markers appears within the first
-/// [`HTML_WINDOW`] bytes, or the input (after whitespace) opens with an HTML
-/// tag that a saved page fragment starts with.
+/// True when, after leading whitespace, one of the HTML markers appears within
+/// [`HTML_WINDOW`] bytes, or the input opens with an HTML tag that a saved
+/// page fragment starts with.
 fn looks_like_html(bytes: &[u8]) -> bool {
     const MARKERS: [&[u8]; 4] = [b"<html", b"<!doctype html", b"<head", b"<body"];
     const FRAGMENT_STARTS: [&[u8]; 8] = [
         b"<meta", b"<title", b"<div", b"<p", b"<table", b"<style", b"<script", b"<!--",
     ];
-    let window = &bytes[..bytes.len().min(HTML_WINDOW)];
+    // Server templates may emit many blank lines before the page.
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let window = &bytes[start..bytes.len().min(start + HTML_WINDOW)];
     let tag_at = |i: usize, tag: &[u8]| {
         let rest = &window[i..];
         rest.len() >= tag.len()
             && rest[..tag.len()].eq_ignore_ascii_case(tag)
-            // `<header>` is not `<head>`, `<pre>` is not `<p>`.
-            && !rest.get(tag.len()).is_some_and(u8::is_ascii_alphanumeric)
+            // `<header>` is not `<head>`, `<pre>` is not `<p>`; `<!--x` is a comment.
+            && (tag == b"<!--" || !rest.get(tag.len()).is_some_and(u8::is_ascii_alphanumeric))
     };
-    let start = window
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(window.len());
-    FRAGMENT_STARTS.iter().any(|t| tag_at(start, t))
-        || (start..window.len())
+    FRAGMENT_STARTS.iter().any(|t| tag_at(0, t))
+        || (0..window.len())
             .filter(|&i| window[i] == b'<')
             .any(|i| MARKERS.iter().any(|m| tag_at(i, m)))
 }
@@ -248,8 +249,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
         }
         Sniffed::Utf16 => {
             let decoded = text::decode(bytes, None, path)?;
-            let head = &decoded.text[..floor_char_boundary(&decoded.text, HTML_WINDOW)];
-            if looks_like_html(head.as_bytes()) {
+            if looks_like_html(decoded.text.as_bytes()) {
                 html::read_str(&decoded.text, decoded.encoding)
             } else {
                 text::read_str(&decoded.text, decoded.encoding)
@@ -265,13 +265,4 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
         return Err(Error::Empty { path: owned_path() });
     }
     Ok(doc)
-}
-
-/// The largest index ≤ `at` that is a char boundary of `s`.
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    let mut i = at.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
