@@ -31,7 +31,10 @@ fn texts() -> Vec<(String, String)> {
             .join("\n");
         texts.push(("dev-reports".to_string(), all));
     } else {
-        eprintln!("notice: {} not found; benching the fixture only", shared.display());
+        eprintln!(
+            "notice: {} not found; benching the fixture only",
+            shared.display()
+        );
     }
     texts
 }

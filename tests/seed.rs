@@ -20,7 +20,12 @@ fn seed_people_with_every_title() {
     let people: Vec<(&str, Vec<&str>)> = record
         .people
         .iter()
-        .map(|p| (p.name.as_str(), p.titles.iter().map(String::as_str).collect()))
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.titles.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         people,
@@ -50,7 +55,12 @@ fn seed_tasks_with_their_leaders() {
     let tasks: Vec<(&str, Vec<&str>)> = record
         .tasks
         .iter()
-        .map(|t| (t.title.as_str(), t.leaders.iter().map(String::as_str).collect()))
+        .map(|t| {
+            (
+                t.title.as_str(),
+                t.leaders.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     let wang = |t| (t, vec!["王玉峰"]);
     let li = |t| (t, vec!["李红"]);

@@ -287,7 +287,10 @@ mod tests {
         let text = "某区人民政府办公室　　2025年6月5日\n6月3日，区长主持召开区长办公会议。";
         let found = find_date(text, None);
         assert_eq!(found.date, NaiveDate::from_ymd_opt(2025, 6, 3));
-        assert_eq!(dateline("发布时间: 2021-01-06\n"), NaiveDate::from_ymd_opt(2021, 1, 6));
+        assert_eq!(
+            dateline("发布时间: 2021-01-06\n"),
+            NaiveDate::from_ymd_opt(2021, 1, 6)
+        );
         assert_eq!(dateline("要求2026年8月31日前完成。\n"), None);
     }
 
