@@ -87,7 +87,7 @@ fn dateline_pattern() -> &'static Regex {
 
 /// The date on a line of its own (`某区人民政府办公室　2025年3月20日`, `2025年6月5日印发`,
 /// `发布时间: 2021-01-06`): the document's issue date.
-fn dateline(text: &str) -> Option<NaiveDate> {
+pub(crate) fn dateline(text: &str) -> Option<NaiveDate> {
     dateline_pattern().captures_iter(text).find_map(|c| {
         let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let year = c[2].parse().ok()?;
