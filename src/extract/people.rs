@@ -62,6 +62,7 @@ pub(crate) fn find_people(text: &str) -> Vec<Person> {
     listed_mentions(text, lexicon, &mut mentions);
     header_mentions(text, lexicon, &mut mentions);
     mentions.sort_by_key(|m| m.span.start);
+    share_attendance(text, &mut mentions);
 
     let mut people: Vec<Person> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -182,6 +183,28 @@ fn share_list_role(list: &mut [Mention]) {
         for m in list.iter_mut() {
             m.role.get_or_insert(role);
         }
+    }
+}
+
+/// In `市委常委、常务副市长林晓红，副市长周海涛、吴静出席会议`, everyone named before the
+/// attendance verb of the sentence attends, not only the names right before it.
+fn share_attendance(text: &str, mentions: &mut [Mention]) {
+    let mut i = 0;
+    while i < mentions.len() {
+        let sentence_end = text[mentions[i].span.end..]
+            .find(['。', '；', '\n'])
+            .map_or(text.len(), |at| mentions[i].span.end + at);
+        let group_end = mentions[i..]
+            .iter()
+            .position(|m| m.span.start >= sentence_end)
+            .map_or(mentions.len(), |n| i + n);
+        let group = &mut mentions[i..group_end];
+        if let Some(last) = group.iter().rposition(|m| m.role == Some(Role::Attendee)) {
+            for m in &mut group[..last] {
+                m.role.get_or_insert(Role::Attendee);
+            }
+        }
+        i = group_end;
     }
 }
 
@@ -633,6 +656,12 @@ mod tests {
             "会议传达学习了习近平总书记重要讲话精神。（记者 李文 通讯员 王芳）赵革书记的讲话站位高。",
         );
         assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn attendance_covers_the_whole_sentence() {
+        let p = find_people("市委常委、常务副市长林晓红，副市长周海涛、吴静出席会议。");
+        assert!(p.iter().all(|p| p.roles == [Role::Attendee]), "{p:?}");
     }
 
     #[test]
