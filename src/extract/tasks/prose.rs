@@ -1,0 +1,723 @@
+//! Tasks in running text: numbered decisions (`一、` `（一）` `一是`), the items
+//! a meeting hears reports on or reviews, directives given a deadline, and the
+//! work a meeting is convened to push forward.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon::lexicon;
+use super::title::{self, CLAUSE, Heading, acceptable, clean, heading_kind, unit_run};
+use super::{Draft, Drafts, offset_in};
+use crate::record::Deadline;
+
+struct Patterns {
+    /// `一、` at the start of a line: a section.
+    level1: Regex,
+    /// `（一）` or `1.` at the start of a line: an item.
+    level2: Regex,
+    /// `一是` / `二要` after a clause break: an item inside a paragraph.
+    inline: Regex,
+    /// `以上工作由…` / `此项工作由…`: who is responsible for the section or item.
+    responsible: Regex,
+    /// The meeting's name naming the work it pushes forward (`召开…推进会`).
+    convened: Regex,
+    /// A headline naming it (`…调度会召开`, `调研督办…工作`).
+    headline: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    // Fixed patterns: compiling them cannot fail.
+    P.get_or_init(|| Patterns {
+        level1: Regex::new(r"^\s*[一二三四五六七八九十]{1,3}、").expect("valid"),
+        level2: Regex::new(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])")
+            .expect("valid"),
+        inline: Regex::new(r"(?:^|[：:；;。，,])\s*([一二三四五六七八九十]{1,2}(?:是|要))")
+            .expect("valid"),
+        responsible: Regex::new(r"(?:以上|上述|此项|该项|这项)(?:工作|事项|任务)(?:均)?(?:由|请)")
+            .expect("valid"),
+        convened: Regex::new(
+            r"召开(?:了)?([^，。；,\n]{2,40}?)(?:工作)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会)",
+        )
+        .expect("valid"),
+        headline: Regex::new(
+            r"^(?:.{0,12}调研督办([^，。；,]{2,40}?)工作$|([^，。；,]{2,40}?)(?:工作)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会)(?:召开)?$)",
+        )
+        .expect("valid"),
+    })
+}
+
+/// The tasks of the section being read (`一、…` up to the next `一、`).
+#[derive(Default)]
+struct Section {
+    tasks: Vec<usize>,
+    /// The task its heading names, retitled by the first report heard in it.
+    heading: Option<usize>,
+    reported: bool,
+}
+
+struct Reader<'a, 'b> {
+    deadlines: &'a [Deadline],
+    out: &'a mut Drafts<'b>,
+    section: Section,
+}
+
+/// Reads the tasks stated in the lines not in a table.
+pub(super) fn scan(
+    lines: &[(usize, &str)],
+    in_table: &[bool],
+    deadlines: &[Deadline],
+    out: &mut Drafts,
+) {
+    let p = patterns();
+    let prose: Vec<(usize, &str)> = lines
+        .iter()
+        .zip(in_table)
+        .filter(|(_, t)| !**t)
+        .map(|(l, _)| *l)
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    // A document laid out in numbered decisions or tables states its work there;
+    // its opening topics only restate them.
+    let structured = in_table.contains(&true)
+        || prose
+            .iter()
+            .any(|(_, l)| p.level1.is_match(l) || p.level2.is_match(l));
+    let mut r = Reader {
+        deadlines,
+        out,
+        section: Section::default(),
+    };
+    for (n, &(at, line)) in prose.iter().enumerate() {
+        if let Some(m) = p.level1.find(line) {
+            r.section = Section::default();
+            let next_is_item = prose.get(n + 1).is_some_and(|(_, l)| p.level2.is_match(l));
+            r.heading(at + m.end(), &line[m.end()..], next_is_item);
+        } else if let Some(m) = p.level2.find(line) {
+            r.item(at + m.end(), &line[m.end()..], false);
+        } else if p.responsible.find(line).is_some_and(|m| m.start() < 6) {
+            // A closing line: the persons it names lead every task of the section.
+            let names = r.out.persons_in(at..at + line.len());
+            for &t in &r.section.tasks {
+                r.out.add_leaders(t, &names);
+            }
+        } else {
+            if n < 3 && !structured {
+                r.convened(at, line, n == 0, &prose);
+            }
+            r.paragraph(at, line, structured);
+        }
+    }
+}
+
+impl Reader<'_, '_> {
+    fn push(&mut self, draft: Draft) -> usize {
+        let i = self.out.add(draft);
+        if !self.section.tasks.contains(&i) {
+            self.section.tasks.push(i);
+        }
+        i
+    }
+
+    /// A `一、` line: `关于X` names a project, `X。body` is a decision.
+    fn heading(&mut self, at: usize, rest: &str, next_is_item: bool) {
+        let rest_t = rest.trim();
+        if let Some(topic) = rest_t.strip_prefix("关于") {
+            let t = clean(topic);
+            if lexicon().project_suffixes.iter().any(|s| t.ends_with(s)) && acceptable(&t) {
+                let s = at + offset_in(rest, topic);
+                let i = self.push(Draft {
+                    title: t,
+                    leaders: Vec::new(),
+                    units: Vec::new(),
+                    status: None,
+                    span: s..s + topic.len(),
+                    scope: s..s + topic.len(),
+                });
+                self.section.heading = Some(i);
+            }
+            return;
+        }
+        let body_empty = rest_t
+            .split_once('。')
+            .is_none_or(|(_, b)| b.trim().is_empty());
+        if body_empty && next_is_item {
+            return; // a heading over items: they name the work
+        }
+        self.item(at, rest, true);
+    }
+
+    /// One numbered item; `headed` when its first sentence may be a heading.
+    fn item(&mut self, at: usize, s: &str, headed: bool) {
+        let leaders = self.out.persons_in(at..at + s.len());
+        let units = item_units(s);
+        for (t, r) in item_titles(s, headed) {
+            self.push(Draft {
+                title: t,
+                leaders: leaders.clone(),
+                units: units.clone(),
+                status: None,
+                span: at + r.start..at + r.end,
+                scope: at..at + s.len(),
+            });
+        }
+    }
+
+    /// The work named by the meeting's name (`…环保督察整改工作推进会`); on a
+    /// headline `调研督办X工作`, led by the one who inspects it.
+    fn convened(&mut self, at: usize, line: &str, headline: bool, prose: &[(usize, &str)]) {
+        let p = patterns();
+        let (g, inspect) = match p.convened.captures(line).and_then(|c| c.get(1)) {
+            Some(g) => (g, false),
+            None if headline => {
+                let Some(c) = p.headline.captures(line.trim()) else {
+                    return;
+                };
+                match (c.get(1), c.get(2)) {
+                    (Some(g), _) => (g, true),
+                    (None, Some(g)) => (g, false),
+                    _ => return,
+                }
+            }
+            None => return,
+        };
+        let raw = g.as_str();
+        let mut t = raw;
+        for scope in ["全省", "全市", "全县", "全区", "全州", "全镇", "全国"] {
+            if let Some(rest) = t.strip_prefix(scope) {
+                t = rest;
+            }
+        }
+        let t = clean(t.trim_end_matches("督导").trim_end_matches("督办"));
+        if !acceptable(&t) {
+            return;
+        }
+        let leaders = if inspect {
+            prose
+                .iter()
+                .skip(1)
+                .find(|(_, l)| l.contains("督办") || l.contains("调研"))
+                .map(|&(a, l)| self.out.persons_in(a..a + l.len()))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let s = at + offset_in(line, raw);
+        self.push(Draft {
+            title: t,
+            leaders,
+            units: Vec::new(),
+            status: None,
+            span: s..s + raw.len(),
+            scope: s..s + raw.len(),
+        });
+    }
+
+    /// A paragraph: inline `一是…二是…` items, and sentences stating work.
+    fn paragraph(&mut self, at: usize, line: &str, structured: bool) {
+        let marks: Vec<Range<usize>> = patterns()
+            .inline
+            .captures_iter(line)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.range())
+            .collect();
+        let first = marks.first().map_or(line.len(), |m| m.start);
+        // Two markers at least, or one opening the paragraph: a lone `一要` inside
+        // a sentence is ordinary wording.
+        let (lead, items) = if marks.len() >= 2 || (first == 0 && !marks.is_empty()) {
+            (&line[..first], marks.as_slice())
+        } else {
+            (line, &[][..])
+        };
+        for (k, m) in items.iter().enumerate() {
+            let end = items.get(k + 1).map_or(line.len(), |n| n.start);
+            let item = &line[m.end..end];
+            // An item inside a paragraph runs to its sentence's end; what follows
+            // belongs to the paragraph. One opening its own paragraph is all of it.
+            let cut = match item.find('。') {
+                Some(p) if items.len() >= 2 => p + '。'.len_utf8(),
+                _ => item.len(),
+            };
+            self.item(at + m.end, &item[..cut], true);
+            if cut < item.len() {
+                self.sentences(at + m.end + cut, &item[cut..], structured);
+            }
+        }
+        self.sentences(at, lead, structured);
+    }
+
+    fn sentences(&mut self, at: usize, s: &str, structured: bool) {
+        let mut from = 0;
+        for sentence in s.split_inclusive(['。', '！', '？']) {
+            let a = at + from;
+            from += sentence.len();
+            self.reports(a, sentence);
+            self.reviewed(a, sentence);
+            if !structured {
+                self.topics(a, sentence);
+            }
+            self.with_deadline(a, sentence);
+        }
+    }
+
+    /// `听取了X关于A、B和C的汇报`: one task per item, led by the reporter.
+    fn reports(&mut self, at: usize, s: &str) {
+        /// Trigger, whether it needs `关于`, and the words closing the topic.
+        const TRIGGERS: &[(&str, bool, &[&str])] = &[
+            ("听取", false, &["汇报", "报告", "意见"]),
+            ("同意", true, &["请示", "报告"]),
+            ("审议", true, &["汇报", "报告", "请示", "安排", "意见"]),
+            (
+                "围绕",
+                false,
+                &["进行交流", "进行了交流", "作了发言", "发言", "交流"],
+            ),
+        ];
+        let mut from = 0;
+        while let Some((p, &(trig, about, ends))) = TRIGGERS
+            .iter()
+            .filter_map(|t| s[from..].find(t.0).map(|p| (from + p, t)))
+            .min_by_key(|&(p, _)| p)
+        {
+            let start = p + trig.len();
+            from = start;
+            let start = start + if s[start..].starts_with('了') { 3 } else { 0 };
+            let mut end = ends
+                .iter()
+                .filter_map(|e| s[start..].find(e).map(|q| start + q))
+                .min();
+            if end.is_none() && trig == "围绕" && s.contains("召开") {
+                // `召开座谈会，围绕X，听取…`: the topic runs to the clause end.
+                end = s[start..].find(CLAUSE).map(|q| start + q);
+            }
+            let Some(end) = end else { continue };
+            // `在听取…汇报时的讲话` recalls an earlier occasion.
+            if s[end..].chars().nth(2) == Some('时') {
+                continue;
+            }
+            let seg = s[start..end].trim_end_matches('的');
+            // A document's name: read by the review of `《…》`.
+            if (about && !seg.contains("关于")) || seg.contains('《') {
+                continue;
+            }
+            from = end;
+            self.report(at + start, seg);
+        }
+    }
+
+    fn report(&mut self, at: usize, seg: &str) {
+        let about: Vec<usize> = seg.match_indices("关于").map(|(i, _)| i).collect();
+        let mut pieces: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        if about.is_empty() {
+            // Without `关于` the segment is the topic, unless it only names who reported.
+            let bare = seg.trim_end_matches("工作");
+            let n = unit_run(bare);
+            if n < bare.len() && self.out.persons_in(at..at + seg.len()).is_empty() {
+                pieces.push((0..0, 0..seg.len()));
+            }
+        } else {
+            let mut rep = 0;
+            for (k, &g) in about.iter().enumerate() {
+                let c = g + "关于".len();
+                let end = match about.get(k + 1) {
+                    Some(&next) => seg[c..next].rfind('、').map_or(next, |q| c + q),
+                    None => seg.len(),
+                };
+                pieces.push((rep..g, c..end));
+                rep = if end < seg.len() && seg[end..].starts_with('、') {
+                    end + '、'.len_utf8()
+                } else {
+                    end
+                };
+            }
+        }
+        for (rep, content) in pieces {
+            let who = &seg[rep.clone()];
+            let leaders = self.out.persons_in(at + rep.start..at + rep.end);
+            let n = unit_run(who);
+            let units = if n > 0 {
+                title::split_units(&who[..n])
+            } else {
+                Vec::new()
+            };
+            for (t, r) in list_items(&seg[content.clone()], true) {
+                let span = at + content.start + r.start..at + content.start + r.end;
+                let d = Draft {
+                    title: t.clone(),
+                    leaders: leaders.clone(),
+                    units: units.clone(),
+                    status: None,
+                    span: span.clone(),
+                    scope: at..at + seg.len(),
+                };
+                match self.section.heading.filter(|_| !self.section.reported) {
+                    // The report names the work of the section's heading.
+                    Some(h) => {
+                        self.out.retitle(h, t, span);
+                        self.out.add_leaders(h, &leaders);
+                        self.section.reported = true;
+                    }
+                    None => {
+                        self.push(d);
+                    }
+                }
+            }
+        }
+        self.section.reported = true;
+    }
+
+    /// `审议通过了《X》`: each document reviewed is a task (not those studied as guidance).
+    fn reviewed(&mut self, at: usize, s: &str) {
+        let mut from = 0;
+        while let Some(open) = s[from..].find('《').map(|p| from + p) {
+            let Some(close) = s[open..].find('》').map(|p| open + p) else {
+                return;
+            };
+            from = close + '》'.len_utf8();
+            let verb = [
+                "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
+            ]
+            .iter()
+            .filter_map(|v| s[..open].rfind(v).map(|p| (p, *v)))
+            .max();
+            if !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过"))) {
+                continue;
+            }
+            let inner = &s[open + '《'.len_utf8()..close];
+            let t = match inner
+                .strip_prefix("关于")
+                .and_then(|x| x.strip_suffix("的请示"))
+            {
+                Some(x) => clean(x),
+                None => format!("《{inner}》"),
+            };
+            if acceptable(&t) {
+                let a = at + open;
+                self.push(Draft {
+                    title: t,
+                    leaders: Vec::new(),
+                    units: Vec::new(),
+                    status: None,
+                    span: a..at + from,
+                    scope: a..at + from,
+                });
+            }
+        }
+    }
+
+    /// `研究X、Y`, `部署Z有关举措`: the topics a meeting takes up, in the sentence
+    /// that convenes it or one opening `会议研究…`. Who deploys work (not the chair) leads it.
+    fn topics(&mut self, at: usize, s: &str) {
+        let convening = s.contains("召开");
+        let chaired = s.contains("主持");
+        for clause in s.split(CLAUSE) {
+            let c = clause.trim();
+            let opened = c.starts_with("会议");
+            let c = c.trim_start_matches(['会', '议', '还', '并', '同', '时']);
+            let Some((verb, rest)) = [
+                "分析研究",
+                "研究部署",
+                "安排部署",
+                "研究",
+                "部署",
+                "审议",
+                "讨论",
+            ]
+            .iter()
+            .find_map(|v| c.strip_prefix(v).map(|r| (*v, r))) else {
+                continue;
+            };
+            if !(convening || opened) {
+                continue;
+            }
+            let rest = rest.trim_start_matches('了');
+            if rest.contains('《') || rest.starts_with("解决") {
+                continue;
+            }
+            let leaders = if verb.ends_with("部署") && !chaired {
+                self.out.persons_in(at..at + s.len())
+            } else {
+                Vec::new()
+            };
+            let base = at + offset_in(s, rest);
+            for (t, r) in list_items(rest, false) {
+                self.push(Draft {
+                    title: t,
+                    leaders: leaders.clone(),
+                    units: Vec::new(),
+                    status: None,
+                    span: base + r.start..base + r.end,
+                    scope: at..at + s.len(),
+                });
+            }
+        }
+    }
+
+    /// `X要在两周内完成Y`: work given a deadline outside the numbered items.
+    fn with_deadline(&mut self, at: usize, s: &str) {
+        let end = at + s.len();
+        let mut clause_from = 0;
+        for clause in s.split_inclusive(CLAUSE) {
+            let a = at + clause_from;
+            clause_from += clause.len();
+            let b = a + clause.len();
+            if !self
+                .deadlines
+                .iter()
+                .any(|d| d.span[0] >= a && d.span[1] <= b)
+            {
+                continue;
+            }
+            let Some((t, r)) = strong_title(clause) else {
+                continue;
+            };
+            let units = item_units(clause);
+            let leaders = self.out.persons_in(a..b);
+            self.push(Draft {
+                title: t,
+                leaders,
+                units,
+                status: None,
+                span: a + r.start..a + r.end,
+                scope: a..end.min(b),
+            });
+        }
+    }
+}
+
+/// Splits a list of items (`A、B和C等三项工程`, at `和`/`及` too when `conj`); a distributive ending
+/// (`X、Y、Z新区建设`) goes to every item.
+fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
+    const SHARED: &[&str] = &["建设", "改造", "治理", "整治", "提升", "整改", "工程"];
+    let mut out = Vec::new();
+    let mut from = 0;
+    for chunk in s.split_inclusive(['，', ',', '；']) {
+        let base = from;
+        from += chunk.len();
+        // `等…` closes the list with a summary of it.
+        let body = match chunk.char_indices().find(|&(i, c)| c == '等' && i >= 6) {
+            Some((i, _)) => &chunk[..i],
+            None => chunk.trim_end_matches(['，', ',', '；']),
+        };
+        let mut parts: Vec<&str> = Vec::new();
+        for p in body.split('、') {
+            if conj {
+                parts.extend(split_conj(p));
+            } else {
+                parts.push(p);
+            }
+        }
+        let shared = parts
+            .last()
+            .and_then(|l| SHARED.iter().find(|e| l.ends_with(**e)).copied());
+        let n = parts.len();
+        for (k, p) in parts.into_iter().enumerate() {
+            let mut t = clean(p);
+            if let Some(e) = shared
+                && k + 1 < n
+                && !SHARED.iter().any(|x| t.ends_with(x))
+                && t.chars().count() <= 10
+            {
+                t.push_str(e);
+            }
+            if acceptable(&t) {
+                let o = base + offset_in(chunk, p);
+                out.push((t, o..o + p.len()));
+            }
+        }
+    }
+    out
+}
+
+/// Splits at `和`/`及`/`以及` where both sides are long enough to name work.
+fn split_conj(p: &str) -> Vec<&str> {
+    for conj in ["以及", "及", "和"] {
+        if let Some((a, b)) = p.split_once(conj)
+            && a.chars().count() >= 3
+            && b.chars().count() >= 3
+        {
+            let mut v = split_conj(a);
+            v.extend(split_conj(b));
+            return v;
+        }
+    }
+    vec![p]
+}
+
+/// The titles of one numbered item.
+fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
+    if headed {
+        let head_end = s.find(CLAUSE).unwrap_or(s.len());
+        let head = &s[..head_end];
+        let assigns = head.contains('由') || head.contains("负责") || unit_run(head) > 0;
+        if !assigns {
+            let t = clean(head);
+            let kind = heading_kind(head);
+            if kind == Heading::Work {
+                return vec![(t, 0..head_end)];
+            }
+            let body = &s[head_end..];
+            let mut out = body_titles(body, false);
+            out.extend(programmes(body));
+            if out.is_empty() && kind == Heading::DutyVerb {
+                return vec![(t, 0..head_end)];
+            }
+            return out
+                .into_iter()
+                .map(|(t, r)| (t, head_end + r.start..head_end + r.end))
+                .collect();
+        }
+    }
+    body_titles(s, true)
+}
+
+/// The titles in an item's body: one per `；`/`。` part that names assigned work,
+/// else (when `weak`) the first clause that is not an assignment.
+fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for part in s.split_inclusive(['；', '。', ';']) {
+        let base = from;
+        from += part.len();
+        if let Some((t, r)) = strong_title(part) {
+            out.push((t, base + r.start..base + r.end));
+        }
+    }
+    if out.is_empty() && weak {
+        let mut from = 0;
+        for clause in s.split_inclusive(CLAUSE) {
+            let base = from;
+            from += clause.len();
+            let c = clause.trim_start_matches('由');
+            let rest = &c[unit_run(c)..];
+            let t = clean(rest);
+            if is_assignment(rest) || !acceptable(&t) {
+                continue;
+            }
+            out.push((t, base..base + clause.len()));
+            break;
+        }
+    }
+    out
+}
+
+/// The named programmes and plans in the body of a numbered principle
+/// (`坚持内需主导。深入实施提振消费专项行动，制定实施城乡居民增收计划。`).
+fn programmes(s: &str) -> Vec<(String, Range<usize>)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for clause in s.split_inclusive(CLAUSE) {
+        let base = from;
+        from += clause.len();
+        let c = clause.trim_end_matches(CLAUSE);
+        let t = clean(&c[unit_run(c)..]);
+        if lex.programme_suffixes.iter().any(|e| t.ends_with(e))
+            && acceptable(&t)
+            && t.chars().count() <= 20
+        {
+            out.push((t, base..base + c.len()));
+        }
+    }
+    out
+}
+
+/// Whether what follows a clause's units only assigns them (`牵头`, `负责`, `配合`).
+fn is_assignment(rest: &str) -> bool {
+    let r = rest.trim_matches(CLAUSE).trim();
+    r.is_empty()
+        || [
+            "牵头",
+            "负责",
+            "配合",
+            "具体实施",
+            "协助",
+            "协调",
+            "组织实施",
+            "落实属地责任",
+        ]
+        .iter()
+        .any(|w| r.starts_with(w) && r.chars().count() <= 6)
+}
+
+/// A title stated clearly in `part`: `X由Y负责`, `将X报送…`, or the object of
+/// `完成`/`做好`/`开展`….
+fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
+    let lex = lexicon();
+    let mut from = 0;
+    for clause in part.split_inclusive(CLAUSE) {
+        let base = from;
+        from += clause.len();
+        // `X由Y负责` names X.
+        if let Some(p) = clause.find('由')
+            && p > 0
+            && (clause[p..].contains("负责") || clause[p..].contains("牵头"))
+            && unit_run(clause) == 0
+        {
+            let t = clean(&clause[..p]);
+            if acceptable(&t) {
+                return Some((t, base..base + p));
+            }
+        }
+        // Instructions to report progress: `将X报送…` / `报送X`.
+        if let Some(p) = clause.find("报送") {
+            let obj = match clause[..p].rfind('将') {
+                Some(j) => &clause[j + '将'.len_utf8()..p],
+                None => clause[p + "报送".len()..].trim_end_matches(CLAUSE),
+            };
+            let t = clean(obj);
+            if acceptable(&t) && !t.contains('向') {
+                return Some((format!("{t}报送"), base..base + clause.len()));
+            }
+        }
+        // The object of the first verb naming the work.
+        let hit = lex
+            .object_verbs
+            .iter()
+            .filter_map(|v| clause.find(v).map(|p| (p, v.len())))
+            .filter(|&(p, _)| {
+                let before = &clause[..p];
+                !["未", "不", "没有", "尚未"]
+                    .iter()
+                    .any(|n| before.ends_with(n))
+            })
+            .min_by_key(|&(p, l)| (p, std::cmp::Reverse(l)));
+        if let Some((p, l)) = hit {
+            let obj = &clause[p + l..];
+            let t = clean(obj);
+            if acceptable(&t) {
+                return Some((t, base + p + l..base + clause.len()));
+            }
+        }
+    }
+    None
+}
+
+/// The organisations an item assigns (`由X牵头`, `Y配合`, `Z要…`).
+fn item_units(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for clause in s.split(CLAUSE) {
+        let c = clause.trim().trim_start_matches('由');
+        let n = unit_run(c);
+        if n == 0 {
+            continue;
+        }
+        let rest = &c[n..];
+        let assigns = rest.is_empty()
+            || [
+                "要", "负责", "牵头", "配合", "会同", "于", "在", "具体", "协助", "按", "对",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        if assigns {
+            for u in title::split_units(&c[..n]) {
+                if !out.contains(&u) {
+                    out.push(u);
+                }
+            }
+        }
+    }
+    out
+}
