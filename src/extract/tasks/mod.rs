@@ -80,6 +80,14 @@ impl Drafts<'_> {
         found.into_iter().map(|(_, n)| n.to_string()).collect()
     }
 
+    /// The person whose name starts at byte `pos`.
+    pub fn person_at(&self, pos: usize) -> Option<&str> {
+        self.people
+            .iter()
+            .find(|p| p.spans.iter().any(|s| s[0] == pos))
+            .map(|p| p.name.as_str())
+    }
+
     /// Adds `draft`, or merges it into an earlier task naming the same work;
     /// returns the task's index.
     pub fn add(&mut self, draft: Draft) -> usize {

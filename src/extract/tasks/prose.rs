@@ -23,6 +23,10 @@ struct Patterns {
     responsible: Regex,
     /// The meeting's name naming the work it pushes forward (`召开…推进会`).
     convened: Regex,
+    /// A leading year or year range (`2025—2026年`).
+    year: Regex,
+    /// Who arranges the items that follow (`王某副主任对安全生产工作做出安排：`).
+    arranges: Regex,
     /// A headline naming it (`…调度会召开`, `调研督办…工作`).
     headline: Regex,
 }
@@ -39,9 +43,11 @@ fn patterns() -> &'static Patterns {
         responsible: Regex::new(r"(?:以上|上述|此项|该项|这项)(?:工作|事项|任务)(?:均)?(?:由|请)")
             .expect("valid"),
         convened: Regex::new(
-            r"召开(?:了)?([^，。；,\n]{2,40}?)(?:工作)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会)",
+            r"召开(?:了)?([^，。；,\n]{2,40}?)(?:工作)?(?:周)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会)",
         )
         .expect("valid"),
+        year: Regex::new(r"^\d{4}(?:[—–-]\d{4})?年度?").expect("valid"),
+        arranges: Regex::new(r"(?:做出|作出|进行了?)(?:安排|部署)|安排部署").expect("valid"),
         headline: Regex::new(
             r"^(?:.{0,12}调研督办([^，。；,]{2,40}?)工作$|([^，。；,]{2,40}?)(?:工作)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会)(?:召开)?$)",
         )
@@ -150,11 +156,13 @@ impl Reader<'_, '_> {
     }
 
     /// One numbered item; `headed` when its first sentence may be a heading.
-    fn item(&mut self, at: usize, s: &str, headed: bool) {
+    /// Returns the tasks it states.
+    fn item(&mut self, at: usize, s: &str, headed: bool) -> Vec<usize> {
         let leaders = self.out.persons_in(at..at + s.len());
         let units = item_units(s);
+        let mut found = Vec::new();
         for (t, r) in item_titles(s, headed) {
-            self.push(Draft {
+            let i = self.push(Draft {
                 title: t,
                 leaders: leaders.clone(),
                 units: units.clone(),
@@ -162,7 +170,9 @@ impl Reader<'_, '_> {
                 span: at + r.start..at + r.end,
                 scope: at..at + s.len(),
             });
+            found.push(i);
         }
+        found
     }
 
     /// The work named by the meeting's name (`…环保督察整改工作推进会`); on a
@@ -184,7 +194,7 @@ impl Reader<'_, '_> {
             None => return,
         };
         let raw = g.as_str();
-        let mut t = raw;
+        let mut t = patterns().year.find(raw).map_or(raw, |m| &raw[m.end()..]);
         for scope in ["全省", "全市", "全县", "全区", "全州", "全镇", "全国"] {
             if let Some(rest) = t.strip_prefix(scope) {
                 t = rest;
@@ -231,6 +241,12 @@ impl Reader<'_, '_> {
         } else {
             (line, &[][..])
         };
+        // `X对…做出安排：一是…`: X leads the items.
+        let arranger = if patterns().arranges.is_match(lead) {
+            self.out.persons_in(at..at + lead.len())
+        } else {
+            Vec::new()
+        };
         for (k, m) in items.iter().enumerate() {
             let end = items.get(k + 1).map_or(line.len(), |n| n.start);
             let item = &line[m.end..end];
@@ -240,7 +256,9 @@ impl Reader<'_, '_> {
                 Some(p) if items.len() >= 2 => p + '。'.len_utf8(),
                 _ => item.len(),
             };
-            self.item(at + m.end, &item[..cut], true);
+            for t in self.item(at + m.end, &item[..cut], true) {
+                self.out.add_leaders(t, &arranger);
+            }
             if cut < item.len() {
                 self.sentences(at + m.end + cut, &item[cut..], structured);
             }
@@ -429,14 +447,21 @@ impl Reader<'_, '_> {
             .find_map(|v| c.strip_prefix(v).map(|r| (*v, r))) else {
                 continue;
             };
-            if !(convening || opened) {
+            // Only a speaker who is the sentence's subject deploys (`习近平…部署X`).
+            let deploying = verb.ends_with("部署")
+                && !chaired
+                && self
+                    .out
+                    .person_at(at + s.len() - s.trim_start().len())
+                    .is_some();
+            if !(convening || opened || deploying) {
                 continue;
             }
             let rest = rest.trim_start_matches('了');
             if rest.contains('《') || rest.starts_with("解决") {
                 continue;
             }
-            let leaders = if verb.ends_with("部署") && !chaired {
+            let leaders = if deploying {
                 self.out.persons_in(at..at + s.len())
             } else {
                 Vec::new()
@@ -489,8 +514,19 @@ impl Reader<'_, '_> {
 
 /// Splits a list of items (`A、B和C等三项工程`, at `和`/`及` too when `conj`); a distributive ending
 /// (`X、Y、Z新区建设`) goes to every item.
+/// Endings a list of items shares (`X、Y、Z新区建设`).
+const SHARED: &[&str] = &[
+    "建设",
+    "改造",
+    "治理",
+    "整治",
+    "提升",
+    "整改",
+    "工程",
+    "保卫战",
+];
+
 fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
-    const SHARED: &[&str] = &["建设", "改造", "治理", "整治", "提升", "整改", "工程"];
     let mut out = Vec::new();
     let mut from = 0;
     for chunk in s.split_inclusive(['，', ',', '；']) {
@@ -560,7 +596,16 @@ fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
             }
             let body = &s[head_end..];
             let mut out = body_titles(body, false);
-            out.extend(programmes(body));
+            // Under a principle, the rest of its opening sentence restates it.
+            let scan_from = match kind {
+                Heading::Duty => body.find('。').map_or(0, |p| p + '。'.len_utf8()),
+                _ => 0,
+            };
+            out.extend(
+                programmes(&body[scan_from..], kind == Heading::Duty)
+                    .into_iter()
+                    .map(|(t, r)| (t, r.start + scan_from..r.end + scan_from)),
+            );
             if out.is_empty() && kind == Heading::DutyVerb {
                 return vec![(t, 0..head_end)];
             }
@@ -586,26 +631,50 @@ fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
         }
     }
     if out.is_empty() && weak {
+        // The clause opening with a work verb (`加快…`), else the one with the
+        // time limit, else the first that is not an assignment.
+        let lex = lexicon();
+        let mut candidates: Vec<(u8, String, Range<usize>)> = Vec::new();
         let mut from = 0;
         for clause in s.split_inclusive(CLAUSE) {
             let base = from;
             from += clause.len();
             let c = clause.trim_start_matches('由');
-            let rest = &c[unit_run(c)..];
+            let rest = c[subject_len(c)..].trim_start_matches('要');
             let t = clean(rest);
             if is_assignment(rest) || !acceptable(&t) {
                 continue;
             }
-            out.push((t, base..base + clause.len()));
-            break;
+            // `确保…` states the aim, not the work.
+            let aim = ["确保", "力争", "及时", "尽快"]
+                .iter()
+                .any(|a| rest.starts_with(a));
+            let rank = if !aim
+                && lex
+                    .lead_verbs
+                    .iter()
+                    .any(|v| v.chars().count() >= 2 && rest.starts_with(v))
+            {
+                0
+            } else if lex.time_prefix.is_match(rest) {
+                1
+            } else {
+                2
+            };
+            candidates.push((rank, t, base..base + clause.len()));
+        }
+        if let Some((_, t, r)) = candidates.into_iter().min_by_key(|c| c.0) {
+            out.push((t, r));
         }
     }
     out
 }
 
-/// The named programmes and plans in the body of a numbered principle
-/// (`坚持内需主导。深入实施提振消费专项行动，制定实施城乡居民增收计划。`).
-fn programmes(s: &str) -> Vec<(String, Range<usize>)> {
+/// The work named in the body of a numbered duty or principle: named
+/// programmes and plans (`深入实施提振消费专项行动`), and under a principle
+/// (`坚持改革攻坚。…`, `broad`) every clause opening with a work verb
+/// (`深化资本市场投融资综合改革`).
+fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
     let lex = lexicon();
     let mut out = Vec::new();
     let mut from = 0;
@@ -613,12 +682,30 @@ fn programmes(s: &str) -> Vec<(String, Range<usize>)> {
         let base = from;
         from += clause.len();
         let c = clause.trim_end_matches(CLAUSE);
-        let t = clean(&c[unit_run(c)..]);
-        if lex.programme_suffixes.iter().any(|e| t.ends_with(e))
-            && acceptable(&t)
-            && t.chars().count() <= 20
-        {
-            out.push((t, base..base + c.len()));
+        let rest = &c[subject_len(c)..];
+        let t = clean(rest);
+        let named = lex.programme_suffixes.iter().any(|e| t.ends_with(e));
+        let aim = ["确保", "力争", "及时", "尽快"]
+            .iter()
+            .any(|a| rest.starts_with(a));
+        let worked = broad
+            && !aim
+            && lex
+                .lead_verbs
+                .iter()
+                .any(|v| v.chars().count() >= 2 && rest.starts_with(v));
+        if !(named || worked) || t.chars().count() > 20 {
+            continue;
+        }
+        // `打好蓝天、碧水、净土保卫战`: one task each; other lists stay whole.
+        let lead = title::clean_lead(rest);
+        let o = base + offset_in(clause, lead);
+        if lead.contains('、') && SHARED.iter().any(|e| lead.ends_with(e)) {
+            for (t, r) in list_items(lead, false) {
+                out.push((t, o + r.start..o + r.end));
+            }
+        } else if acceptable(&t) {
+            out.push((t, o..o + lead.len()));
         }
     }
     out
@@ -654,7 +741,7 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
         if let Some(p) = clause.find('由')
             && p > 0
             && (clause[p..].contains("负责") || clause[p..].contains("牵头"))
-            && unit_run(clause) == 0
+            && unit_run(clause) != p
         {
             let t = clean(&clause[..p]);
             if acceptable(&t) {
@@ -667,8 +754,9 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
                 Some(j) => &clause[j + '将'.len_utf8()..p],
                 None => clause[p + "报送".len()..].trim_end_matches(CLAUSE),
             };
-            let t = clean(obj);
-            if acceptable(&t) && !t.contains('向') {
+            // Only the front is cleaned: `工作进展情况` is what is reported.
+            let t = title::clean_lead(obj);
+            if acceptable(t) && !t.contains('向') {
                 return Some((format!("{t}报送"), base..base + clause.len()));
             }
         }
@@ -695,27 +783,32 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
     None
 }
 
+/// The length of the organisations opening `c` as its subject (`区财政局要…`,
+/// `区住建局牵头`), or 0: a unit-like word inside a phrase (`…教育科技`) is no subject.
+fn subject_len(c: &str) -> usize {
+    let n = unit_run(c);
+    let rest = &c[n..];
+    let assigns = rest.trim_matches(CLAUSE).is_empty()
+        || [
+            "要", "负责", "牵头", "配合", "会同", "于", "在", "具体", "协助", "按", "对",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    if assigns { n } else { 0 }
+}
+
 /// The organisations an item assigns (`由X牵头`, `Y配合`, `Z要…`).
 fn item_units(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for clause in s.split(CLAUSE) {
         let c = clause.trim().trim_start_matches('由');
-        let n = unit_run(c);
+        let n = subject_len(c);
         if n == 0 {
             continue;
         }
-        let rest = &c[n..];
-        let assigns = rest.is_empty()
-            || [
-                "要", "负责", "牵头", "配合", "会同", "于", "在", "具体", "协助", "按", "对",
-            ]
-            .iter()
-            .any(|w| rest.starts_with(w));
-        if assigns {
-            for u in title::split_units(&c[..n]) {
-                if !out.contains(&u) {
-                    out.push(u);
-                }
+        for u in title::split_units(&c[..n]) {
+            if !out.contains(&u) {
+                out.push(u);
             }
         }
     }

@@ -33,6 +33,11 @@ pub(super) const CLAUSE: &[char] = &['，', '；', '。', ',', ';', '：', ':'];
 
 /// Strips time limits, leading verbs and non-naming endings from `s`.
 pub(super) fn clean(s: &str) -> String {
+    clean_tail(clean_lead(s))
+}
+
+/// Strips time limits and leading verbs from `s`.
+pub(super) fn clean_lead(s: &str) -> &str {
     let lex = lexicon();
     let mut t = s.trim_matches(EDGE);
     loop {
@@ -57,9 +62,13 @@ pub(super) fn clean(s: &str) -> String {
         }
         t = t.trim_matches(EDGE);
         if t.len() == before {
-            break;
+            return t;
         }
     }
+}
+
+/// Strips non-naming endings (`…情况`, `…工作`) from `t`.
+fn clean_tail(mut t: &str) -> String {
     loop {
         let before = t.len();
         if let Some(rest) = TAIL.iter().find_map(|e| t.strip_suffix(e)) {
@@ -87,6 +96,12 @@ pub(super) fn acceptable(title: &str) -> bool {
     (3..=40).contains(&n)
         && !lexicon().attitudes.iter().any(|a| title.contains(a))
         && !title.starts_with(['将', '把', '对', '使'])
+        // `各项工程…`, `每个工程都…`: every piece of work is no piece of work.
+        && !["各个", "各项", "所有", "一切"]
+            .iter()
+            .any(|q| title.starts_with(q))
+        && !title.contains("每个")
+        && !title.contains("每项")
 }
 
 /// What a numbered item's heading names.
@@ -144,7 +159,8 @@ fn unit_at(s: &str) -> Option<usize> {
     let lex = lexicon();
     let mut best = None;
     for (i, c) in s.char_indices().take(16) {
-        if !(is_han(c) || matches!(c, '（' | '）' | '(' | ')')) || "、及与要于在负牵配".contains(c)
+        if !(is_han(c) || matches!(c, '（' | '）' | '(' | ')'))
+            || "、及与由要于在负牵配".contains(c)
         {
             break;
         }
@@ -171,8 +187,9 @@ pub(super) fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-/// Title similarity as the scorer reads it: character-bigram Dice, or containment
-/// of at least half the longer text. `strict` demands the containment.
+/// Whether two titles name the same work: one contains the other and is at
+/// least three fifths of it (stricter than the scorer, so that `城中村改造` and
+/// `城中村改造项目前期工作` stay two tasks).
 pub(super) fn same_work(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().filter(|c| c.is_alphanumeric()).collect();
     let b: Vec<char> = b.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -184,7 +201,7 @@ pub(super) fn same_work(a: &str, b: &str) -> bool {
     } else {
         (&b, &a)
     };
-    2 * short.len() >= long.len() && long.windows(short.len()).any(|w| w == short.as_slice())
+    5 * short.len() >= 3 * long.len() && long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
 #[cfg(test)]
