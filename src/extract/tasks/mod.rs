@@ -11,6 +11,9 @@ mod prose;
 mod table;
 mod title;
 
+#[cfg(test)]
+mod tests;
+
 use std::ops::Range;
 
 use crate::record::{Deadline, Person, Problem, Task};

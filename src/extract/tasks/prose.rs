@@ -545,12 +545,12 @@ fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
                 parts.push(p);
             }
         }
-        let shared = parts
+        let cleaned: Vec<String> = parts.iter().map(|p| clean(p)).collect();
+        let shared = cleaned
             .last()
             .and_then(|l| SHARED.iter().find(|e| l.ends_with(**e)).copied());
         let n = parts.len();
-        for (k, p) in parts.into_iter().enumerate() {
-            let mut t = clean(p);
+        for (k, (p, mut t)) in parts.into_iter().zip(cleaned).enumerate() {
             if let Some(e) = shared
                 && k + 1 < n
                 && !SHARED.iter().any(|x| t.ends_with(x))
