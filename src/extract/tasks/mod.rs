@@ -83,6 +83,11 @@ impl Drafts<'_> {
         found.into_iter().map(|(_, n)| n.to_string()).collect()
     }
 
+    /// How many tasks there are so far.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
     /// The person whose name starts at byte `pos`.
     pub fn person_at(&self, pos: usize) -> Option<&str> {
         self.people

@@ -36,7 +36,9 @@ fn patterns() -> &'static Patterns {
     // Fixed patterns: compiling them cannot fail.
     P.get_or_init(|| Patterns {
         level1: Regex::new(r"^\s*[一二三四五六七八九十]{1,3}、").expect("valid"),
-        level2: Regex::new(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])")
+        level2: Regex::new(
+            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、](?:[^\d]|$))",
+        )
             .expect("valid"),
         inline: Regex::new(r"(?:^|[：:；;。，,])\s*([一二三四五六七八九十]{1,2}(?:是|要))")
             .expect("valid"),
@@ -99,11 +101,14 @@ pub(super) fn scan(
     for (n, &(at, line)) in prose.iter().enumerate() {
         if let Some(m) = p.level1.find(line) {
             r.section = Section::default();
-            let next_is_item = prose.get(n + 1).is_some_and(|(_, l)| p.level2.is_match(l));
-            r.heading(at + m.end(), &line[m.end()..], next_is_item);
+            // A heading over items or a heard report: they name the work.
+            let over = prose.get(n + 1).is_some_and(|(_, l)| {
+                p.level2.is_match(l) || l.contains("听取") || l.starts_with("会议")
+            });
+            r.heading(at + m.end(), &line[m.end()..], over);
         } else if let Some(m) = p.level2.find(line) {
             r.item(at + m.end(), &line[m.end()..], false);
-        } else if p.responsible.find(line).is_some_and(|m| m.start() < 6) {
+        } else if p.responsible.find(line).is_some_and(|m| m.start() < 30) {
             // A closing line: the persons it names lead every task of the section.
             let names = r.out.persons_in(at..at + line.len());
             for &t in &r.section.tasks {
@@ -128,11 +133,19 @@ impl Reader<'_, '_> {
     }
 
     /// A `一、` line: `关于X` names a project, `X。body` is a decision.
-    fn heading(&mut self, at: usize, rest: &str, next_is_item: bool) {
+    fn heading(&mut self, at: usize, rest: &str, over: bool) {
         let rest_t = rest.trim();
-        if let Some(topic) = rest_t.strip_prefix("关于") {
+        let about = rest_t.strip_prefix("关于");
+        let body_empty = rest_t
+            .split_once('。')
+            .is_none_or(|(_, b)| b.trim().is_empty());
+        if about.is_some() || (body_empty && over) {
+            let topic = about.unwrap_or(rest_t).trim_end_matches('。');
             let t = clean(topic);
-            if lexicon().project_suffixes.iter().any(|s| t.ends_with(s)) && acceptable(&t) {
+            // Only a project's name is a task on its own; a report heard under it
+            // names it more exactly.
+            let bare = about.is_some() || title::clean_lead(topic) == topic.trim();
+            if bare && lexicon().project_suffixes.iter().any(|s| t.ends_with(s)) && acceptable(&t) {
                 let s = at + offset_in(rest, topic);
                 let i = self.push(Draft {
                     title: t,
@@ -144,13 +157,14 @@ impl Reader<'_, '_> {
                 });
                 self.section.heading = Some(i);
             }
+            // `一、关于X。会议听取了…`: the rest is read as a paragraph.
+            if let Some((head, body)) = rest.split_once('。')
+                && !body.trim().is_empty()
+            {
+                let b = head.len() + '。'.len_utf8();
+                self.paragraph(at + b, body, true);
+            }
             return;
-        }
-        let body_empty = rest_t
-            .split_once('。')
-            .is_none_or(|(_, b)| b.trim().is_empty());
-        if body_empty && next_is_item {
-            return; // a heading over items: they name the work
         }
         self.item(at, rest, true);
     }
@@ -158,6 +172,12 @@ impl Reader<'_, '_> {
     /// One numbered item; `headed` when its first sentence may be a heading.
     /// Returns the tasks it states.
     fn item(&mut self, at: usize, s: &str, headed: bool) -> Vec<usize> {
+        if s.contains("听取") {
+            // `（一）会议听取了…的汇报`: a heard report, not a directive.
+            let before = self.out.len();
+            self.sentences(at, s, true);
+            return (before..self.out.len()).collect();
+        }
         let leaders = self.out.persons_in(at..at + s.len());
         let units = item_units(s);
         let mut found = Vec::new();
