@@ -27,10 +27,7 @@ pub(crate) fn find_tasks(
     deadlines: &[Deadline],
     problems: &[Problem],
 ) -> Vec<Task> {
-    let mut drafts = Drafts {
-        people,
-        list: Vec::new(),
-    };
+    let mut drafts = Drafts::new(people);
     let lines = lines(text);
     let in_table = table::scan(&lines, &mut drafts);
     prose::scan(&lines, &in_table, deadlines, &mut drafts);
@@ -60,27 +57,53 @@ pub(super) struct Draft {
     pub scope: Range<usize>,
 }
 
+/// How many earlier tasks a new one is compared with for merging: the same work
+/// is restated near where it was first named, and a bound keeps long documents linear.
+const MERGE_WINDOW: usize = 256;
+
 /// The tasks found so far.
 pub(super) struct Drafts<'a> {
     people: &'a [Person],
+    /// Every mention `(start, end, person index)`, sorted, for range look-ups.
+    mentions: Vec<(usize, usize, usize)>,
     list: Vec<Draft>,
 }
 
-impl Drafts<'_> {
+impl<'a> Drafts<'a> {
+    fn new(people: &'a [Person]) -> Self {
+        let mut mentions: Vec<(usize, usize, usize)> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(k, p)| p.spans.iter().map(move |s| (s[0], s[1], k)))
+            .collect();
+        mentions.sort_unstable();
+        Drafts {
+            people,
+            mentions,
+            list: Vec::new(),
+        }
+    }
+
     /// Names of the people mentioned within `range`, in order of mention.
     pub fn persons_in(&self, range: Range<usize>) -> Vec<String> {
-        let mut found: Vec<(usize, &str)> = self
-            .people
-            .iter()
-            .filter_map(|p| {
-                p.spans
-                    .iter()
-                    .find(|s| s[0] >= range.start && s[1] <= range.end)
-                    .map(|s| (s[0], p.name.as_str()))
-            })
-            .collect();
-        found.sort_unstable();
-        found.into_iter().map(|(_, n)| n.to_string()).collect()
+        let from = self.mentions.partition_point(|m| m.0 < range.start);
+        let mut out: Vec<String> = Vec::new();
+        for &(_, end, k) in self.mentions[from..].iter().take_while(|m| m.0 < range.end) {
+            let name = &self.people[k].name;
+            if end <= range.end && !out.contains(name) {
+                out.push(name.clone());
+            }
+        }
+        out
+    }
+
+    /// The person whose name starts at byte `pos`.
+    pub fn person_at(&self, pos: usize) -> Option<&str> {
+        let i = self.mentions.partition_point(|m| m.0 < pos);
+        self.mentions
+            .get(i)
+            .filter(|m| m.0 == pos)
+            .map(|m| self.people[m.2].name.as_str())
     }
 
     /// How many tasks there are so far.
@@ -88,21 +111,12 @@ impl Drafts<'_> {
         self.list.len()
     }
 
-    /// The person whose name starts at byte `pos`.
-    pub fn person_at(&self, pos: usize) -> Option<&str> {
-        self.people
-            .iter()
-            .find(|p| p.spans.iter().any(|s| s[0] == pos))
-            .map(|p| p.name.as_str())
-    }
-
-    /// Adds `draft`, or merges it into an earlier task naming the same work;
+    /// Adds `draft`, or merges it into a recent task naming the same work;
     /// returns the task's index.
     pub fn add(&mut self, draft: Draft) -> usize {
-        if let Some(i) = self
-            .list
-            .iter()
-            .position(|d| title::same_work(&d.title, &draft.title))
+        let from = self.list.len().saturating_sub(MERGE_WINDOW);
+        if let Some(i) =
+            (from..self.list.len()).find(|&i| title::same_work(&self.list[i].title, &draft.title))
         {
             let d = &mut self.list[i];
             merge(&mut d.leaders, draft.leaders);
@@ -129,22 +143,20 @@ impl Drafts<'_> {
     }
 
     fn finish(self, deadlines: &[Deadline], problems: &[Problem]) -> Vec<Task> {
-        let inside = |s: &[usize; 2], r: &Range<usize>| s[0] >= r.start && s[1] <= r.end;
+        let deadline_at = Spans::new(deadlines.iter().map(|d| d.span));
+        let problem_at = Spans::new(problems.iter().map(|p| p.span));
         self.list
             .into_iter()
             .map(|d| {
                 // The nearest deadline after the title in its scope, else the last before it.
-                let in_scope: Vec<usize> = (0..deadlines.len())
-                    .filter(|&i| inside(&deadlines[i].span, &d.scope))
-                    .collect();
+                let in_scope = deadline_at.within(&d.scope);
                 let deadline = in_scope
                     .iter()
                     .copied()
                     .find(|&i| deadlines[i].span[0] >= d.span.start)
                     .or_else(|| in_scope.last().copied());
-                let problems = (0..problems.len())
-                    .filter(|&i| inside(&problems[i].span, &d.scope))
-                    .collect();
+                let mut problems = problem_at.within(&d.scope);
+                problems.sort_unstable();
                 Task {
                     title: d.title,
                     leaders: d.leaders,
@@ -155,6 +167,29 @@ impl Drafts<'_> {
                     span: [d.span.start, d.span.end],
                 }
             })
+            .collect()
+    }
+}
+
+/// Spans sorted by start, for finding those within a range without a scan.
+struct Spans(Vec<(usize, usize, usize)>);
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = [usize; 2]>) -> Self {
+        let mut v: Vec<(usize, usize, usize)> =
+            spans.enumerate().map(|(i, s)| (s[0], s[1], i)).collect();
+        v.sort_unstable();
+        Spans(v)
+    }
+
+    /// Indexes of the spans lying within `r`, in text order.
+    fn within(&self, r: &Range<usize>) -> Vec<usize> {
+        let from = self.0.partition_point(|s| s.0 < r.start);
+        self.0[from..]
+            .iter()
+            .take_while(|s| s.0 < r.end)
+            .filter(|s| s.1 <= r.end)
+            .map(|s| s.2)
             .collect()
     }
 }

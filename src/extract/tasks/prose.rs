@@ -67,7 +67,8 @@ struct Section {
 }
 
 struct Reader<'a, 'b> {
-    deadlines: &'a [Deadline],
+    /// The deadlines' spans, sorted, for range look-ups.
+    deadline_starts: Vec<(usize, usize)>,
     out: &'a mut Drafts<'b>,
     section: Section,
 }
@@ -94,7 +95,12 @@ pub(super) fn scan(
             .iter()
             .any(|(_, l)| p.level1.is_match(l) || p.level2.is_match(l));
     let mut r = Reader {
-        deadlines,
+        deadline_starts: {
+            let mut v: Vec<(usize, usize)> =
+                deadlines.iter().map(|d| (d.span[0], d.span[1])).collect();
+            v.sort_unstable();
+            v
+        },
         out,
         section: Section::default(),
     };
@@ -302,8 +308,9 @@ impl Reader<'_, '_> {
 
     /// `听取了X关于A、B和C的汇报`: one task per item, led by the reporter.
     fn reports(&mut self, at: usize, s: &str) {
-        /// Trigger, whether it needs `关于`, and the words closing the topic.
-        const TRIGGERS: &[(&str, bool, &[&str])] = &[
+        /// A trigger, whether it needs `关于`, and the words closing the topic.
+        type Trigger = (&'static str, bool, &'static [&'static str]);
+        const TRIGGERS: &[Trigger] = &[
             ("听取", false, &["汇报", "报告", "意见"]),
             ("同意", true, &["请示", "报告"]),
             ("审议", true, &["汇报", "报告", "请示", "安排", "意见"]),
@@ -313,22 +320,33 @@ impl Reader<'_, '_> {
                 &["进行交流", "进行了交流", "作了发言", "发言", "交流"],
             ),
         ];
-        let mut from = 0;
-        while let Some((p, &(trig, about, ends))) = TRIGGERS
+        // Every trigger found once, in text order: no rescans of the sentence.
+        let mut hits: Vec<(usize, &Trigger)> = TRIGGERS
             .iter()
-            .filter_map(|t| s[from..].find(t.0).map(|p| (from + p, t)))
-            .min_by_key(|&(p, _)| p)
-        {
+            .flat_map(|t| s.match_indices(t.0).map(move |(p, _)| (p, t)))
+            .collect();
+        hits.sort_unstable_by_key(|h| h.0);
+        let convening = s.contains("召开");
+        let mut from = 0;
+        for (p, &(trig, about, ends)) in hits {
+            if p < from {
+                continue;
+            }
             let start = p + trig.len();
-            from = start;
             let start = start + if s[start..].starts_with('了') { 3 } else { 0 };
+            // A topic is a phrase, not a page: look for its end nearby only.
+            let mut stop = (start + 1500).min(s.len());
+            while !s.is_char_boundary(stop) {
+                stop -= 1;
+            }
+            let near = &s[start..stop];
             let mut end = ends
                 .iter()
-                .filter_map(|e| s[start..].find(e).map(|q| start + q))
+                .filter_map(|e| near.find(e).map(|q| start + q))
                 .min();
-            if end.is_none() && trig == "围绕" && s.contains("召开") {
+            if end.is_none() && trig == "围绕" && convening {
                 // `召开座谈会，围绕X，听取…`: the topic runs to the clause end.
-                end = s[start..].find(CLAUSE).map(|q| start + q);
+                end = near.find(CLAUSE).map(|q| start + q);
             }
             let Some(end) = end else { continue };
             // `在听取…汇报时的讲话` recalls an earlier occasion.
@@ -414,11 +432,17 @@ impl Reader<'_, '_> {
                 return;
             };
             from = close + '》'.len_utf8();
+            // The nearest verb before it, within a bounded look-back.
+            let mut back = open.saturating_sub(600);
+            while !s.is_char_boundary(back) {
+                back += 1;
+            }
+            let window = &s[back..open];
             let verb = [
                 "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
             ]
             .iter()
-            .filter_map(|v| s[..open].rfind(v).map(|p| (p, *v)))
+            .filter_map(|v| window.rfind(v).map(|p| (p, *v)))
             .max();
             if !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过"))) {
                 continue;
@@ -508,10 +532,11 @@ impl Reader<'_, '_> {
             let a = at + clause_from;
             clause_from += clause.len();
             let b = a + clause.len();
-            if !self
-                .deadlines
+            let k = self.deadline_starts.partition_point(|d| d.0 < a);
+            if !self.deadline_starts[k..]
                 .iter()
-                .any(|d| d.span[0] >= a && d.span[1] <= b)
+                .take_while(|d| d.0 < b)
+                .any(|d| d.1 <= b)
             {
                 continue;
             }
