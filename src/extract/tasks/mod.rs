@@ -55,6 +55,9 @@ pub(super) struct Draft {
     pub span: Range<usize>,
     /// The row, item or sentence the task is stated in: its deadline and problems are here.
     pub scope: Range<usize>,
+    /// For a section's reported topic, the whole section: the problems stated in it
+    /// outside any item are the topic's.
+    pub context: Option<Range<usize>>,
 }
 
 /// How many earlier tasks a new one is compared with for merging: the same work
@@ -134,6 +137,13 @@ impl<'a> Drafts<'a> {
         }
     }
 
+    /// Widens where task `i`'s problems are looked for.
+    pub fn set_context(&mut self, i: usize, r: Range<usize>) {
+        if let Some(d) = self.list.get_mut(i) {
+            d.context = Some(r);
+        }
+    }
+
     /// Renames task `i` (a section heading whose report names the work more exactly).
     pub fn retitle(&mut self, i: usize, title: String, span: Range<usize>) {
         if let Some(d) = self.list.get_mut(i) {
@@ -145,9 +155,21 @@ impl<'a> Drafts<'a> {
     fn finish(self, deadlines: &[Deadline], problems: &[Problem]) -> Vec<Task> {
         let deadline_at = Spans::new(deadlines.iter().map(|d| d.span));
         let problem_at = Spans::new(problems.iter().map(|p| p.span));
+        // A problem stated in a row or item is that task's; one stated elsewhere in
+        // a section belongs to the section's reported topic.
+        let mut claimed = vec![false; problems.len()];
+        let mut own: Vec<Vec<usize>> = Vec::with_capacity(self.list.len());
+        for d in &self.list {
+            let mine = problem_at.within(&d.scope);
+            for &i in &mine {
+                claimed[i] = true;
+            }
+            own.push(mine);
+        }
         self.list
             .into_iter()
-            .map(|d| {
+            .zip(own)
+            .map(|(d, mut problems)| {
                 // The nearest deadline after the title in its scope, else the last before it.
                 let in_scope = deadline_at.within(&d.scope);
                 let deadline = in_scope
@@ -155,8 +177,11 @@ impl<'a> Drafts<'a> {
                     .copied()
                     .find(|&i| deadlines[i].span[0] >= d.span.start)
                     .or_else(|| in_scope.last().copied());
-                let mut problems = problem_at.within(&d.scope);
+                if let Some(c) = &d.context {
+                    problems.extend(problem_at.within(c).into_iter().filter(|&i| !claimed[i]));
+                }
                 problems.sort_unstable();
+                problems.dedup();
                 Task {
                     title: d.title,
                     leaders: d.leaders,

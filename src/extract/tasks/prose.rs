@@ -64,6 +64,10 @@ struct Section {
     /// The task its heading names, retitled by the first report heard in it.
     heading: Option<usize>,
     reported: bool,
+    /// Where the section starts.
+    start: usize,
+    /// The tasks its heading or heard report names: the section's problems are theirs.
+    topics: Vec<usize>,
 }
 
 struct Reader<'a, 'b> {
@@ -106,7 +110,11 @@ pub(super) fn scan(
     };
     for (n, &(at, line)) in prose.iter().enumerate() {
         if let Some(m) = p.level1.find(line) {
-            r.section = Section::default();
+            r.close_section(at);
+            r.section = Section {
+                start: at,
+                ..Section::default()
+            };
             // A heading over items or a heard report: they name the work.
             let over = prose.get(n + 1).is_some_and(|(_, l)| {
                 p.level2.is_match(l) || l.contains("听取") || l.starts_with("会议")
@@ -127,9 +135,18 @@ pub(super) fn scan(
             r.paragraph(at, line, structured);
         }
     }
+    let end = prose.last().map_or(0, |(a, l)| a + l.len());
+    r.close_section(end);
 }
 
 impl Reader<'_, '_> {
+    /// Ends the section at `end`: its heading's and reports' tasks take in its problems.
+    fn close_section(&mut self, end: usize) {
+        for &t in &self.section.topics {
+            self.out.set_context(t, self.section.start..end);
+        }
+    }
+
     fn push(&mut self, draft: Draft) -> usize {
         let i = self.out.add(draft);
         if !self.section.tasks.contains(&i) {
@@ -160,8 +177,10 @@ impl Reader<'_, '_> {
                     status: None,
                     span: s..s + topic.len(),
                     scope: s..s + topic.len(),
+                    context: None,
                 });
                 self.section.heading = Some(i);
+                self.section.topics.push(i);
             }
             // `一、关于X。会议听取了…`: the rest is read as a paragraph.
             if let Some((head, body)) = rest.split_once('。')
@@ -195,6 +214,7 @@ impl Reader<'_, '_> {
                 status: None,
                 span: at + r.start..at + r.end,
                 scope: at..at + s.len(),
+                context: None,
             });
             found.push(i);
         }
@@ -248,6 +268,7 @@ impl Reader<'_, '_> {
             status: None,
             span: s..s + raw.len(),
             scope: s..s + raw.len(),
+            context: None,
         });
     }
 
@@ -407,6 +428,7 @@ impl Reader<'_, '_> {
                     status: None,
                     span: span.clone(),
                     scope: at..at + seg.len(),
+                    context: None,
                 };
                 match self.section.heading.filter(|_| !self.section.reported) {
                     // The report names the work of the section's heading.
@@ -416,7 +438,8 @@ impl Reader<'_, '_> {
                         self.section.reported = true;
                     }
                     None => {
-                        self.push(d);
+                        let i = self.push(d);
+                        self.section.topics.push(i);
                     }
                 }
             }
@@ -464,6 +487,7 @@ impl Reader<'_, '_> {
                     status: None,
                     span: a..at + from,
                     scope: a..at + from,
+                    context: None,
                 });
             }
         }
@@ -519,6 +543,7 @@ impl Reader<'_, '_> {
                     status: None,
                     span: base + r.start..base + r.end,
                     scope: at..at + s.len(),
+                    context: None,
                 });
             }
         }
@@ -552,6 +577,7 @@ impl Reader<'_, '_> {
                 status: None,
                 span: a + r.start..a + r.end,
                 scope: a..end.min(b),
+                context: None,
             });
         }
     }

@@ -173,6 +173,7 @@ fn rows(rows: &[(usize, &str)], cols: &[Option<Col>], out: &mut Drafts) {
             status,
             span: ts..ts + name.len(),
             scope: at..at + row.len(),
+            context: None,
         });
     }
 }

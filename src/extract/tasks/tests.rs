@@ -270,3 +270,29 @@ proptest::proptest! {
         let _ = find_tasks(&s, &[], &[], &[]);
     }
 }
+
+#[test]
+fn section_problems_belong_to_its_reported_topic() {
+    let text = "一、关于城东污水管网工程\n会议听取了区水务局关于城东污水管网工程的汇报。\
+                会议指出，项目存在设计深度不够等问题。会议要求：\n\
+                （一）区水务局要在6月底前完成管网清淤，解决雨污混接问题。\n\
+                二、关于其他事项\n会议指出，部分单位存在推诿扯皮现象。";
+    let problem = |p: &str| {
+        let i = text.find(p).expect("in text");
+        Problem {
+            text: p.to_string(),
+            task: None,
+            span: [i, i + p.len()],
+        }
+    };
+    let problems = vec![
+        problem("设计深度不够"),
+        problem("雨污混接"),
+        problem("推诿扯皮"),
+    ];
+    let tasks = find_tasks(text, &[], &[deadline(text, "6月底前")], &problems);
+    assert_eq!(titles(&tasks), ["城东污水管网工程", "管网清淤"]);
+    assert_eq!(tasks[0].problems, [0]);
+    assert_eq!(tasks[1].problems, [1]);
+    assert_eq!(tasks[1].deadline, Some(0));
+}
