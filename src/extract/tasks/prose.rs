@@ -37,7 +37,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         level1: Regex::new(r"^\s*[一二三四五六七八九十]{1,3}、").expect("valid"),
         level2: Regex::new(
-            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、](?:[^\d]|$))",
+            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、])",
         )
             .expect("valid"),
         inline: Regex::new(r"(?:^|[：:；;。，,])\s*([一二三四五六七八九十]{1,2}(?:是|要))")
@@ -55,6 +55,13 @@ fn patterns() -> &'static Patterns {
         )
         .expect("valid"),
     })
+}
+
+/// Where the text of a `（一）` / `1.` item starts, if `line` is one (`1.2万户` is not).
+fn level2(line: &str) -> Option<usize> {
+    let m = patterns().level2.find(line)?;
+    let decimal = line[m.end()..].starts_with(|c: char| c.is_ascii_digit());
+    (!decimal).then_some(m.end())
 }
 
 /// The tasks of the section being read (`一、…` up to the next `一、`).
@@ -97,7 +104,7 @@ pub(super) fn scan(
     let structured = in_table.contains(&true)
         || prose
             .iter()
-            .any(|(_, l)| p.level1.is_match(l) || p.level2.is_match(l));
+            .any(|(_, l)| p.level1.is_match(l) || level2(l).is_some());
     let mut r = Reader {
         deadline_starts: {
             let mut v: Vec<(usize, usize)> =
@@ -117,11 +124,11 @@ pub(super) fn scan(
             };
             // A heading over items or a heard report: they name the work.
             let over = prose.get(n + 1).is_some_and(|(_, l)| {
-                p.level2.is_match(l) || l.contains("听取") || l.starts_with("会议")
+                level2(l).is_some() || l.contains("听取") || l.starts_with("会议")
             });
             r.heading(at + m.end(), &line[m.end()..], over);
-        } else if let Some(m) = p.level2.find(line) {
-            r.item(at + m.end(), &line[m.end()..], false);
+        } else if let Some(m) = level2(line) {
+            r.item(at + m, &line[m..], true);
         } else if p.responsible.find(line).is_some_and(|m| m.start() < 30) {
             // A closing line: the persons it names lead every task of the section.
             let names = r.out.persons_in(at..at + line.len());
@@ -659,6 +666,18 @@ fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
         let head_end = s.find(CLAUSE).unwrap_or(s.len());
         let head = &s[..head_end];
         let assigns = head.contains('由') || head.contains("负责") || unit_run(head) > 0;
+        if let Some(topic) = head.strip_prefix("关于") {
+            // `关于X。body`: X, and the work the body assigns.
+            let mut out = vec![(clean(topic), 0..head_end)];
+            out.retain(|(t, _)| acceptable(t));
+            let body = &s[head_end..];
+            out.extend(
+                body_titles(body, false)
+                    .into_iter()
+                    .map(|(t, r)| (t, head_end + r.start..head_end + r.end)),
+            );
+            return out;
+        }
         if !assigns {
             let t = clean(head);
             let kind = heading_kind(head);
@@ -836,11 +855,13 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
             .object_verbs
             .iter()
             .filter_map(|v| clause.find(v).map(|p| (p, v.len())))
-            .filter(|&(p, _)| {
+            .filter(|&(p, l)| {
+                // `未完成…` negates it; `提出的方案` only qualifies a noun.
                 let before = &clause[..p];
                 !["未", "不", "没有", "尚未"]
                     .iter()
                     .any(|n| before.ends_with(n))
+                    && !clause[p + l..].starts_with('的')
             })
             .min_by_key(|&(p, l)| (p, std::cmp::Reverse(l)));
         if let Some((p, l)) = hit {

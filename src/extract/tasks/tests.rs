@@ -296,3 +296,17 @@ fn section_problems_belong_to_its_reported_topic() {
     assert_eq!(tasks[1].problems, [1]);
     assert_eq!(tasks[1].deadline, Some(0));
 }
+
+#[test]
+fn arabic_numbered_items_with_their_topics() {
+    let text = "会议议定如下：\n1.关于城区供水管网改造。会议同意县水利局提出的改造方案，\
+                由县水利局牵头，9月底前完成一期管网铺设。\n2.县财政局要在8月底前拨付首期资金1.2万元。";
+    let tasks = run(text, &[], &["9月底前", "8月底前"]);
+    assert_eq!(
+        titles(&tasks),
+        ["城区供水管网改造", "一期管网铺设", "拨付首期资金1.2万元"]
+    );
+    assert_eq!(tasks[1].units, ["县水利局"]);
+    assert_eq!(tasks[2].units, ["县财政局"]);
+    assert_eq!(tasks[2].deadline, Some(1));
+}
