@@ -50,9 +50,26 @@ const HEADERS: &[(&str, Col)] = &[
     ("存在问题", Col::Other),
 ];
 
+/// Short header words, matched only as the whole cell.
+const SHORT_HEADERS: &[(&str, Col)] = &[
+    ("任务", Col::Title),
+    ("事项", Col::Title),
+    ("项目", Col::Title),
+    ("内容", Col::Title),
+    ("领导", Col::Leader),
+    ("单位", Col::Unit),
+    ("进度", Col::Status),
+    ("进展", Col::Status),
+    ("时间", Col::Other),
+];
+
 fn col_of(cell: &str) -> Option<Col> {
     let c = cell.trim();
-    HEADERS.iter().find(|(h, _)| c.contains(h)).map(|&(_, k)| k)
+    SHORT_HEADERS
+        .iter()
+        .find(|(h, _)| c == *h)
+        .or_else(|| HEADERS.iter().find(|(h, _)| c.contains(h)))
+        .map(|&(_, k)| k)
 }
 
 /// Column kinds of a header row, if `line` is one (a title column and another known one).
@@ -123,6 +140,10 @@ fn rows(rows: &[(usize, &str)], cols: &[Option<Col>], out: &mut Drafts) {
         let cell = |k: Option<usize>| k.and_then(|k| cells.get(k)).map_or("", |c| c.trim());
         if header(row).is_some() {
             continue; // a header repeated on a new page
+        }
+        // A row holding one cell only is a group heading (`一、城市建设`), not a task.
+        if cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1 {
+            continue;
         }
         let raw = cell(Some(tcol));
         let name = raw.split(['，', '；', '。', ',']).next().unwrap_or("");

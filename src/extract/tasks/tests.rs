@@ -310,3 +310,12 @@ fn arabic_numbered_items_with_their_topics() {
     assert_eq!(tasks[2].units, ["县财政局"]);
     assert_eq!(tasks[2].deadline, Some(1));
 }
+
+#[test]
+fn table_with_short_headers_and_group_rows() {
+    let text = "序号\t任务\t领导\t单位\t时限\n\t一、城市建设\t\t\t\n1\t加快推进南门桥改造\t孙海\t县住建局\t年底前";
+    let tasks = run(text, &["孙海"], &[]);
+    assert_eq!(titles(&tasks), ["南门桥改造"]);
+    assert_eq!(tasks[0].leaders, ["孙海"]);
+    assert_eq!(tasks[0].units, ["县住建局"]);
+}
