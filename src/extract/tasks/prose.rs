@@ -23,6 +23,8 @@ struct Patterns {
     responsible: Regex,
     /// The meeting's name naming the work it pushes forward (`召开…推进会`).
     convened: Regex,
+    /// `A、B、C等34个城市建设项目`: projects named one by one.
+    enumerated: Regex,
     /// A leading year or year range (`2025—2026年`).
     year: Regex,
     /// Who arranges the items that follow (`王某副主任对安全生产工作做出安排：`).
@@ -46,6 +48,10 @@ fn patterns() -> &'static Patterns {
             .expect("valid"),
         convened: Regex::new(
             r"召开(?:了)?([^，。；,\n]{2,40}?)(?:工作)?(?:周)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会)",
+        )
+        .expect("valid"),
+        enumerated: Regex::new(
+            r"([^，。；,：:]{2,80}?、[^，。；,：:]{2,40}?)等(?:\d+|[一二三四五六七八九十两百]+)[个项处条座家][^，。；,]{0,12}?(?:项目|工程)",
         )
         .expect("valid"),
         year: Regex::new(r"^\d{4}(?:[—–-]\d{4})?年度?").expect("valid"),
@@ -253,7 +259,13 @@ impl Reader<'_, '_> {
                 t = rest;
             }
         }
-        let t = clean(t.trim_end_matches("督导").trim_end_matches("督办"));
+        let t = t.trim_end_matches("督导").trim_end_matches("督办");
+        // `重点工程第三次调度会`: the count is the meeting's, not the work's.
+        let t = match t.rfind('第') {
+            Some(p) if t.ends_with('次') && t.len() - p <= 12 => &t[..p],
+            _ => t,
+        };
+        let t = clean(t);
         if !acceptable(&t) {
             return;
         }
@@ -327,6 +339,7 @@ impl Reader<'_, '_> {
             from += sentence.len();
             self.reports(a, sentence);
             self.reviewed(a, sentence);
+            self.enumerated(a, sentence);
             if !structured {
                 self.topics(a, sentence);
             }
@@ -347,6 +360,9 @@ impl Reader<'_, '_> {
                 false,
                 &["进行交流", "进行了交流", "作了发言", "发言", "交流"],
             ),
+            // `逐一调度X推进情况`, `现场督查X办理情况`: the work inspected.
+            ("调度", false, &["情况"]),
+            ("督查", false, &["情况"]),
         ];
         // Every trigger found once, in text order: no rescans of the sentence.
         let mut hits: Vec<(usize, &Trigger)> = TRIGGERS
@@ -382,8 +398,13 @@ impl Reader<'_, '_> {
                 continue;
             }
             let seg = s[start..end].trim_end_matches('的');
-            // A document's name: read by the review of `《…》`.
-            if (about && !seg.contains("关于")) || seg.contains('《') {
+            let inspected = matches!(trig, "调度" | "督查");
+            // A document's name: read by the review of `《…》`; an inspection names
+            // one piece of work, not a page.
+            if (about && !seg.contains("关于"))
+                || seg.contains('《')
+                || (inspected && (seg.chars().count() > 40 || seg.contains(CLAUSE)))
+            {
                 continue;
             }
             from = end;
@@ -454,6 +475,25 @@ impl Reader<'_, '_> {
         self.section.reported = true;
     }
 
+    /// `劳动北路商务区、抱石公园二期等34个项目`: each project named.
+    fn enumerated(&mut self, at: usize, s: &str) {
+        let Some(g) = patterns().enumerated.captures(s).and_then(|c| c.get(1)) else {
+            return;
+        };
+        for (t, r) in list_items(g.as_str(), false) {
+            let o = at + g.start();
+            self.push(Draft {
+                title: t,
+                leaders: Vec::new(),
+                units: Vec::new(),
+                status: None,
+                span: o + r.start..o + r.end,
+                scope: at..at + s.len(),
+                context: None,
+            });
+        }
+    }
+
     /// `审议通过了《X》`: each document reviewed is a task (not those studied as guidance).
     fn reviewed(&mut self, at: usize, s: &str) {
         let mut from = 0;
@@ -509,6 +549,22 @@ impl Reader<'_, '_> {
             let c = clause.trim();
             let opened = c.starts_with("会议");
             let c = c.trim_start_matches(['会', '议', '还', '并', '同', '时']);
+            if convening && c.starts_with("动员") {
+                // `…推进会召开，动员全市抓好X`: the work the meeting is for.
+                if let Some((t, r)) = strong_title(c) {
+                    let o = at + offset_in(s, c);
+                    self.push(Draft {
+                        title: t,
+                        leaders: Vec::new(),
+                        units: Vec::new(),
+                        status: None,
+                        span: o + r.start..o + r.end,
+                        scope: at..at + s.len(),
+                        context: None,
+                    });
+                }
+                continue;
+            }
             let Some((verb, rest)) = [
                 "分析研究",
                 "研究部署",
@@ -616,7 +672,19 @@ fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
             None => chunk.trim_end_matches(['，', ',', '；']),
         };
         let mut parts: Vec<&str> = Vec::new();
+        // A part of one or two characters qualifies the next (`中央、省环保督察整改`).
+        let mut pieces: Vec<&str> = Vec::new();
+        let (mut start, mut pos) = (0, 0);
         for p in body.split('、') {
+            let end = pos + p.len();
+            pos = end + '、'.len_utf8();
+            if p.chars().count() <= 2 && pos <= body.len() {
+                continue; // joins the next part
+            }
+            pieces.push(&body[start..end]);
+            start = pos;
+        }
+        for p in pieces {
             if conj {
                 parts.extend(split_conj(p));
             } else {

@@ -319,3 +319,28 @@ fn table_with_short_headers_and_group_rows() {
     assert_eq!(tasks[0].leaders, ["孙海"]);
     assert_eq!(tasks[0].units, ["县住建局"]);
 }
+
+#[test]
+fn projects_named_one_by_one_and_inspected_work() {
+    let text = "全市重点工程第三次调度会召开\n近日，全市重点工程第三次调度会在市建委召开。东湖大桥、南门公园二期、第五水厂等28个城市建设项目负责人参加会议。\
+                副市长陈立出席会议，现场督查中央、省环保督察反馈问题整改情况。";
+    let tasks = run(text, &["陈立"], &[]);
+    assert_eq!(
+        titles(&tasks),
+        [
+            "重点工程",
+            "东湖大桥",
+            "南门公园二期",
+            "第五水厂",
+            "中央、省环保督察反馈问题整改"
+        ]
+    );
+}
+
+#[test]
+fn names_opening_with_a_verb_are_not_units() {
+    let text = "一要从大局出发，扎实开展各项工作；二要加强督办，共同完成隐患排查治理任务。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["隐患排查治理"]);
+    assert!(tasks[0].units.is_empty());
+}

@@ -157,6 +157,15 @@ pub(super) fn unit_run(s: &str) -> usize {
 /// Han characters (and full-width brackets) ending with a unit suffix.
 fn unit_at(s: &str) -> Option<usize> {
     let lex = lexicon();
+    // `从大局出发`, `加强督办`: a verb or preposition opens no organisation's name.
+    if s.starts_with(['从', '对', '把', '将', '以', '为', '按', '向', '在', '于'])
+        || lex
+            .lead_verbs
+            .iter()
+            .any(|v| v.chars().count() >= 2 && s.starts_with(v))
+    {
+        return None;
+    }
     let mut best = None;
     for (i, c) in s.char_indices().take(16) {
         if !(is_han(c) || matches!(c, '（' | '）' | '(' | ')'))
