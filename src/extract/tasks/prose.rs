@@ -344,6 +344,7 @@ impl Reader<'_, '_> {
                 self.topics(a, sentence);
             }
             self.with_deadline(a, sentence);
+            self.assigned(a, sentence);
         }
     }
 
@@ -609,6 +610,44 @@ impl Reader<'_, '_> {
                     context: None,
                 });
             }
+        }
+    }
+
+    /// `县环保局要加强秸秆焚烧摸排`: work a named unit is told to do, numbered or not.
+    fn assigned(&mut self, at: usize, s: &str) {
+        let mut from = 0;
+        for clause in s.split_inclusive(CLAUSE) {
+            let a = at + from;
+            from += clause.len();
+            let c = clause.trim_start_matches(['会', '议', '要', '求', '强', '调']);
+            let n = subject_len(c);
+            // `各单位要…`, `相关部门要…` address everyone, not a unit.
+            if n == 0 || c.starts_with(['各', '全', '相', '有', '所', '本']) {
+                continue;
+            }
+            let Some(rest) = c[n..].strip_prefix('要') else {
+                continue;
+            };
+            let rest = rest.trim_end_matches(CLAUSE);
+            // Only a work verb (`加强`, `做好`) introduces work; `在…前提下` does not.
+            let worked = lexicon()
+                .lead_verbs
+                .iter()
+                .any(|v| v.chars().count() >= 2 && rest.starts_with(v));
+            if !worked || heading_kind(rest) == Heading::Duty {
+                continue;
+            }
+            let t = clean(rest);
+            let o = a + offset_in(clause, rest);
+            self.push(Draft {
+                title: t,
+                leaders: Vec::new(),
+                units: title::split_units(&c[..n]),
+                status: None,
+                span: o..o + rest.len(),
+                scope: a..a + clause.len(),
+                context: None,
+            });
         }
     }
 

@@ -344,3 +344,11 @@ fn names_opening_with_a_verb_are_not_units() {
     assert_eq!(titles(&tasks), ["隐患排查治理"]);
     assert!(tasks[0].units.is_empty());
 }
+
+#[test]
+fn unnumbered_work_assigned_to_a_named_unit() {
+    let text = "他要求，县林业局要加强松材线虫病监测，各乡镇要提高认识，相关部门要密切配合。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["松材线虫病监测"]);
+    assert_eq!(tasks[0].units, ["县林业局"]);
+}
