@@ -227,7 +227,13 @@ fn merge(into: &mut Vec<String>, more: Vec<String>) {
     }
 }
 
-/// The byte offset of `inner`, a subslice of `outer`, within it.
+/// The byte offset of `inner`, a subslice of `outer`, within it (0 for a slice
+/// from elsewhere, such as a literal `""`).
 pub(super) fn offset_in(outer: &str, inner: &str) -> usize {
-    (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize)
+    let (o, i) = (outer.as_ptr() as usize, inner.as_ptr() as usize);
+    if i >= o && i + inner.len() <= o + outer.len() {
+        i - o
+    } else {
+        0
+    }
 }

@@ -269,6 +269,14 @@ proptest::proptest! {
     fn arbitrary_text_does_not_panic(s in "[一二三、（）是要由牵头负责听取了关于的汇报《》，。；\t\n0-9月底前完成工程局a-c]{0,80}") {
         let _ = find_tasks(&s, &[], &[], &[]);
     }
+
+    #[test]
+    fn arbitrary_unicode_with_odd_spans_does_not_panic(s in "\\PC{0,120}", a in 0usize..400, b in 0usize..400) {
+        let people = vec![Person { name: "某".to_string(), titles: Vec::new(), roles: Vec::new(), spans: vec![[a, b]] }];
+        let deadlines = vec![Deadline { text: String::new(), date: None, relation: Relation::By, precision: Precision::None, span: [b, a] }];
+        let problems = vec![Problem { text: String::new(), task: None, span: [a, b] }];
+        let _ = find_tasks(&s, &people, &deadlines, &problems);
+    }
 }
 
 #[test]
