@@ -171,6 +171,11 @@ impl Reader<'_, '_> {
     /// A `一、` line: `关于X` names a project, `X。body` is a decision.
     fn heading(&mut self, at: usize, rest: &str, over: bool) {
         let rest_t = rest.trim();
+        if rest_t.starts_with("会议") {
+            // `五、会议强调，…`: a numbered paragraph of the minutes, not a heading.
+            self.paragraph(at, rest, true);
+            return;
+        }
         let about = rest_t.strip_prefix("关于");
         let body_empty = rest_t
             .split_once('。')

@@ -360,3 +360,15 @@ fn unnumbered_work_assigned_to_a_named_unit() {
     assert_eq!(titles(&tasks), ["松材线虫病监测"]);
     assert_eq!(tasks[0].units, ["县林业局"]);
 }
+
+#[test]
+fn labelled_units_and_numbered_meeting_paragraphs() {
+    let text = "会议决定：\n一、加快推进城区道路改造。（责任单位：县住建局；完成时限：9月底前）\n\
+                二、全面完成农村危房改造。责任单位：县住建局，配合单位：各乡镇。\n\
+                三、会议强调，各乡镇各部门要进一步提高政治站位，狠抓工作落实。";
+    let tasks = run(text, &[], &["9月底前"]);
+    assert_eq!(titles(&tasks), ["城区道路改造", "农村危房改造"]);
+    assert_eq!(tasks[0].units, ["县住建局"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+    assert_eq!(tasks[1].units, ["县住建局", "各乡镇"]);
+}

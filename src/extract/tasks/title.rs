@@ -186,8 +186,13 @@ fn unit_at(s: &str) -> Option<usize> {
 pub(super) fn split_units(s: &str) -> Vec<String> {
     s.split(['、', '和', '及', '与'])
         .flat_map(|p| p.split("会同"))
-        .map(|p| p.trim_matches(EDGE).trim_start_matches('由'))
-        .filter(|p| p.chars().count() >= 2)
+        .map(|p| {
+            p.trim_matches(EDGE)
+                .trim_matches(['（', '）', '(', ')'])
+                .trim_start_matches('由')
+        })
+        // `责任单位：` labels the units that follow.
+        .filter(|p| p.chars().count() >= 2 && !p.ends_with("单位") && !p.ends_with("责任部门"))
         .map(str::to_string)
         .collect()
 }
