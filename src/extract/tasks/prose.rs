@@ -634,22 +634,35 @@ impl Reader<'_, '_> {
                 continue;
             };
             let rest = rest.trim_end_matches(CLAUSE);
-            // Only a work verb (`加强`, `做好`) introduces work; `在…前提下` does not.
-            let worked = lexicon()
+            // Only a work verb (`加强`, `做好`) introduces work, after a time limit
+            // (`在汛前完成…`); `在…前提下` does not.
+            let lex = lexicon();
+            let mut verb_at = lex
+                .time_prefix
+                .find(rest)
+                .map_or(rest, |m| &rest[m.end()..]);
+            if let Some(p) = verb_at.find('前')
+                && verb_at.starts_with(['在', '于'])
+                && p <= 24
+                && !verb_at[p..].starts_with("前提")
+            {
+                verb_at = &verb_at[p + '前'.len_utf8()..];
+            }
+            let worked = lex
                 .lead_verbs
                 .iter()
-                .any(|v| v.chars().count() >= 2 && rest.starts_with(v));
+                .any(|v| v.chars().count() >= 2 && verb_at.starts_with(v));
             if !worked || heading_kind(rest) == Heading::Duty {
                 continue;
             }
-            let t = clean(rest);
-            let o = a + offset_in(clause, rest);
+            let t = clean(verb_at);
+            let o = a + offset_in(clause, verb_at);
             self.push(Draft {
                 title: t,
                 leaders: Vec::new(),
                 units: title::split_units(&c[..n]),
                 status: None,
-                span: o..o + rest.len(),
+                span: o..o + verb_at.len(),
                 scope: a..a + clause.len(),
                 context: None,
             });

@@ -355,10 +355,12 @@ fn names_opening_with_a_verb_are_not_units() {
 
 #[test]
 fn unnumbered_work_assigned_to_a_named_unit() {
-    let text = "他要求，县林业局要加强松材线虫病监测，各乡镇要提高认识，相关部门要密切配合。";
+    let text = "他要求，县林业局要加强松材线虫病监测，各乡镇要提高认识，相关部门要密切配合，\
+                县水利局要在汛前完成病险水库除险加固，县交通局要在保安全的前提下加快施工。";
     let tasks = run(text, &[], &[]);
-    assert_eq!(titles(&tasks), ["松材线虫病监测"]);
+    assert_eq!(titles(&tasks), ["松材线虫病监测", "病险水库除险加固"]);
     assert_eq!(tasks[0].units, ["县林业局"]);
+    assert_eq!(tasks[1].units, ["县水利局"]);
 }
 
 #[test]
