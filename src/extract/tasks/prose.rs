@@ -408,7 +408,8 @@ impl Reader<'_, '_> {
             // A document's name: read by the review of `《…》`; an inspection names
             // one piece of work, not a page.
             if (about && !seg.contains("关于"))
-                || seg.contains('《')
+                || seg.trim_start().starts_with('《')
+                || seg.contains("《关于")
                 || (inspected && (seg.chars().count() > 40 || seg.contains(CLAUSE)))
             {
                 continue;
@@ -973,6 +974,19 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
             let t = title::clean_lead(obj);
             if acceptable(t) && !t.contains('向') {
                 return Some((format!("{t}报送"), base..base + clause.len()));
+            }
+        }
+        // `确保X按期完成`: X is the work.
+        for due in ["按期完成", "如期完成", "按时完成"] {
+            if let Some(p) = clause.find(due)
+                && let Some(q) = clause[..p].find("确保")
+            {
+                let x = &clause[q + "确保".len()..p];
+                let t = clean(x);
+                if acceptable(&t) {
+                    let o = base + offset_in(clause, x);
+                    return Some((t, o..o + x.len()));
+                }
             }
         }
         // The object of the first verb naming the work.

@@ -374,3 +374,12 @@ fn labelled_units_and_numbered_meeting_paragraphs() {
     assert_eq!(tasks[0].deadline, Some(0));
     assert_eq!(tasks[1].units, ["县住建局", "各乡镇"]);
 }
+
+#[test]
+fn work_to_be_finished_on_time() {
+    let text = "王立平副主任对安全生产工作做出安排：一是要全面排查并采取有力措施，确保市上交办的8项隐患治理按期完成；\
+                二是层层分解责任，严格责任落实。";
+    let tasks = run(text, &["王立平"], &[]);
+    assert_eq!(titles(&tasks), ["市上交办的8项隐患治理"]);
+    assert_eq!(tasks[0].leaders, ["王立平"]);
+}
