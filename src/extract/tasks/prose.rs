@@ -29,6 +29,11 @@ struct Patterns {
     year: Regex,
     /// Who arranges the items that follow (`王某副主任对安全生产工作做出安排：`).
     arranges: Regex,
+    /// A leader named by title where the people extractor found no one
+    /// (`由副县长曾雅琴牵头`, `由田野同志负责`, `副县长卓嘉诚协助`).
+    named_leader: Regex,
+    /// A reporter named by title where the people extractor found no one (`副市长王玉峰`).
+    reporter: Regex,
     /// A headline naming it (`…调度会召开`, `调研督办…工作`).
     headline: Regex,
 }
@@ -56,11 +61,29 @@ fn patterns() -> &'static Patterns {
         .expect("valid"),
         year: Regex::new(r"^\d{4}(?:[—–-]\d{4})?年度?").expect("valid"),
         arranges: Regex::new(r"(?:做出|作出|进行了?)(?:安排|部署)|安排部署").expect("valid"),
+        named_leader: Regex::new(
+            r"由[^，。；由]{0,16}?(?:长|主任|书记|主席)(\p{Han}{2,3}?)(?:同志)?(?:负责|牵头)|由(\p{Han}{2,3}?)同志(?:负责|牵头)|(?:长|主任|书记)(\p{Han}{2,3}?)协助",
+        )
+        .expect("valid"),
+        reporter: Regex::new(r"(?:长|主任|书记|主席)(\p{Han}{2,3})$").expect("valid"),
         headline: Regex::new(
             r"^(?:.{0,12}调研督办([^，。；,]{2,40}?)工作$|([^，。；,]{2,40}?)(?:工作)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会)(?:召开)?$)",
         )
         .expect("valid"),
     })
+}
+
+/// The leaders `s` names by title, for when the people extractor found none there.
+fn named_leaders(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in patterns().named_leader.captures_iter(s) {
+        if let Some(m) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))
+            && !out.iter().any(|n| n == m.as_str())
+        {
+            out.push(m.as_str().to_string());
+        }
+    }
+    out
 }
 
 /// Where the text of a `（一）` / `1.` item starts, if `line` is one (`1.2万户` is not).
@@ -137,7 +160,10 @@ pub(super) fn scan(
             r.item(at + m, &line[m..], true);
         } else if p.responsible.find(line).is_some_and(|m| m.start() < 30) {
             // A closing line: the persons it names lead every task of the section.
-            let names = r.out.persons_in(at..at + line.len());
+            let mut names = r.out.persons_in(at..at + line.len());
+            if names.is_empty() {
+                names = named_leaders(line);
+            }
             for &t in &r.section.tasks {
                 r.out.add_leaders(t, &names);
             }
@@ -221,7 +247,10 @@ impl Reader<'_, '_> {
             self.sentences(at, s, true);
             return (before..self.out.len()).collect();
         }
-        let leaders = self.out.persons_in(at..at + s.len());
+        let mut leaders = self.out.persons_in(at..at + s.len());
+        if leaders.is_empty() {
+            leaders = named_leaders(s);
+        }
         let units = item_units(s);
         let mut found = Vec::new();
         for (t, r) in item_titles(s, headed) {
@@ -447,7 +476,13 @@ impl Reader<'_, '_> {
         }
         for (rep, content) in pieces {
             let who = &seg[rep.clone()];
-            let leaders = self.out.persons_in(at + rep.start..at + rep.end);
+            let mut leaders = self.out.persons_in(at + rep.start..at + rep.end);
+            if leaders.is_empty()
+                && let Some(c) = patterns().reporter.captures(who)
+                && let Some(m) = c.get(1)
+            {
+                leaders.push(m.as_str().to_string());
+            }
             let n = unit_run(who);
             let units = if n > 0 {
                 title::split_units(&who[..n])

@@ -383,3 +383,14 @@ fn work_to_be_finished_on_time() {
     assert_eq!(titles(&tasks), ["市上交办的8项隐患治理"]);
     assert_eq!(tasks[0].leaders, ["王立平"]);
 }
+
+#[test]
+fn leaders_named_by_title_when_no_person_was_found() {
+    let text = "一、关于北山隧道工程\n会议听取了副市长邓明远关于北山隧道工程前期工作的汇报。\n\
+                （一）由副市长许文清牵头，市交通运输局负责，年底前完成隧道贯通。\n\
+                以上工作由常务副市长韩中立负责统筹，副市长邓明远协助。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["北山隧道工程前期", "隧道贯通"]);
+    assert_eq!(tasks[0].leaders, ["邓明远", "韩中立"]);
+    assert_eq!(tasks[1].leaders, ["许文清", "韩中立", "邓明远"]);
+}
