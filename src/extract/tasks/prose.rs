@@ -379,6 +379,7 @@ impl Reader<'_, '_> {
             }
             self.with_deadline(a, sentence);
             self.assigned(a, sentence);
+            self.led(a, sentence);
         }
     }
 
@@ -484,7 +485,8 @@ impl Reader<'_, '_> {
                 leaders.push(m.as_str().to_string());
             }
             let n = unit_run(who);
-            let units = if n > 0 {
+            // A person reported: the words before the name are titles, not units.
+            let units = if n > 0 && leaders.is_empty() {
                 title::split_units(&who[..n])
             } else {
                 Vec::new()
@@ -651,6 +653,29 @@ impl Reader<'_, '_> {
                     context: None,
                 });
             }
+        }
+    }
+
+    /// `由市住建局牵头，市财政局配合，于4月底前完成X`: work given to units, numbered or not.
+    fn led(&mut self, at: usize, s: &str) {
+        let t = s.trim_start();
+        let Some(after) = t.strip_prefix('由') else {
+            return;
+        };
+        if subject_len(after) == 0 {
+            return;
+        }
+        if let Some((title, r)) = strong_title(t) {
+            let o = at + offset_in(s, t);
+            self.push(Draft {
+                title,
+                leaders: self.out.persons_in(at..at + s.len()),
+                units: item_units(t),
+                status: None,
+                span: o + r.start..o + r.end,
+                scope: at..at + s.len(),
+                context: None,
+            });
         }
     }
 

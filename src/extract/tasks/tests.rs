@@ -53,6 +53,8 @@ fn heard_report_lists_each_item_led_by_the_reporter() {
         ]
     );
     assert!(tasks.iter().all(|t| t.leaders == ["张振华"]));
+    // The titles before the reporter's name are not units.
+    assert!(tasks.iter().all(|t| t.units.is_empty()));
 }
 
 #[test]
@@ -393,4 +395,14 @@ fn leaders_named_by_title_when_no_person_was_found() {
     assert_eq!(titles(&tasks), ["北山隧道工程前期", "隧道贯通"]);
     assert_eq!(tasks[0].leaders, ["邓明远", "韩中立"]);
     assert_eq!(tasks[1].leaders, ["许文清", "韩中立", "邓明远"]);
+}
+
+#[test]
+fn unnumbered_work_led_by_units() {
+    let text =
+        "会议指出，城区积水点多。由市住建局牵头，市财政局配合，于4月底前完成排水管网改造方案编制。";
+    let tasks = run(text, &[], &["4月底前"]);
+    assert_eq!(titles(&tasks), ["排水管网改造方案编制"]);
+    assert_eq!(tasks[0].units, ["市住建局", "市财政局"]);
+    assert_eq!(tasks[0].deadline, Some(0));
 }
