@@ -115,7 +115,20 @@ pub(super) fn scan(lines: &[(usize, &str)], out: &mut Drafts) -> Vec<bool> {
             }
         }
         let start = i;
-        while i < lines.len() && lines[i].1.contains('\t') {
+        let width = cols.len();
+        while i < lines.len() {
+            let row = lines[i].1;
+            // A group heading written as a plain line (`一、城市建设`) between rows
+            // as wide as the header does not end the table.
+            let heading_between = !row.contains('\t')
+                && !row.trim().is_empty()
+                && row.chars().count() <= 20
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|(_, n)| n.split('\t').count() + 1 >= width && width > 2);
+            if !row.contains('\t') && !heading_between {
+                break;
+            }
             in_table[i] = true;
             i += 1;
         }

@@ -406,3 +406,17 @@ fn unnumbered_work_led_by_units() {
     assert_eq!(tasks[0].units, ["市住建局", "市财政局"]);
     assert_eq!(tasks[0].deadline, Some(0));
 }
+
+#[test]
+fn table_with_group_lines_between_rows() {
+    let text = "序号\t重点任务\t具体内容\t责任领导\t牵头单位\t配合单位\t完成时间\n一、城市建设\n\
+                1\t加快推进东环路改造\t完成路面改造3公里\t副县长张一鸣\t县住建局\t县交通局\t9月底前\n\
+                二、社会民生\n\
+                2\t城乡居民医保参保扩面\t参保率达到95%以上\t\t县医保局\t各乡镇\t长期坚持";
+    let tasks = run(text, &["张一鸣"], &["9月底前"]);
+    assert_eq!(titles(&tasks), ["东环路改造", "城乡居民医保参保扩面"]);
+    assert_eq!(tasks[0].leaders, ["张一鸣"]);
+    assert_eq!(tasks[0].units, ["县住建局", "县交通局"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+    assert!(tasks[1].leaders.is_empty());
+}
