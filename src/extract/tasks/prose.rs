@@ -104,6 +104,9 @@ struct Section {
     start: usize,
     /// The tasks its heading or heard report names: the section's problems are theirs.
     topics: Vec<usize>,
+    /// A `关于X` heading that is no project: the work, should a report heard under
+    /// it name no topic of its own.
+    pending: Option<(String, Range<usize>)>,
 }
 
 struct Reader<'a, 'b> {
@@ -225,6 +228,9 @@ impl Reader<'_, '_> {
                 });
                 self.section.heading = Some(i);
                 self.section.topics.push(i);
+            } else if about.is_some() && acceptable(&t) {
+                let s = at + offset_in(rest, topic);
+                self.section.pending = Some((t, s..s + topic.len()));
             }
             // `一、关于X。会议听取了…`: the rest is read as a paragraph.
             if let Some((head, body)) = rest.split_once('。')
@@ -458,6 +464,24 @@ impl Reader<'_, '_> {
             let n = unit_run(bare);
             if n < bare.len() && self.out.persons_in(at..at + seg.len()).is_empty() {
                 pieces.push((0..0, 0..seg.len()));
+            } else if self.section.heading.is_none()
+                && let Some((t, span)) = self.section.pending.take()
+            {
+                // `听取了县交通局的汇报` under `关于X`: the heading names the work reported.
+                let i = self.push(Draft {
+                    title: t,
+                    leaders: self.out.persons_in(at..at + seg.len()),
+                    units: if n > 0 {
+                        title::split_units(&bare[..n])
+                    } else {
+                        Vec::new()
+                    },
+                    status: None,
+                    span: span.clone(),
+                    scope: span,
+                    context: None,
+                });
+                self.section.topics.push(i);
             }
         } else {
             let mut rep = 0;

@@ -420,3 +420,13 @@ fn table_with_group_lines_between_rows() {
     assert_eq!(tasks[0].deadline, Some(0));
     assert!(tasks[1].leaders.is_empty());
 }
+
+#[test]
+fn heading_names_the_work_of_a_report_without_topic() {
+    let text = "二、关于农村公路建设\n会议听取了县交通局的汇报。会议要求，县交通局要加快推进农村公路提档升级。\n\
+                以上事项由副县长王川负责。";
+    let tasks = run(text, &["王川"], &[]);
+    assert_eq!(titles(&tasks), ["农村公路建设", "农村公路提档升级"]);
+    assert_eq!(tasks[0].units, ["县交通局"]);
+    assert!(tasks.iter().all(|t| t.leaders == ["王川"]));
+}
