@@ -104,15 +104,15 @@ fn section_leader_covers_the_report_and_the_items() {
 
 #[test]
 fn person_named_in_an_item_leads_it() {
-    let text = "会议议定：\n一、南河流域水质提升。由副县长孙立明牵头，县生态环境局负责，8月底前完成入河排污口整治。\n\
-                二、明确改造任务。年底前完成燃气管道更新改造30公里。";
+    let text = "会议议定：\n一、西溪河道综合治理。由副县长孙立明牵头，县水利局负责，8月底前完成河道清淤12公里。\n\
+                二、明确建设任务。年底前完成农村供水管网延伸30公里。";
     let tasks = run(text, &["孙立明"], &["8月底前", "年底前"]);
     assert_eq!(
         titles(&tasks),
-        ["南河流域水质提升", "燃气管道更新改造30公里"]
+        ["西溪河道综合治理", "农村供水管网延伸30公里"]
     );
     assert_eq!(tasks[0].leaders, ["孙立明"]);
-    assert_eq!(tasks[0].units, ["县生态环境局"]);
+    assert_eq!(tasks[0].units, ["县水利局"]);
     assert!(tasks[1].leaders.is_empty());
     assert_eq!(tasks[1].deadline, Some(1));
 }
@@ -137,15 +137,15 @@ fn arranger_leads_the_items() {
 #[test]
 fn exhortations_and_principles_are_not_tasks() {
     let text = "会议强调，各级各部门要提高政治站位，坚持问题导向，强化责任担当，加强协调配合。\n\
-                他提出三点要求：一是要重责任，各单位必须各负其责；二是要重落实，碰到问题要千方百计抓落实；\
-                三是要重质量，将每个工程都打造成精品工程。";
+                他提出三点要求：一是要重责任，各单位必须各负其责；二是要重落实，遇到困难要迎难而上；\
+                三是要重质量，让每个项目都经得起检验。";
     assert!(run(text, &[], &[]).is_empty());
 }
 
 #[test]
 fn reviewed_documents_but_not_studied_ones() {
     let text = "会议审议通过了《青溪县河道管理办法（草案）》和县民政局《关于调整低保标准的请示》，\
-                同时学习了《党政领导干部安全生产责任制规定》。";
+                同时学习了《青溪县机关作风建设若干规定》。";
     let tasks = run(text, &[], &[]);
     assert_eq!(
         titles(&tasks),
@@ -171,8 +171,8 @@ fn instruction_to_report_progress_is_a_task() {
 fn table_rows_with_vertically_merged_leaders() {
     let text = "序号\t工作任务\t牵头领导\t责任单位\t配合单位\t完成时限\n\
                 1\t东区雨污分流改造，改造管网5公里\t赵立新\t区住建局\t区水务局、各街道办事处\t9月底前\n\
-                2\t城区易涝点整治\t\t区水务局\t区城管局\t6月底前\n\
-                3\t城市更新资金绩效评价\t—\t区财政局\t区审计局\t年底前";
+                2\t老街排水管网疏通\t\t区水务局\t区城管局\t6月底前\n\
+                3\t城区路灯节能改造\t—\t区财政局\t区审计局\t年底前";
     let people = vec![person(text, "赵立新")];
     let deadlines = vec![deadline(text, "9月底前"), deadline(text, "6月底前")];
     let i = text.find("改造管网5公里").expect("in text");
@@ -184,7 +184,7 @@ fn table_rows_with_vertically_merged_leaders() {
     let tasks = find_tasks(text, &people, &deadlines, &problems);
     assert_eq!(
         titles(&tasks),
-        ["东区雨污分流改造", "城区易涝点整治", "城市更新资金绩效评价"]
+        ["东区雨污分流改造", "老街排水管网疏通", "城区路灯节能改造"]
     );
     assert_eq!(tasks[0].leaders, ["赵立新"]);
     assert_eq!(tasks[1].leaders, ["赵立新"]);
@@ -199,10 +199,10 @@ fn table_rows_with_vertically_merged_leaders() {
 #[test]
 fn table_without_placeholders_leaves_empty_leaders_empty() {
     let text = "序号\t督办事项\t牵头领导\t责任单位\t完成时限\t进展情况\t存在问题\n\
-                1\t港区码头工程\t钱文博\t市交通运输局\t年底前\t完成80%\t设备到港延迟\n\
-                2\t稳岗就业专项行动\t\t市人社局\t年底前\t新增就业1万人\t";
+                1\t港区码头工程\t钱文博\t市交通运输局\t年底前\t完成80%\t施工用地未交付\n\
+                2\t职业技能提升专项行动\t\t市人社局\t年底前\t新增就业1万人\t";
     let tasks = run(text, &["钱文博"], &[]);
-    assert_eq!(titles(&tasks), ["港区码头工程", "稳岗就业专项行动"]);
+    assert_eq!(titles(&tasks), ["港区码头工程", "职业技能提升专项行动"]);
     assert_eq!(tasks[0].leaders, ["钱文博"]);
     assert!(tasks[1].leaders.is_empty());
     assert_eq!(tasks[0].status.as_deref(), Some("完成80%"));
@@ -284,7 +284,7 @@ proptest::proptest! {
 #[test]
 fn section_problems_belong_to_its_reported_topic() {
     let text = "一、关于城东污水管网工程\n会议听取了区水务局关于城东污水管网工程的汇报。\
-                会议指出，项目存在设计深度不够等问题。会议要求：\n\
+                会议指出，项目存在图纸变更频繁等问题。会议要求：\n\
                 （一）区水务局要在6月底前完成管网清淤，解决雨污混接问题。\n\
                 二、关于其他事项\n会议指出，部分单位存在推诿扯皮现象。";
     let problem = |p: &str| {
@@ -296,7 +296,7 @@ fn section_problems_belong_to_its_reported_topic() {
         }
     };
     let problems = vec![
-        problem("设计深度不够"),
+        problem("图纸变更频繁"),
         problem("雨污混接"),
         problem("推诿扯皮"),
     ];
@@ -333,7 +333,7 @@ fn table_with_short_headers_and_group_rows() {
 #[test]
 fn projects_named_one_by_one_and_inspected_work() {
     let text = "全市重点工程第三次调度会召开\n近日，全市重点工程第三次调度会在市建委召开。东湖大桥、南门公园二期、第五水厂等28个城市建设项目负责人参加会议。\
-                副市长陈立出席会议，现场督查中央、省环保督察反馈问题整改情况。";
+                副市长陈立出席会议，现场督查省、市生态环境问题整改情况。";
     let tasks = run(text, &["陈立"], &[]);
     assert_eq!(
         titles(&tasks),
@@ -342,16 +342,16 @@ fn projects_named_one_by_one_and_inspected_work() {
             "东湖大桥",
             "南门公园二期",
             "第五水厂",
-            "中央、省环保督察反馈问题整改"
+            "省、市生态环境问题整改"
         ]
     );
 }
 
 #[test]
 fn names_opening_with_a_verb_are_not_units() {
-    let text = "一要从大局出发，扎实开展各项工作；二要加强督办，共同完成隐患排查治理任务。";
+    let text = "一要从大局出发，扎实开展各项工作；二要加强督办，合力完成河道清障任务。";
     let tasks = run(text, &[], &[]);
-    assert_eq!(titles(&tasks), ["隐患排查治理"]);
+    assert_eq!(titles(&tasks), ["河道清障"]);
     assert!(tasks[0].units.is_empty());
 }
 
@@ -379,10 +379,10 @@ fn labelled_units_and_numbered_meeting_paragraphs() {
 
 #[test]
 fn work_to_be_finished_on_time() {
-    let text = "王立平副主任对安全生产工作做出安排：一是要全面排查并采取有力措施，确保市上交办的8项隐患治理按期完成；\
-                二是层层分解责任，严格责任落实。";
+    let text = "王立平副主任对交通治理工作做出安排：一是要深入摸排并采取有力措施，确保省里督办的6处堵点整治按期完成；\
+                二是逐级压实责任，强化督查问责。";
     let tasks = run(text, &["王立平"], &[]);
-    assert_eq!(titles(&tasks), ["市上交办的8项隐患治理"]);
+    assert_eq!(titles(&tasks), ["省里督办的6处堵点整治"]);
     assert_eq!(tasks[0].leaders, ["王立平"]);
 }
 
