@@ -137,6 +137,13 @@ impl<'a> Drafts<'a> {
         }
     }
 
+    /// Adds units to task `i`.
+    pub fn add_units(&mut self, i: usize, names: &[String]) {
+        if let Some(d) = self.list.get_mut(i) {
+            merge(&mut d.units, names.to_vec());
+        }
+    }
+
     /// Widens where task `i`'s problems are looked for.
     pub fn set_context(&mut self, i: usize, r: Range<usize>) {
         if let Some(d) = self.list.get_mut(i) {

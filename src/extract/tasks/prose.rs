@@ -531,6 +531,7 @@ impl Reader<'_, '_> {
                     Some(h) => {
                         self.out.retitle(h, t, span);
                         self.out.add_leaders(h, &leaders);
+                        self.out.add_units(h, &units);
                         self.section.reported = true;
                     }
                     None => {
@@ -1103,7 +1104,12 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
 fn subject_len(c: &str) -> usize {
     let n = unit_run(c);
     let rest = &c[n..];
+    // `区城管局每月5日前向…报送`: a time limit may follow the subject.
     let assigns = rest.trim_matches(CLAUSE).is_empty()
+        || lexicon()
+            .time_prefix
+            .find(rest)
+            .is_some_and(|m| m.end() > 0)
         || [
             "要", "负责", "牵头", "配合", "会同", "于", "在", "具体", "协助", "按", "对",
         ]
