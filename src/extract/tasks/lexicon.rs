@@ -1,0 +1,76 @@
+//! Word lists for task extraction, kept as plain text under `data/tasks/` so that
+//! they can be tuned without touching code; parsed once.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// The parsed word lists.
+pub(super) struct Lexicon {
+    /// Leading verbs and adverbs stripped from titles, longest first.
+    pub lead_verbs: Vec<&'static str>,
+    /// Verbs whose object names the assigned work, longest first.
+    pub object_verbs: Vec<&'static str>,
+    /// Heading verbs naming a duty rather than work.
+    pub generic_verbs: Vec<&'static str>,
+    /// Heading endings naming a duty rather than work.
+    pub generic_ends: Vec<&'static str>,
+    /// Attitudes and principles: never tasks.
+    pub attitudes: Vec<&'static str>,
+    /// Endings of organisation names, longest first.
+    pub unit_suffixes: Vec<&'static str>,
+    /// Endings of headings that name a project.
+    pub project_suffixes: Vec<&'static str>,
+    /// Endings of named programmes and plans.
+    pub programme_suffixes: Vec<&'static str>,
+    /// A time limit at the start of a phrase (`于4月底前`, `两周内`).
+    pub time_prefix: Regex,
+    /// `贯彻落实…精神` before the work it leads to.
+    pub guidance_prefix: Regex,
+}
+
+fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn longest_first(mut v: Vec<&'static str>) -> Vec<&'static str> {
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+}
+
+/// The lexicon, built on first use.
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let generic = include_str!("../../../data/tasks/generic_heads.txt");
+        Lexicon {
+            lead_verbs: longest_first(
+                words(include_str!("../../../data/tasks/lead_verbs.txt")).collect(),
+            ),
+            object_verbs: longest_first(
+                words(include_str!("../../../data/tasks/object_verbs.txt")).collect(),
+            ),
+            generic_verbs: words(generic).filter(|w| !w.starts_with('~')).collect(),
+            generic_ends: words(generic).filter_map(|w| w.strip_prefix('~')).collect(),
+            attitudes: words(include_str!("../../../data/tasks/attitudes.txt")).collect(),
+            unit_suffixes: longest_first(
+                words(include_str!("../../../data/tasks/unit_suffixes.txt")).collect(),
+            ),
+            project_suffixes: words(include_str!("../../../data/tasks/project_suffixes.txt"))
+                .collect(),
+            programme_suffixes: words(include_str!(
+                "../../../data/tasks/programme_suffixes.txt"
+            ))
+            .collect(),
+            // A fixed pattern: compiling it cannot fail.
+            time_prefix: Regex::new(
+                r"^(?:于|在|到|至)?(?:(?:\d{4}年)?(?:(?:每月)?\d{1,2}月(?:\d{1,2}日)?|[一二三四1-4]季度|上半年|下半年|年底|年内|春节|国庆节?|元旦|五一|中秋|端午|清明)(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)?|(?:\d+|[一两二三四五六七八九十]+)个?(?:天|日|周|星期|月|工作日)内|每月\d{1,2}日前)",
+            )
+            .expect("valid time pattern"),
+            guidance_prefix: Regex::new(r"^(?:深入)?(?:学习)?贯彻(?:落实)?[^，。,]{2,24}?精神")
+                .expect("valid guidance pattern"),
+        }
+    })
+}

@@ -1,0 +1,246 @@
+//! Tasks: concrete work the document tracks or assigns.
+//!
+//! Two readers feed one list: [`table`] reads task tables row by row, [`prose`]
+//! reads numbered decisions, heard reports, reviewed documents and directives
+//! with a deadline. Items naming the same work (a report and the decision under
+//! the same heading) are merged, and each task is then linked to the deadline
+//! and the problems stated where it is.
+
+mod lexicon;
+mod prose;
+mod table;
+mod title;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use crate::record::{Deadline, Person, Problem, Task};
+
+/// Finds the tasks in `text`, with leaders drawn from `people` (names as found by the
+/// people extractor), and links each to its deadline (index into `deadlines`) and its
+/// problems (indexes into `problems`).
+pub(crate) fn find_tasks(
+    text: &str,
+    people: &[Person],
+    deadlines: &[Deadline],
+    problems: &[Problem],
+) -> Vec<Task> {
+    let mut drafts = Drafts::new(people);
+    let lines = lines(text);
+    let in_table = table::scan(&lines, &mut drafts);
+    prose::scan(&lines, &in_table, deadlines, &mut drafts);
+    drafts.finish(deadlines, problems)
+}
+
+/// The lines of `text` with their byte offsets.
+fn lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        out.push((at, line));
+        at += line.len() + 1;
+    }
+    out
+}
+
+/// A task being assembled.
+pub(super) struct Draft {
+    pub title: String,
+    pub leaders: Vec<String>,
+    pub units: Vec<String>,
+    pub status: Option<String>,
+    /// Where the title was read from.
+    pub span: Range<usize>,
+    /// The row, item or sentence the task is stated in: its deadline and problems are here.
+    pub scope: Range<usize>,
+    /// For a section's reported topic, the whole section: the problems stated in it
+    /// outside any item are the topic's.
+    pub context: Option<Range<usize>>,
+}
+
+/// How many earlier tasks a new one is compared with for merging: the same work
+/// is restated near where it was first named, and a bound keeps long documents linear.
+const MERGE_WINDOW: usize = 256;
+
+/// The tasks found so far.
+pub(super) struct Drafts<'a> {
+    people: &'a [Person],
+    /// Every mention `(start, end, person index)`, sorted, for range look-ups.
+    mentions: Vec<(usize, usize, usize)>,
+    list: Vec<Draft>,
+}
+
+impl<'a> Drafts<'a> {
+    fn new(people: &'a [Person]) -> Self {
+        let mut mentions: Vec<(usize, usize, usize)> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(k, p)| p.spans.iter().map(move |s| (s[0], s[1], k)))
+            .collect();
+        mentions.sort_unstable();
+        Drafts {
+            people,
+            mentions,
+            list: Vec::new(),
+        }
+    }
+
+    /// Names of the people mentioned within `range`, in order of mention.
+    pub fn persons_in(&self, range: Range<usize>) -> Vec<String> {
+        let from = self.mentions.partition_point(|m| m.0 < range.start);
+        let mut out: Vec<String> = Vec::new();
+        for &(_, end, k) in self.mentions[from..].iter().take_while(|m| m.0 < range.end) {
+            let name = &self.people[k].name;
+            if end <= range.end && !out.contains(name) {
+                out.push(name.clone());
+            }
+        }
+        out
+    }
+
+    /// The person whose name starts at byte `pos`.
+    pub fn person_at(&self, pos: usize) -> Option<&str> {
+        let i = self.mentions.partition_point(|m| m.0 < pos);
+        self.mentions
+            .get(i)
+            .filter(|m| m.0 == pos)
+            .map(|m| self.people[m.2].name.as_str())
+    }
+
+    /// How many tasks there are so far.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Adds `draft`, or merges it into a recent task naming the same work;
+    /// returns the task's index.
+    pub fn add(&mut self, draft: Draft) -> usize {
+        let from = self.list.len().saturating_sub(MERGE_WINDOW);
+        if let Some(i) =
+            (from..self.list.len()).find(|&i| title::same_work(&self.list[i].title, &draft.title))
+        {
+            let d = &mut self.list[i];
+            merge(&mut d.leaders, draft.leaders);
+            merge(&mut d.units, draft.units);
+            return i;
+        }
+        self.list.push(draft);
+        self.list.len() - 1
+    }
+
+    /// Adds leaders to task `i`.
+    pub fn add_leaders(&mut self, i: usize, names: &[String]) {
+        if let Some(d) = self.list.get_mut(i) {
+            merge(&mut d.leaders, names.to_vec());
+        }
+    }
+
+    /// Adds units to task `i`.
+    pub fn add_units(&mut self, i: usize, names: &[String]) {
+        if let Some(d) = self.list.get_mut(i) {
+            merge(&mut d.units, names.to_vec());
+        }
+    }
+
+    /// Widens where task `i`'s problems are looked for.
+    pub fn set_context(&mut self, i: usize, r: Range<usize>) {
+        if let Some(d) = self.list.get_mut(i) {
+            d.context = Some(r);
+        }
+    }
+
+    /// Renames task `i` (a section heading whose report names the work more exactly).
+    pub fn retitle(&mut self, i: usize, title: String, span: Range<usize>) {
+        if let Some(d) = self.list.get_mut(i) {
+            d.title = title;
+            d.span = span;
+        }
+    }
+
+    fn finish(self, deadlines: &[Deadline], problems: &[Problem]) -> Vec<Task> {
+        let deadline_at = Spans::new(deadlines.iter().map(|d| d.span));
+        let problem_at = Spans::new(problems.iter().map(|p| p.span));
+        // A problem stated in a row or item is that task's; one stated elsewhere in
+        // a section belongs to the section's reported topic.
+        let mut claimed = vec![false; problems.len()];
+        let mut own: Vec<Vec<usize>> = Vec::with_capacity(self.list.len());
+        for d in &self.list {
+            let mine = problem_at.within(&d.scope);
+            for &i in &mine {
+                claimed[i] = true;
+            }
+            own.push(mine);
+        }
+        self.list
+            .into_iter()
+            .zip(own)
+            .map(|(d, mut problems)| {
+                // The nearest deadline after the title in its scope, else the last before it.
+                let in_scope = deadline_at.within(&d.scope);
+                let deadline = in_scope
+                    .iter()
+                    .copied()
+                    .find(|&i| deadlines[i].span[0] >= d.span.start)
+                    .or_else(|| in_scope.last().copied());
+                if let Some(c) = &d.context {
+                    problems.extend(problem_at.within(c).into_iter().filter(|&i| !claimed[i]));
+                }
+                problems.sort_unstable();
+                problems.dedup();
+                Task {
+                    title: d.title,
+                    leaders: d.leaders,
+                    units: d.units,
+                    deadline,
+                    status: d.status,
+                    problems,
+                    span: [d.span.start, d.span.end],
+                }
+            })
+            .collect()
+    }
+}
+
+/// Spans sorted by start, for finding those within a range without a scan.
+struct Spans(Vec<(usize, usize, usize)>);
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = [usize; 2]>) -> Self {
+        let mut v: Vec<(usize, usize, usize)> =
+            spans.enumerate().map(|(i, s)| (s[0], s[1], i)).collect();
+        v.sort_unstable();
+        Spans(v)
+    }
+
+    /// Indexes of the spans lying within `r`, in text order.
+    fn within(&self, r: &Range<usize>) -> Vec<usize> {
+        let from = self.0.partition_point(|s| s.0 < r.start);
+        self.0[from..]
+            .iter()
+            .take_while(|s| s.0 < r.end)
+            .filter(|s| s.1 <= r.end)
+            .map(|s| s.2)
+            .collect()
+    }
+}
+
+fn merge(into: &mut Vec<String>, more: Vec<String>) {
+    for m in more {
+        if !into.contains(&m) {
+            into.push(m);
+        }
+    }
+}
+
+/// The byte offset of `inner`, a subslice of `outer`, within it (0 for a slice
+/// from elsewhere, such as a literal `""`).
+pub(super) fn offset_in(outer: &str, inner: &str) -> usize {
+    let (o, i) = (outer.as_ptr() as usize, inner.as_ptr() as usize);
+    if i >= o && i + inner.len() <= o + outer.len() {
+        i - o
+    } else {
+        0
+    }
+}

@@ -1,0 +1,1137 @@
+//! Tasks in running text: numbered decisions (`一、` `（一）` `一是`), the items
+//! a meeting hears reports on or reviews, directives given a deadline, and the
+//! work a meeting is convened to push forward.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon::lexicon;
+use super::title::{self, CLAUSE, Heading, acceptable, clean, heading_kind, unit_run};
+use super::{Draft, Drafts, offset_in};
+use crate::record::Deadline;
+
+struct Patterns {
+    /// `一、` at the start of a line: a section.
+    level1: Regex,
+    /// `（一）` or `1.` at the start of a line: an item.
+    level2: Regex,
+    /// `一是` / `二要` after a clause break: an item inside a paragraph.
+    inline: Regex,
+    /// `以上工作由…` / `此项工作由…`: who is responsible for the section or item.
+    responsible: Regex,
+    /// The meeting's name naming the work it pushes forward (`召开…推进会`).
+    convened: Regex,
+    /// `A、B、C等34个城市建设项目`: projects named one by one.
+    enumerated: Regex,
+    /// A leading year or year range (`2025—2026年`).
+    year: Regex,
+    /// Who arranges the items that follow (`王某副主任对安全生产工作做出安排：`).
+    arranges: Regex,
+    /// A leader named by title where the people extractor found no one
+    /// (`由副县长曾雅琴牵头`, `由田野同志负责`, `副县长卓嘉诚协助`).
+    named_leader: Regex,
+    /// A reporter named by title where the people extractor found no one (`副市长王玉峰`).
+    reporter: Regex,
+    /// A headline naming it (`…调度会召开`, `调研督办…工作`).
+    headline: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    // Fixed patterns: compiling them cannot fail.
+    P.get_or_init(|| Patterns {
+        level1: Regex::new(r"^\s*[一二三四五六七八九十]{1,3}、").expect("valid"),
+        level2: Regex::new(
+            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、])",
+        )
+            .expect("valid"),
+        inline: Regex::new(r"(?:^|[：:；;。，,])\s*([一二三四五六七八九十]{1,2}(?:是|要))")
+            .expect("valid"),
+        responsible: Regex::new(r"(?:以上|上述|此项|该项|这项)(?:工作|事项|任务)(?:均)?(?:由|请)")
+            .expect("valid"),
+        convened: Regex::new(
+            r"召开(?:了)?([^，。；,\n]{2,40}?)(?:工作)?(?:周)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会)",
+        )
+        .expect("valid"),
+        enumerated: Regex::new(
+            r"([^，。；,：:]{2,80}?、[^，。；,：:]{2,40}?)等(?:\d+|[一二三四五六七八九十两百]+)[个项处条座家][^，。；,]{0,12}?(?:项目|工程)",
+        )
+        .expect("valid"),
+        year: Regex::new(r"^\d{4}(?:[—–-]\d{4})?年度?").expect("valid"),
+        arranges: Regex::new(r"(?:做出|作出|进行了?)(?:安排|部署)|安排部署").expect("valid"),
+        named_leader: Regex::new(
+            r"由[^，。；由]{0,16}?(?:长|主任|书记|主席)(\p{Han}{2,3}?)(?:同志)?(?:负责|牵头)|由(\p{Han}{2,3}?)同志(?:负责|牵头)|(?:长|主任|书记)(\p{Han}{2,3}?)协助",
+        )
+        .expect("valid"),
+        reporter: Regex::new(r"(?:长|主任|书记|主席)(\p{Han}{2,3})$").expect("valid"),
+        headline: Regex::new(
+            r"^(?:.{0,12}调研督办([^，。；,]{2,40}?)工作$|([^，。；,]{2,40}?)(?:工作)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会)(?:召开)?$)",
+        )
+        .expect("valid"),
+    })
+}
+
+/// The leaders `s` names by title, for when the people extractor found none there.
+fn named_leaders(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in patterns().named_leader.captures_iter(s) {
+        if let Some(m) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))
+            && !out.iter().any(|n| n == m.as_str())
+        {
+            out.push(m.as_str().to_string());
+        }
+    }
+    out
+}
+
+/// Where the text of a `（一）` / `1.` item starts, if `line` is one (`1.2万户` is not).
+fn level2(line: &str) -> Option<usize> {
+    let m = patterns().level2.find(line)?;
+    let decimal = line[m.end()..].starts_with(|c: char| c.is_ascii_digit());
+    (!decimal).then_some(m.end())
+}
+
+/// The tasks of the section being read (`一、…` up to the next `一、`).
+#[derive(Default)]
+struct Section {
+    tasks: Vec<usize>,
+    /// The task its heading names, retitled by the first report heard in it.
+    heading: Option<usize>,
+    reported: bool,
+    /// Where the section starts.
+    start: usize,
+    /// The tasks its heading or heard report names: the section's problems are theirs.
+    topics: Vec<usize>,
+    /// A `关于X` heading that is no project: the work, should a report heard under
+    /// it name no topic of its own.
+    pending: Option<(String, Range<usize>)>,
+}
+
+struct Reader<'a, 'b> {
+    /// The deadlines' spans, sorted, for range look-ups.
+    deadline_starts: Vec<(usize, usize)>,
+    out: &'a mut Drafts<'b>,
+    section: Section,
+}
+
+/// Reads the tasks stated in the lines not in a table.
+pub(super) fn scan(
+    lines: &[(usize, &str)],
+    in_table: &[bool],
+    deadlines: &[Deadline],
+    out: &mut Drafts,
+) {
+    let p = patterns();
+    let prose: Vec<(usize, &str)> = lines
+        .iter()
+        .zip(in_table)
+        .filter(|(_, t)| !**t)
+        .map(|(l, _)| *l)
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    // A document laid out in numbered decisions or tables states its work there;
+    // its opening topics only restate them.
+    let structured = in_table.contains(&true)
+        || prose
+            .iter()
+            .any(|(_, l)| p.level1.is_match(l) || level2(l).is_some());
+    let mut r = Reader {
+        deadline_starts: {
+            let mut v: Vec<(usize, usize)> =
+                deadlines.iter().map(|d| (d.span[0], d.span[1])).collect();
+            v.sort_unstable();
+            v
+        },
+        out,
+        section: Section::default(),
+    };
+    for (n, &(at, line)) in prose.iter().enumerate() {
+        if let Some(m) = p.level1.find(line) {
+            r.close_section(at);
+            r.section = Section {
+                start: at,
+                ..Section::default()
+            };
+            // A heading over items or a heard report: they name the work.
+            let over = prose.get(n + 1).is_some_and(|(_, l)| {
+                level2(l).is_some() || l.contains("听取") || l.starts_with("会议")
+            });
+            r.heading(at + m.end(), &line[m.end()..], over);
+        } else if let Some(m) = level2(line) {
+            r.item(at + m, &line[m..], true);
+        } else if p.responsible.find(line).is_some_and(|m| m.start() < 30) {
+            // A closing line: the persons it names lead every task of the section.
+            let mut names = r.out.persons_in(at..at + line.len());
+            if names.is_empty() {
+                names = named_leaders(line);
+            }
+            for &t in &r.section.tasks {
+                r.out.add_leaders(t, &names);
+            }
+        } else {
+            if n < 3 && !structured {
+                r.convened(at, line, n == 0, &prose);
+            }
+            r.paragraph(at, line, structured);
+        }
+    }
+    let end = prose.last().map_or(0, |(a, l)| a + l.len());
+    r.close_section(end);
+}
+
+impl Reader<'_, '_> {
+    /// Ends the section at `end`: its heading's and reports' tasks take in its problems.
+    fn close_section(&mut self, end: usize) {
+        for &t in &self.section.topics {
+            self.out.set_context(t, self.section.start..end);
+        }
+    }
+
+    fn push(&mut self, draft: Draft) -> usize {
+        let i = self.out.add(draft);
+        if !self.section.tasks.contains(&i) {
+            self.section.tasks.push(i);
+        }
+        i
+    }
+
+    /// A `一、` line: `关于X` names a project, `X。body` is a decision.
+    fn heading(&mut self, at: usize, rest: &str, over: bool) {
+        let rest_t = rest.trim();
+        if rest_t.starts_with("会议") {
+            // `五、会议强调，…`: a numbered paragraph of the minutes, not a heading.
+            self.paragraph(at, rest, true);
+            return;
+        }
+        let about = rest_t.strip_prefix("关于");
+        let body_empty = rest_t
+            .split_once('。')
+            .is_none_or(|(_, b)| b.trim().is_empty());
+        if about.is_some() || (body_empty && over) {
+            let topic = about.unwrap_or(rest_t).trim_end_matches('。');
+            let t = clean(topic);
+            // Only a project's name is a task on its own; a report heard under it
+            // names it more exactly.
+            let bare = about.is_some() || title::clean_lead(topic) == topic.trim();
+            if bare && lexicon().project_suffixes.iter().any(|s| t.ends_with(s)) && acceptable(&t) {
+                let s = at + offset_in(rest, topic);
+                let i = self.push(Draft {
+                    title: t,
+                    leaders: Vec::new(),
+                    units: Vec::new(),
+                    status: None,
+                    span: s..s + topic.len(),
+                    scope: s..s + topic.len(),
+                    context: None,
+                });
+                self.section.heading = Some(i);
+                self.section.topics.push(i);
+            } else if about.is_some() && acceptable(&t) {
+                let s = at + offset_in(rest, topic);
+                self.section.pending = Some((t, s..s + topic.len()));
+            }
+            // `一、关于X。会议听取了…`: the rest is read as a paragraph.
+            if let Some((head, body)) = rest.split_once('。')
+                && !body.trim().is_empty()
+            {
+                let b = head.len() + '。'.len_utf8();
+                self.paragraph(at + b, body, true);
+            }
+            return;
+        }
+        self.item(at, rest, true);
+    }
+
+    /// One numbered item; `headed` when its first sentence may be a heading.
+    /// Returns the tasks it states.
+    fn item(&mut self, at: usize, s: &str, headed: bool) -> Vec<usize> {
+        if s.contains("听取") {
+            // `（一）会议听取了…的汇报`: a heard report, not a directive.
+            let before = self.out.len();
+            self.sentences(at, s, true);
+            return (before..self.out.len()).collect();
+        }
+        let mut leaders = self.out.persons_in(at..at + s.len());
+        if leaders.is_empty() {
+            leaders = named_leaders(s);
+        }
+        let units = item_units(s);
+        let mut found = Vec::new();
+        for (t, r) in item_titles(s, headed) {
+            let i = self.push(Draft {
+                title: t,
+                leaders: leaders.clone(),
+                units: units.clone(),
+                status: None,
+                span: at + r.start..at + r.end,
+                scope: at..at + s.len(),
+                context: None,
+            });
+            found.push(i);
+        }
+        found
+    }
+
+    /// The work named by the meeting's name (`…环保督察整改工作推进会`); on a
+    /// headline `调研督办X工作`, led by the one who inspects it.
+    fn convened(&mut self, at: usize, line: &str, headline: bool, prose: &[(usize, &str)]) {
+        let p = patterns();
+        let (g, inspect) = match p.convened.captures(line).and_then(|c| c.get(1)) {
+            Some(g) => (g, false),
+            None if headline => {
+                let Some(c) = p.headline.captures(line.trim()) else {
+                    return;
+                };
+                match (c.get(1), c.get(2)) {
+                    (Some(g), _) => (g, true),
+                    (None, Some(g)) => (g, false),
+                    _ => return,
+                }
+            }
+            None => return,
+        };
+        let raw = g.as_str();
+        let mut t = patterns().year.find(raw).map_or(raw, |m| &raw[m.end()..]);
+        for scope in ["全省", "全市", "全县", "全区", "全州", "全镇", "全国"] {
+            if let Some(rest) = t.strip_prefix(scope) {
+                t = rest;
+            }
+        }
+        let t = t.trim_end_matches("督导").trim_end_matches("督办");
+        // `重点工程第三次调度会`: the count is the meeting's, not the work's.
+        let t = match t.rfind('第') {
+            Some(p) if t.ends_with('次') && t.len() - p <= 12 => &t[..p],
+            _ => t,
+        };
+        let t = clean(t);
+        if !acceptable(&t) {
+            return;
+        }
+        let leaders = if inspect {
+            prose
+                .iter()
+                .skip(1)
+                .find(|(_, l)| l.contains("督办") || l.contains("调研"))
+                .map(|&(a, l)| self.out.persons_in(a..a + l.len()))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let s = at + offset_in(line, raw);
+        self.push(Draft {
+            title: t,
+            leaders,
+            units: Vec::new(),
+            status: None,
+            span: s..s + raw.len(),
+            scope: s..s + raw.len(),
+            context: None,
+        });
+    }
+
+    /// A paragraph: inline `一是…二是…` items, and sentences stating work.
+    fn paragraph(&mut self, at: usize, line: &str, structured: bool) {
+        let marks: Vec<Range<usize>> = patterns()
+            .inline
+            .captures_iter(line)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.range())
+            .collect();
+        let first = marks.first().map_or(line.len(), |m| m.start);
+        // Two markers at least, or one opening the paragraph: a lone `一要` inside
+        // a sentence is ordinary wording.
+        let (lead, items) = if marks.len() >= 2 || (first == 0 && !marks.is_empty()) {
+            (&line[..first], marks.as_slice())
+        } else {
+            (line, &[][..])
+        };
+        // `X对…做出安排：一是…`: X leads the items.
+        let arranger = if patterns().arranges.is_match(lead) {
+            self.out.persons_in(at..at + lead.len())
+        } else {
+            Vec::new()
+        };
+        for (k, m) in items.iter().enumerate() {
+            let end = items.get(k + 1).map_or(line.len(), |n| n.start);
+            let item = &line[m.end..end];
+            // An item inside a paragraph runs to its sentence's end; what follows
+            // belongs to the paragraph. One opening its own paragraph is all of it.
+            let cut = match item.find('。') {
+                Some(p) if items.len() >= 2 => p + '。'.len_utf8(),
+                _ => item.len(),
+            };
+            for t in self.item(at + m.end, &item[..cut], true) {
+                self.out.add_leaders(t, &arranger);
+            }
+            if cut < item.len() {
+                self.sentences(at + m.end + cut, &item[cut..], structured);
+            }
+        }
+        self.sentences(at, lead, structured);
+    }
+
+    fn sentences(&mut self, at: usize, s: &str, structured: bool) {
+        let mut from = 0;
+        for sentence in s.split_inclusive(['。', '！', '？']) {
+            let a = at + from;
+            from += sentence.len();
+            self.reports(a, sentence);
+            self.reviewed(a, sentence);
+            self.enumerated(a, sentence);
+            if !structured {
+                self.topics(a, sentence);
+            }
+            self.with_deadline(a, sentence);
+            self.assigned(a, sentence);
+            self.led(a, sentence);
+        }
+    }
+
+    /// `听取了X关于A、B和C的汇报`: one task per item, led by the reporter.
+    fn reports(&mut self, at: usize, s: &str) {
+        /// A trigger, whether it needs `关于`, and the words closing the topic.
+        type Trigger = (&'static str, bool, &'static [&'static str]);
+        const TRIGGERS: &[Trigger] = &[
+            ("听取", false, &["汇报", "报告", "意见"]),
+            ("同意", true, &["请示", "报告"]),
+            ("审议", true, &["汇报", "报告", "请示", "安排", "意见"]),
+            (
+                "围绕",
+                false,
+                &["进行交流", "进行了交流", "作了发言", "发言", "交流"],
+            ),
+            // `逐一调度X推进情况`, `现场督查X办理情况`: the work inspected.
+            ("调度", false, &["情况"]),
+            ("督查", false, &["情况"]),
+        ];
+        // Every trigger found once, in text order: no rescans of the sentence.
+        let mut hits: Vec<(usize, &Trigger)> = TRIGGERS
+            .iter()
+            .flat_map(|t| s.match_indices(t.0).map(move |(p, _)| (p, t)))
+            .collect();
+        hits.sort_unstable_by_key(|h| h.0);
+        let convening = s.contains("召开");
+        let mut from = 0;
+        for (p, &(trig, about, ends)) in hits {
+            if p < from {
+                continue;
+            }
+            let start = p + trig.len();
+            let start = start + if s[start..].starts_with('了') { 3 } else { 0 };
+            // A topic is a phrase, not a page: look for its end nearby only.
+            let mut stop = (start + 1500).min(s.len());
+            while !s.is_char_boundary(stop) {
+                stop -= 1;
+            }
+            let near = &s[start..stop];
+            let mut end = ends
+                .iter()
+                .filter_map(|e| near.find(e).map(|q| start + q))
+                .min();
+            if end.is_none() && trig == "围绕" && convening {
+                // `召开座谈会，围绕X，听取…`: the topic runs to the clause end.
+                end = near.find(CLAUSE).map(|q| start + q);
+            }
+            let Some(end) = end else { continue };
+            // `在听取…汇报时的讲话` recalls an earlier occasion.
+            if s[end..].chars().nth(2) == Some('时') {
+                continue;
+            }
+            let seg = s[start..end].trim_end_matches('的');
+            let inspected = matches!(trig, "调度" | "督查");
+            // A document's name: read by the review of `《…》`; an inspection names
+            // one piece of work, not a page.
+            if (about && !seg.contains("关于"))
+                || seg.trim_start().starts_with('《')
+                || seg.contains("《关于")
+                || (inspected && (seg.chars().count() > 40 || seg.contains(CLAUSE)))
+            {
+                continue;
+            }
+            from = end;
+            self.report(at + start, seg);
+        }
+    }
+
+    fn report(&mut self, at: usize, seg: &str) {
+        let about: Vec<usize> = seg.match_indices("关于").map(|(i, _)| i).collect();
+        let mut pieces: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        if about.is_empty() {
+            // Without `关于` the segment is the topic, unless it only names who reported.
+            let bare = seg.trim_end_matches("工作");
+            let n = unit_run(bare);
+            if n < bare.len() && self.out.persons_in(at..at + seg.len()).is_empty() {
+                pieces.push((0..0, 0..seg.len()));
+            } else if self.section.heading.is_none()
+                && let Some((t, span)) = self.section.pending.take()
+            {
+                // `听取了县交通局的汇报` under `关于X`: the heading names the work reported.
+                let i = self.push(Draft {
+                    title: t,
+                    leaders: self.out.persons_in(at..at + seg.len()),
+                    units: if n > 0 {
+                        title::split_units(&bare[..n])
+                    } else {
+                        Vec::new()
+                    },
+                    status: None,
+                    span: span.clone(),
+                    scope: span,
+                    context: None,
+                });
+                self.section.topics.push(i);
+            }
+        } else {
+            let mut rep = 0;
+            for (k, &g) in about.iter().enumerate() {
+                let c = g + "关于".len();
+                let end = match about.get(k + 1) {
+                    Some(&next) => seg[c..next].rfind('、').map_or(next, |q| c + q),
+                    None => seg.len(),
+                };
+                pieces.push((rep..g, c..end));
+                rep = if end < seg.len() && seg[end..].starts_with('、') {
+                    end + '、'.len_utf8()
+                } else {
+                    end
+                };
+            }
+        }
+        for (rep, content) in pieces {
+            let who = &seg[rep.clone()];
+            let mut leaders = self.out.persons_in(at + rep.start..at + rep.end);
+            if leaders.is_empty()
+                && let Some(c) = patterns().reporter.captures(who)
+                && let Some(m) = c.get(1)
+            {
+                leaders.push(m.as_str().to_string());
+            }
+            let n = unit_run(who);
+            // A person reported: the words before the name are titles, not units.
+            let units = if n > 0 && leaders.is_empty() {
+                title::split_units(&who[..n])
+            } else {
+                Vec::new()
+            };
+            for (t, r) in list_items(&seg[content.clone()], true) {
+                let span = at + content.start + r.start..at + content.start + r.end;
+                let d = Draft {
+                    title: t.clone(),
+                    leaders: leaders.clone(),
+                    units: units.clone(),
+                    status: None,
+                    span: span.clone(),
+                    scope: at..at + seg.len(),
+                    context: None,
+                };
+                match self.section.heading.filter(|_| !self.section.reported) {
+                    // The report names the work of the section's heading.
+                    Some(h) => {
+                        self.out.retitle(h, t, span);
+                        self.out.add_leaders(h, &leaders);
+                        self.out.add_units(h, &units);
+                        self.section.reported = true;
+                    }
+                    None => {
+                        let i = self.push(d);
+                        self.section.topics.push(i);
+                    }
+                }
+            }
+        }
+        self.section.reported = true;
+    }
+
+    /// `劳动北路商务区、抱石公园二期等34个项目`: each project named.
+    fn enumerated(&mut self, at: usize, s: &str) {
+        let Some(g) = patterns().enumerated.captures(s).and_then(|c| c.get(1)) else {
+            return;
+        };
+        for (t, r) in list_items(g.as_str(), false) {
+            let o = at + g.start();
+            self.push(Draft {
+                title: t,
+                leaders: Vec::new(),
+                units: Vec::new(),
+                status: None,
+                span: o + r.start..o + r.end,
+                scope: at..at + s.len(),
+                context: None,
+            });
+        }
+    }
+
+    /// `审议通过了《X》`: each document reviewed is a task (not those studied as guidance).
+    fn reviewed(&mut self, at: usize, s: &str) {
+        let mut from = 0;
+        while let Some(open) = s[from..].find('《').map(|p| from + p) {
+            let Some(close) = s[open..].find('》').map(|p| open + p) else {
+                return;
+            };
+            from = close + '》'.len_utf8();
+            // The nearest verb before it, within a bounded look-back.
+            let mut back = open.saturating_sub(600);
+            while !s.is_char_boundary(back) {
+                back += 1;
+            }
+            let window = &s[back..open];
+            let verb = [
+                "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
+            ]
+            .iter()
+            .filter_map(|v| window.rfind(v).map(|p| (p, *v)))
+            .max();
+            if !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过"))) {
+                continue;
+            }
+            let inner = &s[open + '《'.len_utf8()..close];
+            let t = match inner
+                .strip_prefix("关于")
+                .and_then(|x| x.strip_suffix("的请示"))
+            {
+                Some(x) => clean(x),
+                None => format!("《{inner}》"),
+            };
+            if acceptable(&t) {
+                let a = at + open;
+                self.push(Draft {
+                    title: t,
+                    leaders: Vec::new(),
+                    units: Vec::new(),
+                    status: None,
+                    span: a..at + from,
+                    scope: a..at + from,
+                    context: None,
+                });
+            }
+        }
+    }
+
+    /// `研究X、Y`, `部署Z有关举措`: the topics a meeting takes up, in the sentence
+    /// that convenes it or one opening `会议研究…`. Who deploys work (not the chair) leads it.
+    fn topics(&mut self, at: usize, s: &str) {
+        let convening = s.contains("召开");
+        let chaired = s.contains("主持");
+        for clause in s.split(CLAUSE) {
+            let c = clause.trim();
+            let opened = c.starts_with("会议");
+            let c = c.trim_start_matches(['会', '议', '还', '并', '同', '时']);
+            if convening && c.starts_with("动员") {
+                // `…推进会召开，动员全市抓好X`: the work the meeting is for.
+                if let Some((t, r)) = strong_title(c) {
+                    let o = at + offset_in(s, c);
+                    self.push(Draft {
+                        title: t,
+                        leaders: Vec::new(),
+                        units: Vec::new(),
+                        status: None,
+                        span: o + r.start..o + r.end,
+                        scope: at..at + s.len(),
+                        context: None,
+                    });
+                }
+                continue;
+            }
+            let Some((verb, rest)) = [
+                "分析研究",
+                "研究部署",
+                "安排部署",
+                "研究",
+                "部署",
+                "审议",
+                "讨论",
+            ]
+            .iter()
+            .find_map(|v| c.strip_prefix(v).map(|r| (*v, r))) else {
+                continue;
+            };
+            // Only a speaker who is the sentence's subject deploys (`习近平…部署X`).
+            let deploying = verb.ends_with("部署")
+                && !chaired
+                && self
+                    .out
+                    .person_at(at + s.len() - s.trim_start().len())
+                    .is_some();
+            if !(convening || opened || deploying) {
+                continue;
+            }
+            let rest = rest.trim_start_matches('了');
+            if rest.contains('《') || rest.starts_with("解决") {
+                continue;
+            }
+            let leaders = if deploying {
+                self.out.persons_in(at..at + s.len())
+            } else {
+                Vec::new()
+            };
+            let base = at + offset_in(s, rest);
+            for (t, r) in list_items(rest, false) {
+                self.push(Draft {
+                    title: t,
+                    leaders: leaders.clone(),
+                    units: Vec::new(),
+                    status: None,
+                    span: base + r.start..base + r.end,
+                    scope: at..at + s.len(),
+                    context: None,
+                });
+            }
+        }
+    }
+
+    /// `由市住建局牵头，市财政局配合，于4月底前完成X`: work given to units, numbered or not.
+    fn led(&mut self, at: usize, s: &str) {
+        let t = s.trim_start();
+        let Some(after) = t.strip_prefix('由') else {
+            return;
+        };
+        if subject_len(after) == 0 {
+            return;
+        }
+        if let Some((title, r)) = strong_title(t) {
+            let o = at + offset_in(s, t);
+            self.push(Draft {
+                title,
+                leaders: self.out.persons_in(at..at + s.len()),
+                units: item_units(t),
+                status: None,
+                span: o + r.start..o + r.end,
+                scope: at..at + s.len(),
+                context: None,
+            });
+        }
+    }
+
+    /// `县环保局要加强秸秆焚烧摸排`: work a named unit is told to do, numbered or not.
+    fn assigned(&mut self, at: usize, s: &str) {
+        let mut from = 0;
+        for clause in s.split_inclusive(CLAUSE) {
+            let a = at + from;
+            from += clause.len();
+            let c = clause.trim_start_matches(['会', '议', '要', '求', '强', '调']);
+            let n = subject_len(c);
+            // `各单位要…`, `相关部门要…` address everyone, not a unit.
+            if n == 0 || c.starts_with(['各', '全', '相', '有', '所', '本']) {
+                continue;
+            }
+            let Some(rest) = c[n..].strip_prefix('要') else {
+                continue;
+            };
+            let rest = rest.trim_end_matches(CLAUSE);
+            // Only a work verb (`加强`, `做好`) introduces work, after a time limit
+            // (`在汛前完成…`); `在…前提下` does not.
+            let lex = lexicon();
+            let mut verb_at = lex
+                .time_prefix
+                .find(rest)
+                .map_or(rest, |m| &rest[m.end()..]);
+            if let Some(p) = verb_at.find('前')
+                && verb_at.starts_with(['在', '于'])
+                && p <= 24
+                && !verb_at[p..].starts_with("前提")
+            {
+                verb_at = &verb_at[p + '前'.len_utf8()..];
+            }
+            let worked = lex
+                .lead_verbs
+                .iter()
+                .any(|v| v.chars().count() >= 2 && verb_at.starts_with(v));
+            if !worked || heading_kind(rest) == Heading::Duty {
+                continue;
+            }
+            let t = clean(verb_at);
+            let o = a + offset_in(clause, verb_at);
+            self.push(Draft {
+                title: t,
+                leaders: Vec::new(),
+                units: title::split_units(&c[..n]),
+                status: None,
+                span: o..o + verb_at.len(),
+                scope: a..a + clause.len(),
+                context: None,
+            });
+        }
+    }
+
+    /// `X要在两周内完成Y`: work given a deadline outside the numbered items.
+    fn with_deadline(&mut self, at: usize, s: &str) {
+        let end = at + s.len();
+        let mut clause_from = 0;
+        for clause in s.split_inclusive(CLAUSE) {
+            let a = at + clause_from;
+            clause_from += clause.len();
+            let b = a + clause.len();
+            let k = self.deadline_starts.partition_point(|d| d.0 < a);
+            if !self.deadline_starts[k..]
+                .iter()
+                .take_while(|d| d.0 < b)
+                .any(|d| d.1 <= b)
+            {
+                continue;
+            }
+            let Some((t, r)) = strong_title(clause) else {
+                continue;
+            };
+            let units = item_units(clause);
+            let leaders = self.out.persons_in(a..b);
+            self.push(Draft {
+                title: t,
+                leaders,
+                units,
+                status: None,
+                span: a + r.start..a + r.end,
+                scope: a..end.min(b),
+                context: None,
+            });
+        }
+    }
+}
+
+/// Splits a list of items (`A、B和C等三项工程`, at `和`/`及` too when `conj`); a distributive ending
+/// (`X、Y、Z新区建设`) goes to every item.
+/// Endings a list of items shares (`X、Y、Z新区建设`).
+const SHARED: &[&str] = &[
+    "建设",
+    "改造",
+    "治理",
+    "整治",
+    "提升",
+    "整改",
+    "工程",
+    "保卫战",
+];
+
+fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for chunk in s.split_inclusive(['，', ',', '；']) {
+        let base = from;
+        from += chunk.len();
+        // `等…` closes the list with a summary of it.
+        let body = match chunk.char_indices().find(|&(i, c)| c == '等' && i >= 6) {
+            Some((i, _)) => &chunk[..i],
+            None => chunk.trim_end_matches(['，', ',', '；']),
+        };
+        let mut parts: Vec<&str> = Vec::new();
+        // A part of one or two characters qualifies the next (`中央、省环保督察整改`).
+        let mut pieces: Vec<&str> = Vec::new();
+        let (mut start, mut pos) = (0, 0);
+        for p in body.split('、') {
+            let end = pos + p.len();
+            pos = end + '、'.len_utf8();
+            if p.chars().count() <= 2 && pos <= body.len() {
+                continue; // joins the next part
+            }
+            pieces.push(&body[start..end]);
+            start = pos;
+        }
+        for p in pieces {
+            if conj {
+                parts.extend(split_conj(p));
+            } else {
+                parts.push(p);
+            }
+        }
+        let cleaned: Vec<String> = parts.iter().map(|p| clean(p)).collect();
+        let shared = cleaned
+            .last()
+            .and_then(|l| SHARED.iter().find(|e| l.ends_with(**e)).copied());
+        let n = parts.len();
+        for (k, (p, mut t)) in parts.into_iter().zip(cleaned).enumerate() {
+            if let Some(e) = shared
+                && k + 1 < n
+                && !SHARED.iter().any(|x| t.ends_with(x))
+                && t.chars().count() <= 10
+            {
+                t.push_str(e);
+            }
+            if acceptable(&t) {
+                let o = base + offset_in(chunk, p);
+                out.push((t, o..o + p.len()));
+            }
+        }
+    }
+    out
+}
+
+/// Splits at `和`/`及`/`以及` where both sides are long enough to name work.
+fn split_conj(p: &str) -> Vec<&str> {
+    for conj in ["以及", "及", "和"] {
+        if let Some((a, b)) = p.split_once(conj)
+            && a.chars().count() >= 3
+            && b.chars().count() >= 3
+        {
+            let mut v = split_conj(a);
+            v.extend(split_conj(b));
+            return v;
+        }
+    }
+    vec![p]
+}
+
+/// The titles of one numbered item.
+fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
+    if headed {
+        let head_end = s.find(CLAUSE).unwrap_or(s.len());
+        let head = &s[..head_end];
+        let assigns = head.contains('由') || head.contains("负责") || unit_run(head) > 0;
+        if let Some(topic) = head.strip_prefix("关于") {
+            // `关于X。body`: X, and the work the body assigns.
+            let mut out = vec![(clean(topic), 0..head_end)];
+            out.retain(|(t, _)| acceptable(t));
+            let body = &s[head_end..];
+            out.extend(
+                body_titles(body, false)
+                    .into_iter()
+                    .map(|(t, r)| (t, head_end + r.start..head_end + r.end)),
+            );
+            return out;
+        }
+        if !assigns {
+            let t = clean(head);
+            let kind = heading_kind(head);
+            if kind == Heading::Work {
+                return vec![(t, 0..head_end)];
+            }
+            let body = &s[head_end..];
+            let mut out = body_titles(body, false);
+            // Under a principle, the rest of its opening sentence restates it.
+            let scan_from = match kind {
+                Heading::Duty => body.find('。').map_or(0, |p| p + '。'.len_utf8()),
+                _ => 0,
+            };
+            out.extend(
+                programmes(&body[scan_from..], kind == Heading::Duty)
+                    .into_iter()
+                    .map(|(t, r)| (t, r.start + scan_from..r.end + scan_from)),
+            );
+            if out.is_empty() && kind == Heading::DutyVerb {
+                return vec![(t, 0..head_end)];
+            }
+            return out
+                .into_iter()
+                .map(|(t, r)| (t, head_end + r.start..head_end + r.end))
+                .collect();
+        }
+    }
+    body_titles(s, true)
+}
+
+/// The titles in an item's body: one per `；`/`。` part that names assigned work,
+/// else (when `weak`) the first clause that is not an assignment.
+fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for part in s.split_inclusive(['；', '。', ';']) {
+        let base = from;
+        from += part.len();
+        if let Some((t, r)) = strong_title(part) {
+            out.push((t, base + r.start..base + r.end));
+        }
+    }
+    if out.is_empty() && weak {
+        // The clause opening with a work verb (`加快…`), else the one with the
+        // time limit, else the first that is not an assignment.
+        let lex = lexicon();
+        let mut candidates: Vec<(u8, String, Range<usize>)> = Vec::new();
+        let mut from = 0;
+        for clause in s.split_inclusive(CLAUSE) {
+            let base = from;
+            from += clause.len();
+            let c = clause.trim_start_matches('由');
+            let rest = c[subject_len(c)..].trim_start_matches('要');
+            let t = clean(rest);
+            if is_assignment(rest) || !acceptable(&t) {
+                continue;
+            }
+            // `确保…` states the aim, not the work.
+            let aim = ["确保", "力争", "及时", "尽快"]
+                .iter()
+                .any(|a| rest.starts_with(a));
+            let rank = if !aim
+                && lex
+                    .lead_verbs
+                    .iter()
+                    .any(|v| v.chars().count() >= 2 && rest.starts_with(v))
+            {
+                0
+            } else if lex.time_prefix.is_match(rest) {
+                1
+            } else {
+                2
+            };
+            candidates.push((rank, t, base..base + clause.len()));
+        }
+        if let Some((_, t, r)) = candidates.into_iter().min_by_key(|c| c.0) {
+            out.push((t, r));
+        }
+    }
+    out
+}
+
+/// The work named in the body of a numbered duty or principle: named
+/// programmes and plans (`深入实施提振消费专项行动`), and under a principle
+/// (`坚持改革攻坚。…`, `broad`) every clause opening with a work verb
+/// (`深化资本市场投融资综合改革`).
+fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for clause in s.split_inclusive(CLAUSE) {
+        let base = from;
+        from += clause.len();
+        let c = clause.trim_end_matches(CLAUSE);
+        let rest = &c[subject_len(c)..];
+        let t = clean(rest);
+        let named = lex.programme_suffixes.iter().any(|e| t.ends_with(e));
+        let aim = ["确保", "力争", "及时", "尽快"]
+            .iter()
+            .any(|a| rest.starts_with(a));
+        let worked = broad
+            && !aim
+            && lex
+                .lead_verbs
+                .iter()
+                .any(|v| v.chars().count() >= 2 && rest.starts_with(v));
+        if !(named || worked) || t.chars().count() > 20 {
+            continue;
+        }
+        // `打好蓝天、碧水、净土保卫战`: one task each; other lists stay whole.
+        let lead = title::clean_lead(rest);
+        let o = base + offset_in(clause, lead);
+        if lead.contains('、') && SHARED.iter().any(|e| lead.ends_with(e)) {
+            for (t, r) in list_items(lead, false) {
+                out.push((t, o + r.start..o + r.end));
+            }
+        } else if acceptable(&t) {
+            out.push((t, o..o + lead.len()));
+        }
+    }
+    out
+}
+
+/// Whether what follows a clause's units only assigns them (`牵头`, `负责`, `配合`).
+fn is_assignment(rest: &str) -> bool {
+    let r = rest.trim_matches(CLAUSE).trim();
+    r.is_empty()
+        || [
+            "牵头",
+            "负责",
+            "配合",
+            "具体实施",
+            "协助",
+            "协调",
+            "组织实施",
+            "落实属地责任",
+        ]
+        .iter()
+        .any(|w| r.starts_with(w) && r.chars().count() <= 6)
+}
+
+/// A title stated clearly in `part`: `X由Y负责`, `将X报送…`, or the object of
+/// `完成`/`做好`/`开展`….
+fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
+    let lex = lexicon();
+    let mut from = 0;
+    for clause in part.split_inclusive(CLAUSE) {
+        let base = from;
+        from += clause.len();
+        // `X由Y负责` names X.
+        if let Some(p) = clause.find('由')
+            && p > 0
+            && (clause[p..].contains("负责") || clause[p..].contains("牵头"))
+            && unit_run(clause) != p
+        {
+            let t = clean(&clause[..p]);
+            if acceptable(&t) {
+                return Some((t, base..base + p));
+            }
+        }
+        // Instructions to report progress: `将X报送…` / `报送X`.
+        if let Some(p) = clause.find("报送") {
+            let obj = match clause[..p].rfind('将') {
+                Some(j) => &clause[j + '将'.len_utf8()..p],
+                None => clause[p + "报送".len()..].trim_end_matches(CLAUSE),
+            };
+            // Only the front is cleaned: `工作进展情况` is what is reported.
+            let t = title::clean_lead(obj);
+            if acceptable(t) && !t.contains('向') {
+                return Some((format!("{t}报送"), base..base + clause.len()));
+            }
+        }
+        // `确保X按期完成`: X is the work.
+        for due in ["按期完成", "如期完成", "按时完成"] {
+            if let Some(p) = clause.find(due)
+                && let Some(q) = clause[..p].find("确保")
+            {
+                let x = &clause[q + "确保".len()..p];
+                let t = clean(x);
+                if acceptable(&t) {
+                    let o = base + offset_in(clause, x);
+                    return Some((t, o..o + x.len()));
+                }
+            }
+        }
+        // The object of the first verb naming the work.
+        let hit = lex
+            .object_verbs
+            .iter()
+            .filter_map(|v| clause.find(v).map(|p| (p, v.len())))
+            .filter(|&(p, l)| {
+                // `未完成…` negates it; `提出的方案` only qualifies a noun.
+                let before = &clause[..p];
+                !["未", "不", "没有", "尚未"]
+                    .iter()
+                    .any(|n| before.ends_with(n))
+                    && !clause[p + l..].starts_with('的')
+            })
+            .min_by_key(|&(p, l)| (p, std::cmp::Reverse(l)));
+        if let Some((p, l)) = hit {
+            let obj = &clause[p + l..];
+            let t = clean(obj);
+            if acceptable(&t) {
+                return Some((t, base + p + l..base + clause.len()));
+            }
+        }
+    }
+    None
+}
+
+/// The length of the organisations opening `c` as its subject (`区财政局要…`,
+/// `区住建局牵头`), or 0: a unit-like word inside a phrase (`…教育科技`) is no subject.
+fn subject_len(c: &str) -> usize {
+    let n = unit_run(c);
+    let rest = &c[n..];
+    // `区城管局每月5日前向…报送`: a time limit may follow the subject.
+    let assigns = rest.trim_matches(CLAUSE).is_empty()
+        || lexicon()
+            .time_prefix
+            .find(rest)
+            .is_some_and(|m| m.end() > 0)
+        || [
+            "要", "负责", "牵头", "配合", "会同", "于", "在", "具体", "协助", "按", "对",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    if assigns { n } else { 0 }
+}
+
+/// The organisations an item assigns (`由X牵头`, `Y配合`, `Z要…`).
+fn item_units(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for clause in s.split(CLAUSE) {
+        let c = clause.trim().trim_start_matches('由');
+        let n = subject_len(c);
+        if n == 0 {
+            continue;
+        }
+        for u in title::split_units(&c[..n]) {
+            if !out.contains(&u) {
+                out.push(u);
+            }
+        }
+    }
+    out
+}

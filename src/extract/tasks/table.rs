@@ -1,0 +1,239 @@
+//! Task tables: a header row naming the columns, then one task per row.
+
+use super::{Draft, Drafts, offset_in, title};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Title,
+    Leader,
+    Unit,
+    Helper,
+    Status,
+    Other,
+}
+
+/// Header words, most specific first.
+const HEADERS: &[(&str, Col)] = &[
+    ("牵头领导", Col::Leader),
+    ("责任领导", Col::Leader),
+    ("分管领导", Col::Leader),
+    ("责任人", Col::Leader),
+    ("包保领导", Col::Leader),
+    ("责任单位", Col::Unit),
+    ("牵头单位", Col::Unit),
+    ("主办单位", Col::Unit),
+    ("责任部门", Col::Unit),
+    ("牵头部门", Col::Unit),
+    ("配合单位", Col::Helper),
+    ("协办单位", Col::Helper),
+    ("配合部门", Col::Helper),
+    ("进展情况", Col::Status),
+    ("推进情况", Col::Status),
+    ("完成情况", Col::Status),
+    ("工作任务", Col::Title),
+    ("任务内容", Col::Title),
+    ("督办事项", Col::Title),
+    ("重点任务", Col::Title),
+    ("工作事项", Col::Title),
+    ("项目名称", Col::Title),
+    ("工作内容", Col::Title),
+    ("主要任务", Col::Title),
+    ("具体任务", Col::Title),
+    ("任务名称", Col::Title),
+    ("督查事项", Col::Title),
+    ("议定事项", Col::Title),
+    ("事项名称", Col::Title),
+    ("主要内容", Col::Title),
+    ("序号", Col::Other),
+    ("完成时限", Col::Other),
+    ("时限", Col::Other),
+    ("存在问题", Col::Other),
+];
+
+/// Short header words, matched only as the whole cell.
+const SHORT_HEADERS: &[(&str, Col)] = &[
+    ("任务", Col::Title),
+    ("事项", Col::Title),
+    ("项目", Col::Title),
+    ("内容", Col::Title),
+    ("领导", Col::Leader),
+    ("单位", Col::Unit),
+    ("进度", Col::Status),
+    ("进展", Col::Status),
+    ("时间", Col::Other),
+];
+
+fn col_of(cell: &str) -> Option<Col> {
+    let c = cell.trim();
+    SHORT_HEADERS
+        .iter()
+        .find(|(h, _)| c == *h)
+        .or_else(|| HEADERS.iter().find(|(h, _)| c.contains(h)))
+        .map(|&(_, k)| k)
+}
+
+/// Column kinds of a header row, if `line` is one (a title column and another known one).
+fn header(line: &str) -> Option<Vec<Option<Col>>> {
+    if !line.contains('\t') {
+        return None;
+    }
+    let cols: Vec<Option<Col>> = line.split('\t').map(col_of).collect();
+    let known = cols.iter().flatten().count();
+    (cols.contains(&Some(Col::Title)) && known >= 2).then_some(cols)
+}
+
+/// A placeholder for "no leader" (`—`): a table that writes one marks every
+/// empty leader cell as covered by the filled cell above (a vertical merge).
+fn is_dash(cell: &str) -> bool {
+    matches!(cell.trim(), "—" | "——" | "-" | "--" | "/" | "无" | "－")
+}
+
+/// Reads the task tables in `text`; returns which lines belong to a table.
+pub(super) fn scan(lines: &[(usize, &str)], out: &mut Drafts) -> Vec<bool> {
+    let mut in_table = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(mut cols) = header(lines[i].1) else {
+            i += 1;
+            continue;
+        };
+        in_table[i] = true;
+        i += 1;
+        // A second header row (merged group headings above it) fills in the kinds.
+        if let Some(&(_, next)) = lines.get(i) {
+            let sub: Vec<Option<Col>> = next.split('\t').map(col_of).collect();
+            if next.split('\t').next().is_some_and(|c| c.trim().is_empty())
+                && sub.iter().flatten().count() >= 2
+            {
+                for (k, c) in sub.into_iter().enumerate() {
+                    if let (Some(c), Some(slot)) = (c, cols.get_mut(k)) {
+                        *slot = Some(c);
+                    }
+                }
+                in_table[i] = true;
+                i += 1;
+            }
+        }
+        let start = i;
+        let width = cols.len();
+        while i < lines.len() {
+            let row = lines[i].1;
+            // A group heading written as a plain line (`一、城市建设`) between rows
+            // as wide as the header does not end the table.
+            let heading_between = !row.contains('\t')
+                && !row.trim().is_empty()
+                && row.chars().count() <= 20
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|(_, n)| n.split('\t').count() + 1 >= width && width > 2);
+            if !row.contains('\t') && !heading_between {
+                break;
+            }
+            in_table[i] = true;
+            i += 1;
+        }
+        rows(&lines[start..i], &cols, out);
+    }
+    in_table
+}
+
+fn rows(rows: &[(usize, &str)], cols: &[Option<Col>], out: &mut Drafts) {
+    let find = |k: Col| cols.iter().position(|&c| c == Some(k));
+    let Some(tcol) = find(Col::Title) else {
+        return;
+    };
+    let lcol = find(Col::Leader);
+    let merged_leaders = lcol.is_some_and(|l| {
+        rows.iter()
+            .any(|(_, r)| r.split('\t').nth(l).is_some_and(is_dash))
+    });
+    let mut above: Vec<String> = Vec::new();
+    for &(at, row) in rows {
+        let cells: Vec<&str> = row.split('\t').collect();
+        let cell = |k: Option<usize>| k.and_then(|k| cells.get(k)).map_or("", |c| c.trim());
+        if header(row).is_some() {
+            continue; // a header repeated on a new page
+        }
+        // A row holding one cell only is a group heading (`一、城市建设`), not a task.
+        if cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1 {
+            continue;
+        }
+        let raw = cell(Some(tcol));
+        let name = raw.split(['，', '；', '。', ',']).next().unwrap_or("");
+        let t = title::clean(name);
+        if t.chars().count() < 2 {
+            continue;
+        }
+        let lcell = cell(lcol);
+        let leaders = if lcell.is_empty() {
+            if merged_leaders {
+                above.clone()
+            } else {
+                Vec::new()
+            }
+        } else if is_dash(lcell) {
+            Vec::new()
+        } else {
+            let r = at + offset_in(row, lcell);
+            let found = out.persons_in(r..r + lcell.len());
+            if found.is_empty() {
+                // A name the people extractor missed still names the leader.
+                lcell
+                    .split(['、', '，', ' '])
+                    .filter(|n| {
+                        (2..=4).contains(&n.chars().count()) && n.chars().all(title::is_han)
+                    })
+                    .map(str::to_string)
+                    .collect()
+            } else {
+                found
+            }
+        };
+        if !lcell.is_empty() {
+            above = leaders.clone();
+        }
+        let mut units = Vec::new();
+        for k in [find(Col::Unit), find(Col::Helper)] {
+            units.extend(split_outside_brackets(cell(k)));
+        }
+        let status = Some(cell(find(Col::Status)))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+        let ts = at + offset_in(row, raw);
+        out.add(Draft {
+            title: t,
+            leaders,
+            units,
+            status,
+            span: ts..ts + name.len(),
+            scope: at..at + row.len(),
+            context: None,
+        });
+    }
+}
+
+/// Splits a list of units at `、`, keeping `各县（市、区）政府` whole.
+fn split_outside_brackets(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        if (c == '、' || c == '，') && depth <= 0 {
+            if !cur.trim().is_empty() && !is_dash(&cur) {
+                out.push(cur.trim().to_string());
+            }
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.trim().is_empty() && !is_dash(&cur) {
+        out.push(cur.trim().to_string());
+    }
+    out
+}

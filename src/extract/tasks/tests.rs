@@ -1,0 +1,432 @@
+//! Tasks on composed sentences in the genre (invented places and people).
+
+use super::find_tasks;
+use crate::record::{Deadline, Person, Problem, Task};
+use crate::time::{Precision, Relation};
+
+fn person(text: &str, name: &str) -> Person {
+    Person {
+        name: name.to_string(),
+        titles: Vec::new(),
+        roles: Vec::new(),
+        spans: text
+            .match_indices(name)
+            .map(|(i, _)| [i, i + name.len()])
+            .collect(),
+    }
+}
+
+fn deadline(text: &str, expr: &str) -> Deadline {
+    let i = text.find(expr).expect("deadline in text");
+    Deadline {
+        text: expr.to_string(),
+        date: None,
+        relation: Relation::By,
+        precision: Precision::Month,
+        span: [i, i + expr.len()],
+    }
+}
+
+fn run(text: &str, names: &[&str], limits: &[&str]) -> Vec<Task> {
+    let people: Vec<Person> = names.iter().map(|n| person(text, n)).collect();
+    let deadlines: Vec<Deadline> = limits.iter().map(|d| deadline(text, d)).collect();
+    find_tasks(text, &people, &deadlines, &[])
+}
+
+fn titles(tasks: &[Task]) -> Vec<&str> {
+    tasks.iter().map(|t| t.title.as_str()).collect()
+}
+
+#[test]
+fn heard_report_lists_each_item_led_by_the_reporter() {
+    let text = "6月2日，市长周海明主持召开市政府常务会议。会议听取了市委常委、副市长张振华关于\
+                青石巷改造、“双百”工程建设及滨江绿道完善等重点工作，东湖新区、北岭新区建设进展情况的汇报。";
+    let tasks = run(text, &["周海明", "张振华"], &[]);
+    assert_eq!(
+        titles(&tasks),
+        [
+            "青石巷改造",
+            "“双百”工程建设",
+            "滨江绿道完善",
+            "东湖新区建设",
+            "北岭新区建设"
+        ]
+    );
+    assert!(tasks.iter().all(|t| t.leaders == ["张振华"]));
+    // The titles before the reporter's name are not units.
+    assert!(tasks.iter().all(|t| t.units.is_empty()));
+}
+
+#[test]
+fn unit_report_has_units_and_no_leader() {
+    let text = "会议听取了县水利局关于冬春水利建设计划的汇报。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["冬春水利建设计划"]);
+    assert!(tasks[0].leaders.is_empty());
+    assert_eq!(tasks[0].units, ["县水利局"]);
+}
+
+#[test]
+fn assigned_item_has_units_and_its_deadline() {
+    let text = "一、关于老旧管网改造工程\n（一）由县住建局牵头，县财政局配合，于5月底前完成老旧管网普查。\n\
+                （二）县城投公司要在8月15日前完成管网改造招标。";
+    let tasks = run(text, &[], &["5月底前", "8月15日前"]);
+    assert_eq!(
+        titles(&tasks),
+        ["老旧管网改造工程", "老旧管网普查", "管网改造招标"]
+    );
+    assert_eq!(tasks[1].units, ["县住建局", "县财政局"]);
+    assert_eq!(tasks[1].deadline, Some(0));
+    assert_eq!(tasks[2].units, ["县城投公司"]);
+    assert_eq!(tasks[2].deadline, Some(1));
+}
+
+#[test]
+fn section_leader_covers_the_report_and_the_items() {
+    let text = "一、关于滨河公园改造工程\n会议听取了区住建局关于滨河公园改造工程前期工作的汇报。会议要求：\n\
+                （一）区自然资源局要加快办理用地预审手续。\n\
+                （二）滨河公园配套停车场建设由区城管局负责，9月底前建成。\n\
+                以上工作由副区长李海平负责统筹，副区长吴静协助。";
+    let tasks = run(text, &["李海平", "吴静"], &["9月底前"]);
+    assert_eq!(
+        titles(&tasks),
+        [
+            "滨河公园改造工程前期",
+            "用地预审手续",
+            "滨河公园配套停车场建设"
+        ]
+    );
+    for t in &tasks {
+        assert_eq!(t.leaders, ["李海平", "吴静"], "{}", t.title);
+    }
+    assert_eq!(tasks[2].deadline, Some(0));
+}
+
+#[test]
+fn person_named_in_an_item_leads_it() {
+    let text = "会议议定：\n一、西溪河道综合治理。由副县长孙立明牵头，县水利局负责，8月底前完成河道清淤12公里。\n\
+                二、明确建设任务。年底前完成农村供水管网延伸30公里。";
+    let tasks = run(text, &["孙立明"], &["8月底前", "年底前"]);
+    assert_eq!(
+        titles(&tasks),
+        ["西溪河道综合治理", "农村供水管网延伸30公里"]
+    );
+    assert_eq!(tasks[0].leaders, ["孙立明"]);
+    assert_eq!(tasks[0].units, ["县水利局"]);
+    assert!(tasks[1].leaders.is_empty());
+    assert_eq!(tasks[1].deadline, Some(1));
+}
+
+#[test]
+fn numbered_directives_inside_a_paragraph() {
+    let text = "会议要求：一是加快推进东岭片区棚户区改造，确保年内完成。\
+                二是扎实做好秋粮收储工作。三是要提高政治站位，强化责任担当。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["东岭片区棚户区改造", "秋粮收储"]);
+}
+
+#[test]
+fn arranger_leads_the_items() {
+    let text =
+        "随后，刘长河副主任对防汛工作做出安排：一是全面开展河道隐患排查；二是做好防汛物资储备。";
+    let tasks = run(text, &["刘长河"], &[]);
+    assert_eq!(titles(&tasks), ["河道隐患排查", "防汛物资储备"]);
+    assert!(tasks.iter().all(|t| t.leaders == ["刘长河"]));
+}
+
+#[test]
+fn exhortations_and_principles_are_not_tasks() {
+    let text = "会议强调，各级各部门要提高政治站位，坚持问题导向，强化责任担当，加强协调配合。\n\
+                他提出三点要求：一是要重责任，各单位必须各负其责；二是要重落实，遇到困难要迎难而上；\
+                三是要重质量，让每个项目都经得起检验。";
+    assert!(run(text, &[], &[]).is_empty());
+}
+
+#[test]
+fn reviewed_documents_but_not_studied_ones() {
+    let text = "会议审议通过了《青溪县河道管理办法（草案）》和县民政局《关于调整低保标准的请示》，\
+                同时学习了《青溪县机关作风建设若干规定》。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(
+        titles(&tasks),
+        ["《青溪县河道管理办法（草案）》", "调整低保标准"]
+    );
+}
+
+#[test]
+fn the_work_a_meeting_is_convened_for() {
+    let text = "全县秸秆禁烧工作推进会召开\n3月5日，全县秸秆禁烧工作推进会在县政府召开。";
+    assert_eq!(titles(&run(text, &[], &[])), ["秸秆禁烧"]);
+}
+
+#[test]
+fn instruction_to_report_progress_is_a_task() {
+    let text = "请各责任单位抓好落实，并于每月10日前将工作进展情况报送县政府督查室。";
+    let tasks = run(text, &[], &["每月10日前"]);
+    assert_eq!(titles(&tasks), ["工作进展情况报送"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+}
+
+#[test]
+fn table_rows_with_vertically_merged_leaders() {
+    let text = "序号\t工作任务\t牵头领导\t责任单位\t配合单位\t完成时限\n\
+                1\t东区雨污分流改造，改造管网5公里\t赵立新\t区住建局\t区水务局、各街道办事处\t9月底前\n\
+                2\t老街排水管网疏通\t\t区水务局\t区城管局\t6月底前\n\
+                3\t城区路灯节能改造\t—\t区财政局\t区审计局\t年底前";
+    let people = vec![person(text, "赵立新")];
+    let deadlines = vec![deadline(text, "9月底前"), deadline(text, "6月底前")];
+    let i = text.find("改造管网5公里").expect("in text");
+    let problems = vec![Problem {
+        text: "改造管网5公里".to_string(),
+        task: None,
+        span: [i, i + "改造管网5公里".len()],
+    }];
+    let tasks = find_tasks(text, &people, &deadlines, &problems);
+    assert_eq!(
+        titles(&tasks),
+        ["东区雨污分流改造", "老街排水管网疏通", "城区路灯节能改造"]
+    );
+    assert_eq!(tasks[0].leaders, ["赵立新"]);
+    assert_eq!(tasks[1].leaders, ["赵立新"]);
+    assert!(tasks[2].leaders.is_empty());
+    assert_eq!(tasks[0].units, ["区住建局", "区水务局", "各街道办事处"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+    assert_eq!(tasks[1].deadline, Some(1));
+    assert_eq!(tasks[0].problems, [0]);
+    assert!(tasks[1].problems.is_empty());
+}
+
+#[test]
+fn table_without_placeholders_leaves_empty_leaders_empty() {
+    let text = "序号\t督办事项\t牵头领导\t责任单位\t完成时限\t进展情况\t存在问题\n\
+                1\t港区码头工程\t钱文博\t市交通运输局\t年底前\t完成80%\t施工用地未交付\n\
+                2\t职业技能提升专项行动\t\t市人社局\t年底前\t新增就业1万人\t";
+    let tasks = run(text, &["钱文博"], &[]);
+    assert_eq!(titles(&tasks), ["港区码头工程", "职业技能提升专项行动"]);
+    assert_eq!(tasks[0].leaders, ["钱文博"]);
+    assert!(tasks[1].leaders.is_empty());
+    assert_eq!(tasks[0].status.as_deref(), Some("完成80%"));
+}
+
+#[test]
+fn spans_point_into_the_text() {
+    let text = "会议听取了区教育局关于第三中学扩建工程的汇报。";
+    let tasks = run(text, &[], &[]);
+    let [a, b] = tasks[0].span;
+    assert_eq!(&text[a..b], "第三中学扩建工程");
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "\n\n\t\t\n",
+        "一、",
+        "（一）",
+        "一是",
+        "一是二是",
+        "听取了",
+        "听取了关于",
+        "听取了关于的汇报",
+        "关于、、的汇报",
+        "《",
+        "《》",
+        "审议《关于》",
+        "序号\t工作任务\n",
+        "序号\t工作任务\t牵头领导\n\t\t\t\t\n1",
+        "以上工作由负责",
+        "由牵头，配合，于前完成。",
+        "召开推进会",
+        "2025年",
+        "é一、é（一）é听取é关于é汇报é",
+    ] {
+        let _ = find_tasks(text, &[], &[], &[]);
+    }
+}
+
+#[test]
+fn out_of_range_spans_do_not_panic() {
+    let text = "会议听取了县林业局关于森林防火的汇报。";
+    let people = vec![Person {
+        name: "某某".to_string(),
+        titles: Vec::new(),
+        roles: Vec::new(),
+        spans: vec![[5000, 5006], [7, 3]],
+    }];
+    let deadlines = vec![Deadline {
+        text: "x".to_string(),
+        date: None,
+        relation: Relation::By,
+        precision: Precision::None,
+        span: [9999, 10005],
+    }];
+    let tasks = find_tasks(text, &people, &deadlines, &[]);
+    assert_eq!(titles(&tasks), ["森林防火"]);
+    assert_eq!(tasks[0].deadline, None);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(200))]
+    #[test]
+    fn arbitrary_text_does_not_panic(s in "[一二三、（）是要由牵头负责听取了关于的汇报《》，。；\t\n0-9月底前完成工程局a-c]{0,80}") {
+        let _ = find_tasks(&s, &[], &[], &[]);
+    }
+
+    #[test]
+    fn arbitrary_unicode_with_odd_spans_does_not_panic(s in "\\PC{0,120}", a in 0usize..400, b in 0usize..400) {
+        let people = vec![Person { name: "某".to_string(), titles: Vec::new(), roles: Vec::new(), spans: vec![[a, b]] }];
+        let deadlines = vec![Deadline { text: String::new(), date: None, relation: Relation::By, precision: Precision::None, span: [b, a] }];
+        let problems = vec![Problem { text: String::new(), task: None, span: [a, b] }];
+        let _ = find_tasks(&s, &people, &deadlines, &problems);
+    }
+}
+
+#[test]
+fn section_problems_belong_to_its_reported_topic() {
+    let text = "一、关于城东污水管网工程\n会议听取了区水务局关于城东污水管网工程的汇报。\
+                会议指出，项目存在图纸变更频繁等问题。会议要求：\n\
+                （一）区水务局要在6月底前完成管网清淤，解决雨污混接问题。\n\
+                二、关于其他事项\n会议指出，部分单位存在推诿扯皮现象。";
+    let problem = |p: &str| {
+        let i = text.find(p).expect("in text");
+        Problem {
+            text: p.to_string(),
+            task: None,
+            span: [i, i + p.len()],
+        }
+    };
+    let problems = vec![
+        problem("图纸变更频繁"),
+        problem("雨污混接"),
+        problem("推诿扯皮"),
+    ];
+    let tasks = find_tasks(text, &[], &[deadline(text, "6月底前")], &problems);
+    assert_eq!(titles(&tasks), ["城东污水管网工程", "管网清淤"]);
+    assert_eq!(tasks[0].problems, [0]);
+    assert_eq!(tasks[1].problems, [1]);
+    assert_eq!(tasks[1].deadline, Some(0));
+}
+
+#[test]
+fn arabic_numbered_items_with_their_topics() {
+    let text = "会议议定如下：\n1.关于城区供水管网改造。会议同意县水利局提出的改造方案，\
+                由县水利局牵头，9月底前完成一期管网铺设。\n2.县财政局要在8月底前拨付首期资金1.2万元。";
+    let tasks = run(text, &[], &["9月底前", "8月底前"]);
+    assert_eq!(
+        titles(&tasks),
+        ["城区供水管网改造", "一期管网铺设", "拨付首期资金1.2万元"]
+    );
+    assert_eq!(tasks[1].units, ["县水利局"]);
+    assert_eq!(tasks[2].units, ["县财政局"]);
+    assert_eq!(tasks[2].deadline, Some(1));
+}
+
+#[test]
+fn table_with_short_headers_and_group_rows() {
+    let text = "序号\t任务\t领导\t单位\t时限\n\t一、城市建设\t\t\t\n1\t加快推进南门桥改造\t孙海\t县住建局\t年底前";
+    let tasks = run(text, &["孙海"], &[]);
+    assert_eq!(titles(&tasks), ["南门桥改造"]);
+    assert_eq!(tasks[0].leaders, ["孙海"]);
+    assert_eq!(tasks[0].units, ["县住建局"]);
+}
+
+#[test]
+fn projects_named_one_by_one_and_inspected_work() {
+    let text = "全市重点工程第三次调度会召开\n近日，全市重点工程第三次调度会在市建委召开。东湖大桥、南门公园二期、第五水厂等28个城市建设项目负责人参加会议。\
+                副市长陈立出席会议，现场督查省、市生态环境问题整改情况。";
+    let tasks = run(text, &["陈立"], &[]);
+    assert_eq!(
+        titles(&tasks),
+        [
+            "重点工程",
+            "东湖大桥",
+            "南门公园二期",
+            "第五水厂",
+            "省、市生态环境问题整改"
+        ]
+    );
+}
+
+#[test]
+fn names_opening_with_a_verb_are_not_units() {
+    let text = "一要从大局出发，扎实开展各项工作；二要加强督办，合力完成河道清障任务。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["河道清障"]);
+    assert!(tasks[0].units.is_empty());
+}
+
+#[test]
+fn unnumbered_work_assigned_to_a_named_unit() {
+    let text = "他要求，县林业局要加强松材线虫病监测，各乡镇要提高认识，相关部门要密切配合，\
+                县水利局要在汛前完成病险水库除险加固，县交通局要在保安全的前提下加快施工。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["松材线虫病监测", "病险水库除险加固"]);
+    assert_eq!(tasks[0].units, ["县林业局"]);
+    assert_eq!(tasks[1].units, ["县水利局"]);
+}
+
+#[test]
+fn labelled_units_and_numbered_meeting_paragraphs() {
+    let text = "会议决定：\n一、加快推进城区道路改造。（责任单位：县住建局；完成时限：9月底前）\n\
+                二、全面完成农村危房改造。责任单位：县住建局，配合单位：各乡镇。\n\
+                三、会议强调，各乡镇各部门要进一步提高政治站位，狠抓工作落实。";
+    let tasks = run(text, &[], &["9月底前"]);
+    assert_eq!(titles(&tasks), ["城区道路改造", "农村危房改造"]);
+    assert_eq!(tasks[0].units, ["县住建局"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+    assert_eq!(tasks[1].units, ["县住建局", "各乡镇"]);
+}
+
+#[test]
+fn work_to_be_finished_on_time() {
+    let text = "王立平副主任对交通治理工作做出安排：一是要深入摸排并采取有力措施，确保省里督办的6处堵点整治按期完成；\
+                二是逐级压实责任，强化督查问责。";
+    let tasks = run(text, &["王立平"], &[]);
+    assert_eq!(titles(&tasks), ["省里督办的6处堵点整治"]);
+    assert_eq!(tasks[0].leaders, ["王立平"]);
+}
+
+#[test]
+fn leaders_named_by_title_when_no_person_was_found() {
+    let text = "一、关于北山隧道工程\n会议听取了副市长邓明远关于北山隧道工程前期工作的汇报。\n\
+                （一）由副市长许文清牵头，市交通运输局负责，年底前完成隧道贯通。\n\
+                以上工作由常务副市长韩中立负责统筹，副市长邓明远协助。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["北山隧道工程前期", "隧道贯通"]);
+    assert_eq!(tasks[0].leaders, ["邓明远", "韩中立"]);
+    assert_eq!(tasks[1].leaders, ["许文清", "韩中立", "邓明远"]);
+}
+
+#[test]
+fn unnumbered_work_led_by_units() {
+    let text =
+        "会议指出，城区积水点多。由市住建局牵头，市财政局配合，于4月底前完成排水管网改造方案编制。";
+    let tasks = run(text, &[], &["4月底前"]);
+    assert_eq!(titles(&tasks), ["排水管网改造方案编制"]);
+    assert_eq!(tasks[0].units, ["市住建局", "市财政局"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+}
+
+#[test]
+fn table_with_group_lines_between_rows() {
+    let text = "序号\t重点任务\t具体内容\t责任领导\t牵头单位\t配合单位\t完成时间\n一、城市建设\n\
+                1\t加快推进东环路改造\t完成路面改造3公里\t副县长张一鸣\t县住建局\t县交通局\t9月底前\n\
+                二、社会民生\n\
+                2\t城乡居民医保参保扩面\t参保率达到95%以上\t\t县医保局\t各乡镇\t长期坚持";
+    let tasks = run(text, &["张一鸣"], &["9月底前"]);
+    assert_eq!(titles(&tasks), ["东环路改造", "城乡居民医保参保扩面"]);
+    assert_eq!(tasks[0].leaders, ["张一鸣"]);
+    assert_eq!(tasks[0].units, ["县住建局", "县交通局"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+    assert!(tasks[1].leaders.is_empty());
+}
+
+#[test]
+fn heading_names_the_work_of_a_report_without_topic() {
+    let text = "二、关于农村公路建设\n会议听取了县交通局的汇报。会议要求，县交通局要加快推进农村公路提档升级。\n\
+                以上事项由副县长王川负责。";
+    let tasks = run(text, &["王川"], &[]);
+    assert_eq!(titles(&tasks), ["农村公路建设", "农村公路提档升级"]);
+    assert_eq!(tasks[0].units, ["县交通局"]);
+    assert!(tasks.iter().all(|t| t.leaders == ["王川"]));
+}

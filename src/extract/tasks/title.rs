@@ -1,0 +1,239 @@
+//! Turning a directive or list item into the shortest phrase naming the work.
+
+use super::lexicon::lexicon;
+
+/// Characters trimmed from both ends of a title.
+const EDGE: &[char] = &[
+    ' ', '\t', '，', '。', '；', '：', '、', ',', '.', ';', ':', '！', '？', '…', '—',
+];
+
+/// Endings that are not part of the work's name (`…情况的汇报`, `…工作`).
+const TAIL: &[&str] = &[
+    "的汇报",
+    "汇报",
+    "的请示",
+    "的报告",
+    "有关事宜",
+    "有关举措",
+    "有关事项",
+    "等事项",
+    "事宜",
+    "情况",
+    "进度",
+    "进展",
+    "到位",
+    "工作",
+    "任务",
+    "的",
+    "等",
+];
+
+/// Clause separators inside a sentence.
+pub(super) const CLAUSE: &[char] = &['，', '；', '。', ',', ';', '：', ':'];
+
+/// Strips time limits, leading verbs and non-naming endings from `s`.
+pub(super) fn clean(s: &str) -> String {
+    clean_tail(clean_lead(s))
+}
+
+/// Strips time limits and leading verbs from `s`.
+pub(super) fn clean_lead(s: &str) -> &str {
+    let lex = lexicon();
+    let mut t = s.trim_matches(EDGE);
+    loop {
+        let before = t.len();
+        if let Some(m) = lex.time_prefix.find(t) {
+            t = &t[m.end()..];
+        }
+        if let Some(m) = lex.guidance_prefix.find(t) {
+            t = &t[m.end()..];
+        }
+        // `2025年组织开展X`: the year dates the verb, not the work's name.
+        if let Some(rest) = year_prefix(t)
+            && lex.lead_verbs.iter().any(|v| rest.starts_with(v))
+        {
+            t = rest;
+        }
+        if let Some(v) = lex.lead_verbs.iter().find(|v| t.starts_with(**v)) {
+            // Keep a verb that is the whole phrase: nothing would be left to name.
+            if t.len() > v.len() {
+                t = &t[v.len()..];
+            }
+        }
+        t = t.trim_matches(EDGE);
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+/// Strips non-naming endings (`…情况`, `…工作`) from `t`.
+fn clean_tail(mut t: &str) -> String {
+    loop {
+        let before = t.len();
+        if let Some(rest) = TAIL.iter().find_map(|e| t.strip_suffix(e)) {
+            if rest.chars().count() >= 2 {
+                t = rest;
+            }
+        }
+        t = t.trim_matches(EDGE);
+        if t.len() == before {
+            break;
+        }
+    }
+    t.to_string()
+}
+
+/// What follows a leading `2025年`, if there is one.
+fn year_prefix(t: &str) -> Option<&str> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (digits == 4).then(|| t[4..].strip_prefix('年')).flatten()
+}
+
+/// Whether `title` is long enough and names work rather than an attitude.
+pub(super) fn acceptable(title: &str) -> bool {
+    let n = title.chars().count();
+    (3..=40).contains(&n)
+        && !lexicon().attitudes.iter().any(|a| title.contains(a))
+        && !title.starts_with(['将', '把', '对', '使'])
+        // `各项工程…`, `每个工程都…`: every piece of work is no piece of work.
+        && !["各个", "各项", "所有", "一切"]
+            .iter()
+            .any(|q| title.starts_with(q))
+        && !title.contains("每个")
+        && !title.contains("每项")
+}
+
+/// What a numbered item's heading names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Heading {
+    /// The work itself (`畜禽养殖污染治理`).
+    Work,
+    /// Work behind a duty verb (`加强用户端安全整治`): the body names it more exactly, if at all.
+    DutyVerb,
+    /// A duty or attitude only (`明确改造任务`, `层层分解责任`).
+    Duty,
+}
+
+/// Reads a numbered item's heading.
+pub(super) fn heading_kind(raw: &str) -> Heading {
+    let lex = lexicon();
+    let t = raw.trim_matches(EDGE);
+    let cleaned = clean(t);
+    if !acceptable(&cleaned) || lex.generic_ends.iter().any(|e| cleaned.ends_with(e)) {
+        Heading::Duty
+    } else if lex.generic_verbs.iter().any(|v| t.starts_with(v)) {
+        Heading::DutyVerb
+    } else {
+        Heading::Work
+    }
+}
+
+/// The length of a run of organisation names at the start of `s`
+/// (`区自然资源局、区教育局`), or 0.
+pub(super) fn unit_run(s: &str) -> usize {
+    let mut end = 0;
+    let mut at = 0;
+    loop {
+        match unit_at(&s[at..]) {
+            Some(len) => {
+                end = at + len;
+                at = end;
+            }
+            None => return end,
+        }
+        let rest = &s[at..];
+        match ["、", "和", "及", "与", "会同"]
+            .iter()
+            .find(|sep| rest.starts_with(**sep))
+        {
+            Some(sep) => at += sep.len(),
+            None => return end,
+        }
+    }
+}
+
+/// The byte length of one organisation name at the start of `s`: a short run of
+/// Han characters (and full-width brackets) ending with a unit suffix.
+fn unit_at(s: &str) -> Option<usize> {
+    let lex = lexicon();
+    // `从大局出发`, `加强督办`: a verb or preposition opens no organisation's name.
+    if s.starts_with(['从', '对', '把', '将', '以', '为', '按', '向', '在', '于'])
+        || lex
+            .lead_verbs
+            .iter()
+            .any(|v| v.chars().count() >= 2 && s.starts_with(v))
+    {
+        return None;
+    }
+    let mut best = None;
+    for (i, c) in s.char_indices().take(16) {
+        if !(is_han(c) || matches!(c, '（' | '）' | '(' | ')'))
+            || "、及与由要于在负牵配".contains(c)
+        {
+            break;
+        }
+        let end = i + c.len_utf8();
+        let head = &s[..end];
+        if lex.unit_suffixes.iter().any(|u| head.ends_with(u)) && head.chars().count() >= 2 {
+            best = Some(end);
+        }
+    }
+    best
+}
+
+/// Splits a run of organisation names into the names.
+pub(super) fn split_units(s: &str) -> Vec<String> {
+    s.split(['、', '和', '及', '与'])
+        .flat_map(|p| p.split("会同"))
+        .map(|p| {
+            p.trim_matches(EDGE)
+                .trim_matches(['（', '）', '(', ')'])
+                .trim_start_matches('由')
+        })
+        // `责任单位：` labels the units that follow.
+        .filter(|p| p.chars().count() >= 2 && !p.ends_with("单位") && !p.ends_with("责任部门"))
+        .map(str::to_string)
+        .collect()
+}
+
+pub(super) fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// Whether two titles name the same work: one contains the other and is at
+/// least three fifths of it (stricter than the scorer, so that `城中村改造` and
+/// `城中村改造项目前期工作` stay two tasks).
+pub(super) fn same_work(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().filter(|c| c.is_alphanumeric()).collect();
+    let b: Vec<char> = b.chars().filter(|c| c.is_alphanumeric()).collect();
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    5 * short.len() >= 3 * long.len() && long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_strips_verbs_times_and_endings() {
+        assert_eq!(clean("于4月底前完成选址论证工作"), "选址论证");
+        assert_eq!(clean("加快推进重点项目应开尽开"), "重点项目应开尽开");
+        assert_eq!(clean("扎实做好秋粮收储工作。"), "秋粮收储");
+    }
+
+    #[test]
+    fn unit_runs() {
+        let s = "区自然资源局、区教育局要加快办理";
+        let n = unit_run(s);
+        assert_eq!(&s[..n], "区自然资源局、区教育局");
+        assert_eq!(unit_run("老旧小区改造"), 0);
+    }
+}
