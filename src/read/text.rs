@@ -19,7 +19,9 @@
 //!
 //! Lines are paragraphs: split at any line break (`\n`, `\r\n`, `\r`, vertical
 //! tab, form feed, NEL, U+2028, U+2029), trimmed of whitespace (including the
-//! U+3000 indentation of Chinese paragraphs), and dropped when nothing is left.
+//! U+3000 indentation of Chinese paragraphs) but not of tabs, which separate the
+//! cells of a table row whose first or last cells are empty; a line with nothing
+//! but whitespace and tabs is dropped.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -221,8 +223,8 @@ fn paragraphs(text: &str) -> Vec<Block> {
     text.split([
         '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
     ])
-    .map(|line| line.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}'))
-    .filter(|line| !line.is_empty())
+    .map(|line| line.trim_matches(|c: char| (c.is_whitespace() && c != '\t') || c == '\u{FEFF}'))
+    .filter(|line| !line.trim_matches('\t').is_empty())
     .map(|line| Block::Paragraph(line.to_owned()))
     .collect()
 }

@@ -395,6 +395,12 @@ impl Reader<'_, '_> {
         type Trigger = (&'static str, bool, &'static [&'static str]);
         const TRIGGERS: &[Trigger] = &[
             ("听取", false, &["汇报", "报告", "意见"]),
+            // `副市长李红汇报了A、B等重点工作任务的进展`: the subject reported.
+            (
+                "汇报了",
+                false,
+                &["的进展", "进展情况", "推进情况", "的情况"],
+            ),
             ("同意", true, &["请示", "报告"]),
             ("审议", true, &["汇报", "报告", "请示", "安排", "意见"]),
             (
@@ -451,11 +457,17 @@ impl Reader<'_, '_> {
                 continue;
             }
             from = end;
-            self.report(at + start, seg);
+            // The one who `汇报了` is named right before the verb.
+            let subject = if trig == "汇报了" {
+                self.out.persons_in(at + p.saturating_sub(18)..at + p)
+            } else {
+                Vec::new()
+            };
+            self.report(at + start, seg, &subject);
         }
     }
 
-    fn report(&mut self, at: usize, seg: &str) {
+    fn report(&mut self, at: usize, seg: &str, subject: &[String]) {
         let about: Vec<usize> = seg.match_indices("关于").map(|(i, _)| i).collect();
         let mut pieces: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         if about.is_empty() {
@@ -502,6 +514,9 @@ impl Reader<'_, '_> {
         for (rep, content) in pieces {
             let who = &seg[rep.clone()];
             let mut leaders = self.out.persons_in(at + rep.start..at + rep.end);
+            if leaders.is_empty() {
+                leaders = subject.to_vec();
+            }
             if leaders.is_empty()
                 && let Some(c) = patterns().reporter.captures(who)
                 && let Some(m) = c.get(1)
@@ -814,6 +829,11 @@ fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
             Some((i, _)) => &chunk[..i],
             None => chunk.trim_end_matches(['，', ',', '；']),
         };
+        // `…建设，以及城区黑臭水体治理`: the list goes on past the comma.
+        let body = ["以及", "及", "和", "与"]
+            .iter()
+            .find_map(|c| body.strip_prefix(c))
+            .unwrap_or(body);
         let mut parts: Vec<&str> = Vec::new();
         // A part of one or two characters qualifies the next (`中央、省环保督察整改`).
         let mut pieces: Vec<&str> = Vec::new();
