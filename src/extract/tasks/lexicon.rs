@@ -6,6 +6,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 /// The parsed word lists.
+/// A time limit as task phrases write it (`4月底前`, `三季度末`, `两周内`).
+const TIME_LIMIT: &str = r"(?:(?:\d{4}年)?(?:(?:每月)?\d{1,2}月(?:\d{1,2}日)?|[一二三四1-4]季度|上半年|下半年|年底|年内|春节|国庆节?|元旦|五一|中秋|端午|清明)(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)?|(?:\d+|[一两二三四五六七八九十]+)个?(?:天|日|周|星期|月|工作日)内|每月\d{1,2}日前)";
+
 pub(super) struct Lexicon {
     /// Leading verbs and adverbs stripped from titles, longest first.
     pub lead_verbs: Vec<&'static str>,
@@ -25,6 +28,8 @@ pub(super) struct Lexicon {
     pub programme_suffixes: Vec<&'static str>,
     /// A time limit at the start of a phrase (`于4月底前`, `两周内`).
     pub time_prefix: Regex,
+    /// A time limit inside a phrase (`标准厂房要在春节前完成主体封顶`): not part of the name.
+    pub time_inside: Regex,
     /// `贯彻落实…精神` before the work it leads to.
     pub guidance_prefix: Regex,
 }
@@ -60,14 +65,14 @@ pub(super) fn lexicon() -> &'static Lexicon {
             ),
             project_suffixes: words(include_str!("../../../data/tasks/project_suffixes.txt"))
                 .collect(),
-            programme_suffixes: words(include_str!(
-                "../../../data/tasks/programme_suffixes.txt"
+            programme_suffixes: words(include_str!("../../../data/tasks/programme_suffixes.txt"))
+                .collect(),
+            // Fixed patterns: compiling them cannot fail.
+            time_prefix: Regex::new(&format!("^(?:于|在|到|至)?{TIME_LIMIT}"))
+                .expect("valid time pattern"),
+            time_inside: Regex::new(&format!(
+                "(?:要|须|应|必须|力争|确保)?(?:在|于){TIME_LIMIT}(?:全面|全部)?(?:完成|实现)?"
             ))
-            .collect(),
-            // A fixed pattern: compiling it cannot fail.
-            time_prefix: Regex::new(
-                r"^(?:于|在|到|至)?(?:(?:\d{4}年)?(?:(?:每月)?\d{1,2}月(?:\d{1,2}日)?|[一二三四1-4]季度|上半年|下半年|年底|年内|春节|国庆节?|元旦|五一|中秋|端午|清明)(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)?|(?:\d+|[一两二三四五六七八九十]+)个?(?:天|日|周|星期|月|工作日)内|每月\d{1,2}日前)",
-            )
             .expect("valid time pattern"),
             guidance_prefix: Regex::new(r"^(?:深入)?(?:学习)?贯彻(?:落实)?[^，。,]{2,24}?精神")
                 .expect("valid guidance pattern"),

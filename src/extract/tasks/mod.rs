@@ -58,6 +58,9 @@ pub(super) struct Draft {
     /// For a section's reported topic, the whole section: the problems stated in it
     /// outside any item are the topic's.
     pub context: Option<Range<usize>>,
+    /// Later statements of the same work merged into this task, `(title span, scope)`:
+    /// where its deadline is looked for when its own scope names none.
+    pub restated: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// How many earlier tasks a new one is compared with for merging: the same work
@@ -124,6 +127,7 @@ impl<'a> Drafts<'a> {
             let d = &mut self.list[i];
             merge(&mut d.leaders, draft.leaders);
             merge(&mut d.units, draft.units);
+            d.restated.push((draft.span, draft.scope));
             return i;
         }
         self.list.push(draft);
@@ -177,13 +181,12 @@ impl<'a> Drafts<'a> {
             .into_iter()
             .zip(own)
             .map(|(d, mut problems)| {
-                // The nearest deadline after the title in its scope, else the last before it.
-                let in_scope = deadline_at.within(&d.scope);
-                let deadline = in_scope
-                    .iter()
-                    .copied()
-                    .find(|&i| deadlines[i].span[0] >= d.span.start)
-                    .or_else(|| in_scope.last().copied());
+                // Its own statement first, then the statements merged into it.
+                let deadline = std::iter::once((&d.span, &d.scope))
+                    .chain(d.restated.iter().map(|(span, scope)| (span, scope)))
+                    .find_map(|(span, scope)| {
+                        linked_deadline(&deadline_at, deadlines, span, scope)
+                    });
                 if let Some(c) = &d.context {
                     problems.extend(problem_at.within(c).into_iter().filter(|&i| !claimed[i]));
                 }
@@ -202,6 +205,34 @@ impl<'a> Drafts<'a> {
             .collect()
     }
 }
+
+/// The deadline of a task stated at `span` within `scope`: a limit written right
+/// before the work (`于4月底前完成X`) is its own; else the nearest after the title
+/// in its scope, else the last before it.
+fn linked_deadline(
+    deadline_at: &Spans,
+    deadlines: &[Deadline],
+    span: &Range<usize>,
+    scope: &Range<usize>,
+) -> Option<usize> {
+    let in_scope = deadline_at.within(scope);
+    let governing = in_scope.iter().copied().rev().find(|&i| {
+        let end = deadlines[i].span[1];
+        end <= span.start && span.start - end <= GOVERNING_GAP
+    });
+    governing
+        .or_else(|| {
+            in_scope
+                .iter()
+                .copied()
+                .find(|&i| deadlines[i].span[0] >= span.start)
+        })
+        .or_else(|| in_scope.last().copied())
+}
+
+/// How far (bytes) before a title a limit may end and still govern it: room for
+/// the verb between them (`前完成`, `前全面完成`).
+const GOVERNING_GAP: usize = 15;
 
 /// Spans sorted by start, for finding those within a range without a scan.
 struct Spans(Vec<(usize, usize, usize)>);

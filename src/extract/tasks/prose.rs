@@ -225,6 +225,7 @@ impl Reader<'_, '_> {
                     span: s..s + topic.len(),
                     scope: s..s + topic.len(),
                     context: None,
+                    restated: Vec::new(),
                 });
                 self.section.heading = Some(i);
                 self.section.topics.push(i);
@@ -268,6 +269,7 @@ impl Reader<'_, '_> {
                 span: at + r.start..at + r.end,
                 scope: at..at + s.len(),
                 context: None,
+                restated: Vec::new(),
             });
             found.push(i);
         }
@@ -328,6 +330,7 @@ impl Reader<'_, '_> {
             span: s..s + raw.len(),
             scope: s..s + raw.len(),
             context: None,
+            restated: Vec::new(),
         });
     }
 
@@ -425,6 +428,10 @@ impl Reader<'_, '_> {
                 continue;
             }
             let start = p + trig.len();
+            // `督查室`, `调度组`: the name of an office, not the act.
+            if s[start..].starts_with(['室', '组', '处', '科']) {
+                continue;
+            }
             let start = start + if s[start..].starts_with('了') { 3 } else { 0 };
             // A topic is a phrase, not a page: look for its end nearby only.
             let mut stop = (start + 1500).min(s.len());
@@ -492,6 +499,7 @@ impl Reader<'_, '_> {
                     span: span.clone(),
                     scope: span,
                     context: None,
+                    restated: Vec::new(),
                 });
                 self.section.topics.push(i);
             }
@@ -540,6 +548,7 @@ impl Reader<'_, '_> {
                     span: span.clone(),
                     scope: at..at + seg.len(),
                     context: None,
+                    restated: Vec::new(),
                 };
                 match self.section.heading.filter(|_| !self.section.reported) {
                     // The report names the work of the section's heading.
@@ -574,6 +583,7 @@ impl Reader<'_, '_> {
                 span: o + r.start..o + r.end,
                 scope: at..at + s.len(),
                 context: None,
+                restated: Vec::new(),
             });
         }
     }
@@ -619,6 +629,7 @@ impl Reader<'_, '_> {
                     span: a..at + from,
                     scope: a..at + from,
                     context: None,
+                    restated: Vec::new(),
                 });
             }
         }
@@ -645,6 +656,7 @@ impl Reader<'_, '_> {
                         span: o + r.start..o + r.end,
                         scope: at..at + s.len(),
                         context: None,
+                        restated: Vec::new(),
                     });
                 }
                 continue;
@@ -673,7 +685,8 @@ impl Reader<'_, '_> {
                 continue;
             }
             let rest = rest.trim_start_matches('了');
-            if rest.contains('《') || rest.starts_with("解决") {
+            // `研究部署下一步工作`: the next steps in general, no work named.
+            if rest.contains('《') || rest.starts_with("解决") || rest.starts_with("下一步") {
                 continue;
             }
             let leaders = if deploying {
@@ -691,6 +704,7 @@ impl Reader<'_, '_> {
                     span: base + r.start..base + r.end,
                     scope: at..at + s.len(),
                     context: None,
+                    restated: Vec::new(),
                 });
             }
         }
@@ -715,6 +729,7 @@ impl Reader<'_, '_> {
                 span: o + r.start..o + r.end,
                 scope: at..at + s.len(),
                 context: None,
+                restated: Vec::new(),
             });
         }
     }
@@ -766,6 +781,7 @@ impl Reader<'_, '_> {
                 span: o..o + verb_at.len(),
                 scope: a..a + clause.len(),
                 context: None,
+                restated: Vec::new(),
             });
         }
     }
@@ -799,6 +815,7 @@ impl Reader<'_, '_> {
                 span: a + r.start..a + r.end,
                 scope: a..end.min(b),
                 context: None,
+                restated: Vec::new(),
             });
         }
     }
@@ -816,6 +833,13 @@ const SHARED: &[&str] = &[
     "整改",
     "工程",
     "保卫战",
+];
+
+/// Endings that already name work, so that a shared ending is not added to them
+/// (`城北污水处理厂扩建` stays as it is in `…扩建及示范带建设`).
+const WORK_ENDINGS: &[&str] = &[
+    "扩建", "新建", "改建", "续建", "修复", "完善", "开发", "落地", "升级", "搬迁", "攻坚", "行动",
+    "计划",
 ];
 
 fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
@@ -862,7 +886,7 @@ fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
         for (k, (p, mut t)) in parts.into_iter().zip(cleaned).enumerate() {
             if let Some(e) = shared
                 && k + 1 < n
-                && !SHARED.iter().any(|x| t.ends_with(x))
+                && !SHARED.iter().chain(WORK_ENDINGS).any(|x| t.ends_with(x))
                 && t.chars().count() <= 10
             {
                 t.push_str(e);

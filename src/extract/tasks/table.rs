@@ -208,6 +208,7 @@ fn rows(rows: &[(usize, &str)], cols: &[Option<Col>], out: &mut Drafts) {
             span: ts..ts + name.len(),
             scope: at..at + row.len(),
             context: None,
+            restated: Vec::new(),
         });
     }
 }

@@ -430,3 +430,21 @@ fn heading_names_the_work_of_a_report_without_topic() {
     assert_eq!(tasks[0].units, ["县交通局"]);
     assert!(tasks.iter().all(|t| t.leaders == ["王川"]));
 }
+
+#[test]
+fn a_limit_right_before_the_work_is_its_own() {
+    let text = "会议要求，一是由县住建局牵头，于5月底前完成16个老旧小区改造项目的施工图审查，确保7月20日前全部开工。二是县水务局要在汛期前完成城区排水管网清淤，三季度末前完成8处易涝点改造。";
+    let tasks = run(text, &[], &["5月底前", "7月20日前", "汛期前", "三季度末前"]);
+    let linked: Vec<(&str, Option<usize>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.deadline))
+        .collect();
+    assert!(
+        linked.contains(&("16个老旧小区改造项目的施工图审查", Some(0))),
+        "{linked:?}"
+    );
+    assert!(
+        linked.contains(&("城区排水管网清淤", Some(2))),
+        "{linked:?}"
+    );
+}

@@ -33,7 +33,8 @@ pub(super) const CLAUSE: &[char] = &['，', '；', '。', ',', ';', '：', ':'];
 
 /// Strips time limits, leading verbs and non-naming endings from `s`.
 pub(super) fn clean(s: &str) -> String {
-    clean_tail(clean_lead(s))
+    let s = lexicon().time_inside.replace_all(s, "");
+    clean_tail(clean_lead(&s))
 }
 
 /// Strips time limits and leading verbs from `s`.
