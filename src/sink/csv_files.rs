@@ -188,3 +188,26 @@ impl Sink for CsvSink {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    #[test]
+    fn cells_with_commas_quotes_and_newlines_read_back() {
+        let dir = std::env::temp_dir().join(format!("huiyi-csv-{}", std::process::id()));
+        let mut sink = CsvSink::create(&dir, false).unwrap();
+        let odd = dir.join("a,\"b\"\nc.txt");
+        let outcome = Extractor::new().outcome_of_path(&odd);
+        sink.write(&outcome).unwrap();
+        sink.finish().unwrap();
+        let mut reader = ::csv::Reader::from_path(dir.join("documents.csv")).unwrap();
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(&rows[0][0], "1");
+        assert_eq!(&rows[0][1], odd.display().to_string());
+        assert_eq!(&rows[0][12], "io");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -245,3 +245,73 @@ pub fn file_sha256(path: &Path) -> std::io::Result<String> {
 pub fn path_key(source: &Source) -> &str {
     source.path.as_deref().unwrap_or("-")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(i: usize) -> Input {
+        Input::Bytes {
+            bytes: format!(
+                "{}月{}日，区长刘志远主持召开区政府常务会议。",
+                i % 12 + 1,
+                i % 28 + 1
+            )
+            .into_bytes(),
+            path: Some(PathBuf::from(format!("{i}.txt"))),
+        }
+    }
+
+    #[test]
+    fn outcomes_come_back_in_input_order_through_a_small_window() {
+        let extractor = Extractor::new();
+        let mut paths = Vec::new();
+        Batch::new()
+            .jobs(2)
+            .window(3)
+            .run(&extractor, (0..40).map(named), |outcome| {
+                paths.push(outcome.source().path.clone().unwrap_or_default());
+                Ok(())
+            })
+            .unwrap();
+        let want: Vec<String> = (0..40).map(|i| format!("{i}.txt")).collect();
+        assert_eq!(paths, want);
+    }
+
+    #[test]
+    fn the_first_sink_error_stops_the_batch() {
+        let mut seen = 0;
+        let result = Batch::new()
+            .window(4)
+            .run(&Extractor::new(), (0..20).map(named), |_| {
+                seen += 1;
+                if seen == 5 {
+                    Err(SinkError::WorkerLost)
+                } else {
+                    Ok(())
+                }
+            });
+        assert!(matches!(result, Err(SinkError::WorkerLost)));
+        assert_eq!(seen, 5);
+    }
+
+    #[test]
+    fn an_empty_array_is_still_json() {
+        let mut sink = JsonSink::array(Vec::new());
+        sink.finish().unwrap();
+        assert_eq!(sink.into_inner(), b"[]\n");
+    }
+
+    #[test]
+    fn file_hashes_match_the_record() {
+        let path = std::env::temp_dir().join(format!("huiyi-sha-{}.txt", std::process::id()));
+        std::fs::write(&path, "abc").unwrap();
+        let sha = file_sha256(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            Some(sha),
+            crate::source_of(b"abc", None).sha256,
+            "as source.sha256 gives it"
+        );
+    }
+}

@@ -258,3 +258,52 @@ fn now() -> String {
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    fn documents(sink: &SqliteSink) -> Vec<(String, Option<String>, Option<String>)> {
+        let mut statement = sink
+            .connection()
+            .prepare("SELECT path, sha256, error_kind FROM documents ORDER BY path")
+            .unwrap();
+        statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn writing_a_path_again_replaces_its_rows() {
+        let dir = std::env::temp_dir().join(format!("huiyi-sqlite-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("t.db");
+        let _ = std::fs::remove_file(&db);
+        let extractor = Extractor::new();
+        let a = Path::new("a.txt");
+        let text = "3月18日，区长刘志远主持召开区政府常务会议。".as_bytes();
+        let mut sink = SqliteSink::open(&db).unwrap().batch_size(2);
+        for outcome in [
+            extractor.outcome_of_bytes(text, Some(a)),
+            extractor.outcome_of_path(&dir.join("missing.txt")),
+            extractor.outcome_of_bytes(b"changed", Some(a)),
+        ] {
+            sink.write(&outcome).unwrap();
+        }
+        sink.finish().unwrap();
+        let rows = documents(&sink);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].0, "a.txt");
+        assert_eq!(rows[1].1, crate::source_of(b"changed", None).sha256);
+        assert_eq!(rows[0].2.as_deref(), Some("io"));
+        assert_eq!(
+            sink.completed().unwrap().into_iter().collect::<Vec<_>>(),
+            [("a.txt".to_string(), rows[1].1.clone().unwrap())]
+        );
+        drop(sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
