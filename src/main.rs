@@ -218,37 +218,20 @@ fn open_sink(
         else {
             return Err("--skip-existing needs -o with --format sqlite or jsonl".into());
         };
-        let sqlite;
-        let done = if format == OutputFormat::Sqlite {
-            sqlite = Some(
-                SqliteSink::open(output)
-                    .map_err(fail)?
-                    .batch_size(args.batch_size),
-            );
-            sqlite
-                .as_ref()
-                .map(SqliteSink::completed)
-                .transpose()
+        if format == OutputFormat::Sqlite {
+            let sink = SqliteSink::open(output)
                 .map_err(fail)?
-                .unwrap_or_default()
-        } else {
-            sqlite = None;
-            completed_in_jsonl(output).map_err(fail)?
-        };
-        let before = inputs.len();
-        inputs.retain(|input| !unchanged(input, &done));
-        let skipped = before - inputs.len();
-        let sink: Box<dyn Sink> = match sqlite {
-            Some(sink) => Box::new(sink),
-            None => {
-                let replaced = inputs
-                    .iter()
-                    .map(|i| i.path().map_or("-".into(), |p| p.display().to_string()))
-                    .collect();
-                Box::new(JsonSink::resume(output, &replaced).map_err(fail)?)
-            }
-        };
-        return Ok((sink, skipped));
+                .batch_size(args.batch_size);
+            let skipped = skip_unchanged(inputs, &sink.completed().map_err(fail)?);
+            return Ok((Box::new(sink), skipped));
+        }
+        let skipped = skip_unchanged(inputs, &completed_in_jsonl(output).map_err(fail)?);
+        let replaced = inputs
+            .iter()
+            .map(|i| i.path().map_or("-".into(), |p| p.display().to_string()))
+            .collect();
+        let sink = JsonSink::resume(output, &replaced).map_err(fail)?;
+        return Ok((Box::new(sink), skipped));
     }
     let sink: Box<dyn Sink> = match (format, output) {
         (OutputFormat::Sqlite, Some(path)) => Box::new(
@@ -277,13 +260,18 @@ fn json_sink<W: Write + 'static>(out: W, format: OutputFormat, single: bool) -> 
     }
 }
 
-/// Whether a file input is in `done` with its current content (hashed, not extracted).
-fn unchanged(input: &Input, done: &HashSet<(String, String)>) -> bool {
-    let Input::Path(path) = input else {
-        return false;
-    };
-    // An unreadable file is not skipped: extracting it gives its error record.
-    file_sha256(path).is_ok_and(|sha| done.contains(&(path.display().to_string(), sha)))
+/// Drops the file inputs that are in `done` with their current content
+/// (hashed, not extracted); says how many.
+fn skip_unchanged(inputs: &mut Vec<Input>, done: &HashSet<(String, String)>) -> usize {
+    let before = inputs.len();
+    inputs.retain(|input| {
+        let Input::Path(path) = input else {
+            return true;
+        };
+        // An unreadable file is not skipped: extracting it gives its error record.
+        !file_sha256(path).is_ok_and(|sha| done.contains(&(path.display().to_string(), sha)))
+    });
+    before - inputs.len()
 }
 
 fn progress_bar(len: usize) -> Option<ProgressBar> {
