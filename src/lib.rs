@@ -42,6 +42,7 @@ pub mod normalize;
 pub mod options;
 pub mod read;
 pub mod record;
+pub mod sink;
 pub mod time;
 
 pub use error::{Error, Result};

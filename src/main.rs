@@ -1,13 +1,17 @@
 //! The `huiyi` command line: a thin shell over the library (SPEC §5).
 
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::collections::{BTreeMap, HashSet};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use huiyi::record::Source;
-use huiyi::{Error, ErrorRecord, Extractor, Outcome};
+use huiyi::sink::{
+    Batch, CsvSink, Input, JsonSink, Sink, SinkError, SqliteSink, completed_in_jsonl, file_sha256,
+};
+use huiyi::{Error, Extractor, Outcome};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Parser)]
 #[command(
@@ -62,6 +66,19 @@ struct ExtractArgs {
     /// Include the normalised text in each record.
     #[arg(long)]
     with_text: bool,
+    /// In folders, take only files with these extensions (e.g. docx,txt,html).
+    #[arg(long, value_delimiter = ',')]
+    ext: Vec<String>,
+    /// Pass over inputs already converted unchanged (same path and sha256) in
+    /// the -o database or JSON Lines file.
+    #[arg(long)]
+    skip_existing: bool,
+    /// Start each CSV file with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    csv_bom: bool,
+    /// Documents committed together in SQLite output.
+    #[arg(long, default_value_t = 256)]
+    batch_size: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,11 +87,10 @@ enum OutputFormat {
     Json,
     /// One record a line.
     Jsonl,
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Error::InvalidDate { text: text.into() }.to_string())
+    /// A folder (-o) of CSV tables joined by document_id.
+    Csv,
+    /// An SQLite database (-o).
+    Sqlite,
 }
 
 fn main() -> ExitCode {
@@ -93,14 +109,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// What an input names: a file, or stdin.
-enum Input {
-    File(PathBuf),
-    Stdin,
-}
-
 fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
-    let inputs = collect_inputs(&args.paths, args.files_from.as_deref())?;
+    let output = args.output.as_deref();
+    let needs_output = matches!(args.format, Some(OutputFormat::Csv | OutputFormat::Sqlite));
+    if needs_output && output.is_none() {
+        return Err("--format csv and sqlite need -o (a folder for csv, a file for sqlite)".into());
+    }
+    let filter = Filter {
+        extensions: args
+            .ext
+            .iter()
+            .map(|e| e.trim_start_matches('.').to_lowercase())
+            .collect(),
+        own_outputs: own_outputs(output),
+    };
+    let mut inputs = collect_inputs(&args.paths, args.files_from.as_deref(), &filter)?;
     if inputs.is_empty() {
         return Err("no input: give files, folders, '-' or --files-from".into());
     }
@@ -110,6 +133,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     } else {
         OutputFormat::Jsonl
     });
+    let found = inputs.len();
 
     let mut builder = Extractor::builder().with_text(args.with_text);
     if let Some(date) = args.ref_date {
@@ -117,54 +141,43 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     }
     let extractor = builder.build();
 
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => {
-            Box::new(std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?)
-        }
-        None => Box::new(io::stdout().lock()),
-    };
-    let mut out = BufWriter::new(sink);
-    let mut failures: std::collections::BTreeMap<String, usize> = Default::default();
+    let (mut sink, skipped) = open_sink(&args, format, single, &mut inputs)?;
+    let progress = progress_bar(inputs.len());
+    let mut failures: BTreeMap<String, usize> = BTreeMap::new();
     let mut bytes = 0u64;
     let started = std::time::Instant::now();
-    let array = format == OutputFormat::Json && !single;
-    if array {
-        write_or_fail(out.write_all(b"[\n"))?;
+    let jobs = args.jobs.unwrap_or(0);
+    let result = Batch::new()
+        .jobs(jobs)
+        .run(&extractor, inputs, |outcome: Outcome| {
+            bytes += outcome.source().bytes.unwrap_or(0);
+            if let Outcome::Failed(failure) = &outcome {
+                *failures.entry(failure.error.kind.clone()).or_default() += 1;
+                let message = &failure.error.message;
+                match &progress {
+                    Some(bar) => bar.suspend(|| eprintln!("huiyi: {message}")),
+                    None => eprintln!("huiyi: {message}"),
+                }
+            }
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            sink.write(&outcome)
+        })
+        .and_then(|()| sink.finish());
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
-    for (i, input) in inputs.iter().enumerate() {
-        let outcome = match input {
-            Input::File(path) => extractor.outcome_of_path(path),
-            Input::Stdin => match read_stdin() {
-                Ok(b) => extractor.outcome_of_bytes(&b, None),
-                Err(error) => Outcome::Failed(ErrorRecord::new(Source::default(), &error)),
-            },
-        };
-        bytes += outcome.source().bytes.unwrap_or(0);
-        if let Outcome::Failed(failure) = &outcome {
-            *failures.entry(failure.error.kind.clone()).or_default() += 1;
-            eprintln!("huiyi: {}", failure.error.message);
-        }
-        let json = to_json(&outcome, format);
-        if array && i > 0 {
-            write_or_fail(out.write_all(b",\n"))?;
-        }
-        write_or_fail(out.write_all(json.as_bytes()))?;
-        if !array {
-            write_or_fail(out.write_all(b"\n"))?;
-        }
-    }
-    if array {
-        write_or_fail(out.write_all(b"\n]\n"))?;
-    }
-    write_or_fail(out.flush())?;
+    result.map_err(|e| e.to_string())?;
+
     let failed: usize = failures.values().sum();
-    if inputs.len() > 1 {
+    if found > 1 {
         let seconds = started.elapsed().as_secs_f64().max(1e-9);
         let by_kind: Vec<String> = failures.iter().map(|(k, n)| format!("{k}: {n}")).collect();
-        let records = inputs.len() - failed;
+        let records = found - skipped - failed;
         eprintln!(
-            "huiyi: {} files, {} record{}, {} failed{}, {:.1} MB/s in {:.2} s",
-            inputs.len(),
+            "huiyi: {} files, {} record{}, {} failed{}{}, {:.1} MB/s in {:.2} s",
+            found,
             records,
             if records == 1 { "" } else { "s" },
             failed,
@@ -172,6 +185,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
                 String::new()
             } else {
                 format!(" ({})", by_kind.join(", "))
+            },
+            if args.skip_existing {
+                format!(", {skipped} skipped (unchanged)")
+            } else {
+                String::new()
             },
             bytes as f64 / 1e6 / seconds,
             seconds
@@ -184,28 +202,142 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn to_json<T: serde::Serialize>(value: &T, format: OutputFormat) -> String {
-    let json = match format {
-        OutputFormat::Json => serde_json::to_string_pretty(value),
-        OutputFormat::Jsonl => serde_json::to_string(value),
+/// Opens the sink for `format`; with --skip-existing, drops from `inputs`
+/// those already converted unchanged and says how many.
+fn open_sink(
+    args: &ExtractArgs,
+    format: OutputFormat,
+    single: bool,
+    inputs: &mut Vec<Input>,
+) -> Result<(Box<dyn Sink>, usize), String> {
+    let output = args.output.as_deref();
+    let fail = |e: SinkError| e.to_string();
+    if args.skip_existing {
+        let Some(output) =
+            output.filter(|_| matches!(format, OutputFormat::Sqlite | OutputFormat::Jsonl))
+        else {
+            return Err("--skip-existing needs -o with --format sqlite or jsonl".into());
+        };
+        if format == OutputFormat::Sqlite {
+            let sink = SqliteSink::open(output)
+                .map_err(fail)?
+                .batch_size(args.batch_size);
+            let skipped = skip_unchanged(inputs, &sink.completed().map_err(fail)?);
+            return Ok((Box::new(sink), skipped));
+        }
+        let skipped = skip_unchanged(inputs, &completed_in_jsonl(output).map_err(fail)?);
+        let replaced = inputs
+            .iter()
+            .map(|i| i.path().map_or("-".into(), |p| p.display().to_string()))
+            .collect();
+        let sink = JsonSink::resume(output, &replaced).map_err(fail)?;
+        return Ok((Box::new(sink), skipped));
+    }
+    let sink: Box<dyn Sink> = match (format, output) {
+        (OutputFormat::Sqlite, Some(path)) => Box::new(
+            SqliteSink::open(path)
+                .map_err(fail)?
+                .batch_size(args.batch_size),
+        ),
+        (OutputFormat::Csv, Some(folder)) => {
+            Box::new(CsvSink::create(folder, args.csv_bom).map_err(fail)?)
+        }
+        (_, Some(path)) => {
+            let file =
+                std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            json_sink(BufWriter::new(file), format, single)
+        }
+        (_, None) => json_sink(BufWriter::new(io::stdout().lock()), format, single),
     };
-    json.expect("records serialise to JSON")
+    Ok((sink, 0))
 }
 
-fn write_or_fail(result: io::Result<()>) -> Result<(), String> {
-    result.map_err(|e| format!("cannot write the output: {e}"))
+fn json_sink<W: Write + 'static>(out: W, format: OutputFormat, single: bool) -> Box<dyn Sink> {
+    match format {
+        OutputFormat::Json if single => Box::new(JsonSink::pretty(out)),
+        OutputFormat::Json => Box::new(JsonSink::array(out)),
+        _ => Box::new(JsonSink::lines(out)),
+    }
 }
 
-fn read_stdin() -> huiyi::Result<Vec<u8>> {
+/// Drops the file inputs that are in `done` with their current content
+/// (hashed, not extracted); says how many.
+fn skip_unchanged(inputs: &mut Vec<Input>, done: &HashSet<(String, String)>) -> usize {
+    let before = inputs.len();
+    inputs.retain(|input| {
+        let Input::Path(path) = input else {
+            return true;
+        };
+        // An unreadable file is not skipped: extracting it gives its error record.
+        !file_sha256(path).is_ok_and(|sha| done.contains(&(path.display().to_string(), sha)))
+    });
+    before - inputs.len()
+}
+
+fn progress_bar(len: usize) -> Option<ProgressBar> {
+    if len < 2 || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::InvalidDate { text: text.into() }.to_string())
+}
+
+fn read_stdin() -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io { path: None, source })?;
+        .map_err(|e| format!("cannot read stdin: {e}"))?;
     Ok(bytes)
 }
 
+/// Which files a folder walk takes.
+struct Filter {
+    /// Lower-case extensions to take; empty takes every file.
+    extensions: Vec<String>,
+    /// The tool's own outputs (canonical paths), never read as inputs.
+    own_outputs: HashSet<PathBuf>,
+}
+
+/// The -o target and the files SQLite or a resumed run keep beside it.
+fn own_outputs(output: Option<&Path>) -> HashSet<PathBuf> {
+    let Some(output) = output else {
+        return HashSet::new();
+    };
+    let mut paths = vec![output.to_path_buf()];
+    for suffix in ["-journal", "-wal", "-shm", ".partial"] {
+        let mut name = output.as_os_str().to_owned();
+        name.push(suffix);
+        paths.push(name.into());
+    }
+    paths.iter().filter_map(|p| canonical(p)).collect()
+}
+
+/// A path made canonical through its folder, so that it need not exist yet.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some(folder.canonicalize().ok()?.join(name))
+}
+
 /// The inputs named on the command line, folders walked in a deterministic order.
-fn collect_inputs(paths: &[PathBuf], files_from: Option<&Path>) -> Result<Vec<Input>, String> {
+fn collect_inputs(
+    paths: &[PathBuf],
+    files_from: Option<&Path>,
+    filter: &Filter,
+) -> Result<Vec<Input>, String> {
     let mut listed: Vec<PathBuf> = paths.to_vec();
     if let Some(list) = files_from {
         let reader: Box<dyn BufRead> = if list == Path::new("-") {
@@ -225,38 +357,54 @@ fn collect_inputs(paths: &[PathBuf], files_from: Option<&Path>) -> Result<Vec<In
     let mut inputs = Vec::new();
     for path in listed {
         if path == Path::new("-") {
-            inputs.push(Input::Stdin);
+            inputs.push(Input::Bytes {
+                bytes: read_stdin()?,
+                path: None,
+            });
         } else if path.is_dir() {
-            walk(&path, &mut inputs);
+            walk(&path, filter, &mut inputs);
         } else {
             // A missing file is an input that failed, not a usage error: it gets its error record.
-            inputs.push(Input::File(path));
+            inputs.push(Input::Path(path));
         }
     }
     Ok(inputs)
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>) {
+fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        inputs.push(Input::File(dir.to_path_buf()));
+        inputs.push(Input::Path(dir.to_path_buf()));
         return;
     };
+    let canonical_dir = dir.canonicalize().ok();
     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     children.sort();
     for child in children {
-        let hidden = child
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
+        let Some(name) = child.file_name() else {
+            continue;
+        };
+        let own = canonical_dir
+            .as_ref()
+            .is_some_and(|d| filter.own_outputs.contains(&d.join(name)));
+        if own || name.to_string_lossy().starts_with('.') {
             continue;
         }
         if child.is_dir() {
-            walk(&child, inputs);
-        } else {
-            inputs.push(Input::File(child));
+            walk(&child, filter, inputs);
+        } else if filter.extensions.is_empty()
+            || child.extension().is_some_and(|e| {
+                filter
+                    .extensions
+                    .contains(&e.to_string_lossy().to_lowercase())
+            })
+        {
+            inputs.push(Input::Path(child));
         }
     }
+}
+
+fn write_or_fail(result: io::Result<()>) -> Result<(), String> {
+    result.map_err(|e| format!("cannot write the output: {e}"))
 }
 
 fn text(path: &Path) -> Result<ExitCode, String> {

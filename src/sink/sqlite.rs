@@ -1,0 +1,309 @@
+//! SQLite output: one row per input in `documents`, its people, tasks,
+//! deadlines and problems in child tables.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, params};
+
+use super::rows::{Rows, index_value};
+use super::{Sink, SinkError};
+use crate::Outcome;
+
+/// The tables [`SqliteSink`] creates (if missing). Lists inside a column
+/// (`chairs`, `titles`, `leaders` …) are JSON arrays; `task_leaders` has one
+/// row per leader of a task, for joins.
+pub const SCHEMA_SQL: &str = "
+CREATE TABLE IF NOT EXISTS documents (
+    id               INTEGER PRIMARY KEY,
+    path             TEXT NOT NULL UNIQUE,
+    sha256           TEXT,
+    bytes            INTEGER,
+    format           TEXT,
+    encoding         TEXT,
+    meeting_title    TEXT,
+    meeting_date     TEXT,
+    meeting_location TEXT,
+    chairs           TEXT,
+    attendees        TEXT,
+    warnings         TEXT,
+    error_kind       TEXT,
+    error_message    TEXT,
+    extracted_at     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS people (
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    person_index INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    titles       TEXT NOT NULL,
+    roles        TEXT NOT NULL,
+    PRIMARY KEY (document_id, person_index)
+);
+CREATE TABLE IF NOT EXISTS tasks (
+    document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    task_index     INTEGER NOT NULL,
+    title          TEXT NOT NULL,
+    leaders        TEXT NOT NULL,
+    units          TEXT NOT NULL,
+    deadline_index INTEGER,
+    deadline_date  TEXT,
+    status         TEXT,
+    PRIMARY KEY (document_id, task_index)
+);
+CREATE TABLE IF NOT EXISTS task_leaders (
+    document_id INTEGER NOT NULL,
+    task_index  INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    FOREIGN KEY (document_id, task_index)
+        REFERENCES tasks(document_id, task_index) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS deadlines (
+    document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    deadline_index INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    date           TEXT,
+    relation       TEXT NOT NULL,
+    precision      TEXT NOT NULL,
+    PRIMARY KEY (document_id, deadline_index)
+);
+CREATE TABLE IF NOT EXISTS problems (
+    document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    problem_index INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    task_index    INTEGER,
+    PRIMARY KEY (document_id, problem_index)
+);
+CREATE INDEX IF NOT EXISTS people_name ON people(name);
+CREATE INDEX IF NOT EXISTS tasks_title ON tasks(title);
+CREATE INDEX IF NOT EXISTS task_leaders_name ON task_leaders(name);
+CREATE INDEX IF NOT EXISTS task_leaders_task ON task_leaders(document_id, task_index);
+CREATE INDEX IF NOT EXISTS deadlines_date ON deadlines(date);
+";
+
+/// Writes outcomes into an SQLite database, keyed by `documents.path`.
+///
+/// Writing an input already in the database replaces its rows (delete and
+/// insert in one transaction), so a batch run twice holds each input once.
+/// Inputs are committed in batches (256 by default): a run killed midway
+/// leaves every committed document complete with its children, and the
+/// database in WAL mode is readable while a run goes on.
+#[derive(Debug)]
+pub struct SqliteSink {
+    connection: Connection,
+    path: PathBuf,
+    batch_size: usize,
+    in_transaction: usize,
+}
+
+impl SqliteSink {
+    /// Opens (creating if need be) the database at `path` and its tables.
+    pub fn open(path: &Path) -> Result<Self, SinkError> {
+        let connection = Connection::open(path)?;
+        // WAL: readers are not blocked by a long load, and a crash loses at
+        // most the open batch. NORMAL sync is safe in WAL against a killed process.
+        connection.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )?;
+        connection.execute_batch(SCHEMA_SQL)?;
+        Ok(SqliteSink {
+            connection,
+            path: path.to_path_buf(),
+            batch_size: 256,
+            in_transaction: 0,
+        })
+    }
+
+    /// The number of documents committed together (at least 1).
+    pub fn batch_size(mut self, documents: usize) -> Self {
+        self.batch_size = documents.max(1);
+        self
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for queries of one's own.
+    pub fn connection(&self) -> &Connection {
+        &self.connection
+    }
+
+    /// The `(path, sha256)` of every document extracted without error: the
+    /// inputs `--skip-existing` passes over.
+    pub fn completed(&self) -> Result<HashSet<(String, String)>, SinkError> {
+        let mut statement = self.connection.prepare(
+            "SELECT path, sha256 FROM documents WHERE error_kind IS NULL AND sha256 IS NOT NULL",
+        )?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn insert(&self, rows: &Rows<'_>) -> Result<(), SinkError> {
+        let c = &self.connection;
+        // The children go with their document (ON DELETE CASCADE).
+        c.prepare_cached("DELETE FROM documents WHERE path = ?1")?
+            .execute([rows.document.path])?;
+        let d = &rows.document;
+        c.prepare_cached(
+            "INSERT INTO documents (path, sha256, bytes, format, encoding, meeting_title,
+                meeting_date, meeting_location, chairs, attendees, warnings, error_kind,
+                error_message, extracted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?
+        .execute(params![
+            d.path,
+            d.sha256,
+            d.bytes,
+            d.format,
+            d.encoding,
+            d.meeting_title,
+            d.meeting_date,
+            d.meeting_location,
+            d.chairs,
+            d.attendees,
+            d.warnings,
+            d.error_kind,
+            d.error_message,
+            now(),
+        ])?;
+        let id = c.last_insert_rowid();
+        let mut people = c.prepare_cached(
+            "INSERT INTO people (document_id, person_index, name, titles, roles)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (i, p) in rows.people.iter().enumerate() {
+            people.execute(params![id, index_value(i), p.name, p.titles, p.roles])?;
+        }
+        let mut tasks = c.prepare_cached(
+            "INSERT INTO tasks (document_id, task_index, title, leaders, units, deadline_index,
+                deadline_date, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for (i, t) in rows.tasks.iter().enumerate() {
+            tasks.execute(params![
+                id,
+                index_value(i),
+                t.title,
+                t.leaders,
+                t.units,
+                t.deadline_index,
+                t.deadline_date,
+                t.status
+            ])?;
+        }
+        let mut leaders = c.prepare_cached(
+            "INSERT INTO task_leaders (document_id, task_index, name) VALUES (?1, ?2, ?3)",
+        )?;
+        for l in &rows.task_leaders {
+            leaders.execute(params![id, l.task_index, l.name])?;
+        }
+        let mut deadlines = c.prepare_cached(
+            "INSERT INTO deadlines (document_id, deadline_index, text, date, relation, precision)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (i, dl) in rows.deadlines.iter().enumerate() {
+            deadlines.execute(params![
+                id,
+                index_value(i),
+                dl.text,
+                dl.date,
+                dl.relation,
+                dl.precision
+            ])?;
+        }
+        let mut problems = c.prepare_cached(
+            "INSERT INTO problems (document_id, problem_index, text, task_index)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (i, p) in rows.problems.iter().enumerate() {
+            problems.execute(params![id, index_value(i), p.text, p.task_index])?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for SqliteSink {
+    fn write(&mut self, outcome: &Outcome) -> Result<(), SinkError> {
+        let rows = Rows::of(outcome)?;
+        if self.in_transaction == 0 {
+            self.connection.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        self.insert(&rows)?;
+        self.in_transaction += 1;
+        if self.in_transaction >= self.batch_size {
+            self.connection.execute_batch("COMMIT")?;
+            self.in_transaction = 0;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), SinkError> {
+        if self.in_transaction > 0 {
+            self.connection.execute_batch("COMMIT")?;
+            self.in_transaction = 0;
+        }
+        Ok(())
+    }
+}
+
+/// The time a row is written, ISO 8601 UTC to the second.
+fn now() -> String {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(since_epoch.as_secs())
+        .ok()
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    fn documents(sink: &SqliteSink) -> Vec<(String, Option<String>, Option<String>)> {
+        let mut statement = sink
+            .connection()
+            .prepare("SELECT path, sha256, error_kind FROM documents ORDER BY path")
+            .unwrap();
+        statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn writing_a_path_again_replaces_its_rows() {
+        let dir = std::env::temp_dir().join(format!("huiyi-sqlite-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("t.db");
+        let _ = std::fs::remove_file(&db);
+        let extractor = Extractor::new();
+        let a = Path::new("a.txt");
+        let text = "3月18日，区长刘志远主持召开区政府常务会议。".as_bytes();
+        let mut sink = SqliteSink::open(&db).unwrap().batch_size(2);
+        for outcome in [
+            extractor.outcome_of_bytes(text, Some(a)),
+            extractor.outcome_of_path(&dir.join("missing.txt")),
+            extractor.outcome_of_bytes(b"changed", Some(a)),
+        ] {
+            sink.write(&outcome).unwrap();
+        }
+        sink.finish().unwrap();
+        let rows = documents(&sink);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].0, "a.txt");
+        assert_eq!(rows[1].1, crate::source_of(b"changed", None).sha256);
+        assert_eq!(rows[0].2.as_deref(), Some("io"));
+        assert_eq!(
+            sink.completed().unwrap().into_iter().collect::<Vec<_>>(),
+            [("a.txt".to_string(), rows[1].1.clone().unwrap())]
+        );
+        drop(sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
