@@ -695,7 +695,7 @@ impl Reader<'_, '_> {
                 Vec::new()
             };
             let base = at + offset_in(s, rest);
-            for (t, r) in list_items(rest, false) {
+            for (t, r) in list_items(rest, false).into_iter().flat_map(short_pair) {
                 self.push(Draft {
                     title: t,
                     leaders: leaders.clone(),
@@ -713,6 +713,18 @@ impl Reader<'_, '_> {
     /// `由市住建局牵头，市财政局配合，于4月底前完成X`: work given to units, numbered or not.
     fn led(&mut self, at: usize, s: &str) {
         let t = s.trim_start();
+        // `会议要求，由…`: the meeting's word of command comes before the assignment.
+        let t = t
+            .split_once(['，', '：'])
+            .filter(|(head, _)| {
+                head.chars().count() <= 8
+                    && ["要求", "强调", "指出", "明确", "决定", "提出"]
+                        .iter()
+                        .any(|w| head.ends_with(w))
+            })
+            .map_or(t, |(_, rest)| rest);
+        // The assignment ends with its clause: the next one names other units.
+        let t = t.split('；').next().unwrap_or(t);
         let Some(after) = t.strip_prefix('由') else {
             return;
         };
@@ -898,6 +910,20 @@ fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
         }
     }
     out
+}
+
+/// `城市更新和安全生产`: two short topics joined by `和` are two (a longer phrase such
+/// as `场景培育和开放推动新场景大规模应用` is one piece of work).
+fn short_pair((title, r): (String, Range<usize>)) -> Vec<(String, Range<usize>)> {
+    let Some((a, b)) = title.split_once('和') else {
+        return vec![(title, r)];
+    };
+    let short = |s: &str| (2..=6).contains(&s.chars().count());
+    if !short(a) || !short(b) || b.contains('和') {
+        return vec![(title, r)];
+    }
+    // Both are stated by the one phrase: it is the span of each.
+    vec![(a.to_string(), r.clone()), (b.to_string(), r)]
 }
 
 /// Splits at `和`/`及`/`以及` where both sides are long enough to name work.
