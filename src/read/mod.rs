@@ -3,6 +3,8 @@
 //! [`read_bytes`] sniffs the format from the bytes themselves (not the file
 //! name) and hands them to the reader for that format.
 
+pub(crate) mod docx;
+
 use std::path::Path;
 
 use crate::error::{Error, Result};
