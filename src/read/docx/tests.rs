@@ -232,3 +232,279 @@ fn shared_corpus_reads() {
     }
     println!("{n} shared docx files read");
 }
+
+/// A zip of these entries, deflated.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in entries {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn minimal_document(body: &str) -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    )
+    .into_bytes()
+}
+
+fn read_bytes(bytes: &[u8]) -> Result<DocxDocument, super::DocxError> {
+    read_docx(bytes, Some(Path::new("in.docx")), &DocxLimits::default())
+}
+
+fn kind(result: Result<DocxDocument, super::DocxError>) -> &'static str {
+    match result {
+        Ok(doc) => panic!("read without error: {doc:?}"),
+        Err(e) => {
+            assert_eq!(e.to_string().split(':').next(), Some("in.docx"), "{e}");
+            e.kind()
+        }
+    }
+}
+
+#[test]
+fn a_spreadsheet_is_not_a_docx() {
+    let xlsx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("xl/workbook.xml", b"<workbook/>"),
+    ]);
+    let err = read_bytes(&xlsx).unwrap_err();
+    assert_eq!(err.kind(), "not_a_docx");
+    assert!(err.to_string().contains("xlsx"), "{err}");
+}
+
+#[test]
+fn a_zip_of_text_files_is_not_a_docx() {
+    let zip = zip_of(&[("a.txt", "会议纪要".as_bytes()), ("b.txt", b"minutes")]);
+    assert_eq!(kind(read_bytes(&zip)), "not_a_docx");
+}
+
+#[test]
+fn a_truncated_zip_is_corrupt() {
+    let bytes =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx/hand.docx"))
+            .unwrap();
+    for cut in [bytes.len() / 2, bytes.len() - 10, 30] {
+        assert_eq!(
+            kind(read_bytes(&bytes[..cut])),
+            "corrupt_zip",
+            "cut at {cut}"
+        );
+    }
+    assert_eq!(kind(read_bytes(b"PK\x03\x04")), "corrupt_zip");
+}
+
+#[test]
+fn cut_off_xml_is_malformed() {
+    let xml = minimal_document("<w:p><w:r><w:t>会议</w:t></w:r></w:p>");
+    let cut = &xml[..xml.len() - 30];
+    let err = read_bytes(&zip_of(&[("word/document.xml", cut)])).unwrap_err();
+    assert_eq!(err.kind(), "malformed_xml");
+    assert!(err.to_string().contains("word/document.xml"), "{err}");
+    let bad = minimal_document("<w:p><w:r><w:t>a</w:r></w:p>");
+    assert_eq!(
+        kind(read_bytes(&zip_of(&[("word/document.xml", &bad)]))),
+        "malformed_xml"
+    );
+    let entity = minimal_document("<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>");
+    assert_eq!(
+        kind(read_bytes(&zip_of(&[("word/document.xml", &entity)]))),
+        "malformed_xml"
+    );
+}
+
+#[test]
+fn entities_resolve_and_dtds_are_ignored() {
+    let xml = r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>R&amp;D&#x4E2D;&#24515;</w:t></w:r></w:p></w:body></w:document>"#;
+    let doc = read_bytes(&zip_of(&[("word/document.xml", xml.as_bytes())])).unwrap();
+    assert_eq!(render(&doc), "R&D中心\n");
+    let external = xml.replace("R&amp;D", "&x;");
+    assert_eq!(
+        kind(read_bytes(&zip_of(&[(
+            "word/document.xml",
+            external.as_bytes()
+        )]))),
+        "malformed_xml"
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let depth = 300;
+    let body = format!("{}{}", "<w:sdt>".repeat(depth), "</w:sdt>".repeat(depth));
+    let xml = minimal_document(&body);
+    assert_eq!(
+        kind(read_bytes(&zip_of(&[("word/document.xml", &xml)]))),
+        "too_deep"
+    );
+}
+
+#[test]
+fn an_encrypted_ole_package_is_recognised() {
+    // An OLE header, then a directory naming the streams of an encrypted
+    // Office package (UTF-16LE names), as Office writes them.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(512, 0);
+    for name in ["EncryptionInfo", "EncryptedPackage"] {
+        let mut entry: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        entry.resize(128, 0);
+        ole.extend(entry);
+    }
+    assert!(super::is_encrypted_ole(&ole));
+    let mut plain_doc = ole[..512].to_vec();
+    plain_doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+    assert!(!super::is_encrypted_ole(&plain_doc));
+    assert!(!super::is_encrypted_ole(b"PK\x03\x04"));
+}
+
+/// Bits written least significant first, as deflate wants them.
+#[derive(Default)]
+struct Bits {
+    out: Vec<u8>,
+    used: u32,
+}
+
+impl Bits {
+    /// `n` bits of `value`, least significant first (headers, extra bits).
+    fn value(&mut self, value: u32, n: u32) {
+        for i in 0..n {
+            if self.used % 8 == 0 {
+                self.out.push(0);
+            }
+            if value >> i & 1 == 1 {
+                *self.out.last_mut().unwrap() |= 1 << (self.used % 8);
+            }
+            self.used += 1;
+        }
+    }
+
+    /// A Huffman code of `n` bits, most significant first.
+    fn code(&mut self, code: u32, n: u32) {
+        for i in (0..n).rev() {
+            self.value(code >> i & 1, 1);
+        }
+    }
+}
+
+/// A raw deflate stream of `1 + 258 * matches` zero bytes in about
+/// `matches / 4` bytes: one dynamic block whose codes for "length 258" and
+/// "distance 1" are one bit each, so that every match is two zero bits.
+fn deflated_zeros(matches: usize) -> Vec<u8> {
+    let mut b = Bits::default();
+    b.value(1, 1); // the last block
+    b.value(2, 2); // dynamic codes
+    b.value(286 - 257, 5);
+    b.value(0, 5); // one distance code
+    b.value(18 - 4, 4);
+    // Code-length code lengths, in the order the format lists them: 18 has
+    // one bit, 1 and 2 two bits.
+    for sym in [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1] {
+        b.value(
+            match sym {
+                18 => 1,
+                1 | 2 => 2,
+                _ => 0,
+            },
+            3,
+        );
+    }
+    // Literal/length lengths: 0 → 2, 1–255 → 0, 256 → 2, 257–284 → 0,
+    // 285 → 1; then the distance code 0 → 1. (Codes: 18 = 0, 1 = 10, 2 = 11.)
+    b.code(0b11, 2);
+    b.code(0, 1);
+    b.value(138 - 11, 7);
+    b.code(0, 1);
+    b.value(117 - 11, 7);
+    b.code(0b11, 2);
+    b.code(0, 1);
+    b.value(28 - 11, 7);
+    b.code(0b10, 2);
+    b.code(0b10, 2);
+    // Codes: 285 = 0, literal 0 = 10, end of block = 11; distance 0 = 0.
+    // A match is two zero bits: the matches are just room left zero.
+    b.code(0b10, 2);
+    let end = b.used as usize + 2 * matches;
+    let mut out = b.out;
+    out.resize((end + 2).div_ceil(8), 0);
+    for bit in [end, end + 1] {
+        out[bit / 8] |= 1 << (bit % 8);
+    }
+    out
+}
+
+/// A zip holding one deflated entry, its uncompressed size declared as
+/// `declared` (true or not); the CRC is left zero, never reached.
+fn zip_with_entry(name: &str, data: &[u8], declared: u32) -> Vec<u8> {
+    let mut z = Vec::new();
+    let n = name.len() as u16;
+    let csize = data.len() as u32;
+    let common = |z: &mut Vec<u8>| {
+        z.extend(20u16.to_le_bytes()); // version needed
+        z.extend(0u16.to_le_bytes()); // flags
+        z.extend(8u16.to_le_bytes()); // deflate
+        z.extend(0u16.to_le_bytes()); // time
+        z.extend(0x21u16.to_le_bytes()); // date 1980-01-01
+        z.extend(0u32.to_le_bytes()); // crc
+        z.extend(csize.to_le_bytes());
+        z.extend(declared.to_le_bytes());
+        z.extend(n.to_le_bytes());
+        z.extend(0u16.to_le_bytes()); // extra
+    };
+    z.extend(0x0403_4b50u32.to_le_bytes());
+    common(&mut z);
+    z.extend(name.as_bytes());
+    z.extend(data);
+    let cd = z.len() as u32;
+    z.extend(0x0201_4b50u32.to_le_bytes());
+    z.extend(20u16.to_le_bytes()); // made by
+    common(&mut z);
+    z.extend([0u8; 10]); // comment, disk, attributes
+    z.extend(0u32.to_le_bytes()); // local header at 0
+    z.extend(name.as_bytes());
+    let cd_size = z.len() as u32 - cd;
+    z.extend(0x0605_4b50u32.to_le_bytes());
+    z.extend([0u8; 4]);
+    z.extend(1u16.to_le_bytes());
+    z.extend(1u16.to_le_bytes());
+    z.extend(cd_size.to_le_bytes());
+    z.extend(cd.to_le_bytes());
+    z.extend(0u16.to_le_bytes());
+    z
+}
+
+#[test]
+fn the_zeros_stream_inflates() {
+    // The bomb's stream, small: it must decode to exactly the zeros claimed.
+    let matches = 1000;
+    let data = deflated_zeros(matches);
+    let zip = zip_with_entry("a.bin", &data, (1 + 258 * matches) as u32);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut out = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut archive.by_name("a.bin").unwrap(), &mut out);
+    assert_eq!(out.len(), 1 + 258 * matches);
+    assert!(out.iter().all(|&b| b == 0));
+}
+
+#[test]
+fn a_zip_bomb_is_refused_quickly() {
+    // 1 GiB of zeros in about 1 MB.
+    let matches = (1usize << 30) / 258;
+    let data = deflated_zeros(matches);
+    let size = (1 + 258 * matches) as u32;
+    println!("bomb: {} bytes compressed, {size} decompressed", data.len());
+    let honest = zip_with_entry("word/document.xml", &data, size);
+    let lying = zip_with_entry("word/document.xml", &data, 1000);
+    for bomb in [honest, lying] {
+        let start = std::time::Instant::now();
+        let err = read_bytes(&bomb).unwrap_err();
+        let elapsed = start.elapsed();
+        assert!(matches!(err.kind(), "too_large"), "{err}");
+        assert!(elapsed < std::time::Duration::from_secs(1), "{elapsed:?}");
+        println!("{err} in {elapsed:?}");
+    }
+}
