@@ -59,9 +59,6 @@ fn dev_minutes_match_their_renderings() {
         if got.trim_end() == expected.trim_end() {
             matched.push(n);
         } else {
-            if std::env::var_os("HUIYI_DUMP").is_some() {
-                std::fs::write(format!("/tmp/d{n:02}.got"), &got).unwrap();
-            }
             differ.push(n);
         }
     }
@@ -226,6 +223,11 @@ fn shared_corpus_reads() {
             if path.extension().is_some_and(|e| e == "docx") {
                 let doc = read(&path);
                 assert!(!doc.blocks.is_empty(), "{}: no text", path.display());
+                if let Some(out) = std::env::var_os("HUIYI_DUMP") {
+                    let name = path.with_extension("txt");
+                    let name = name.file_name().unwrap_or_default();
+                    std::fs::write(Path::new(&out).join(name), render(&doc)).unwrap();
+                }
                 n += 1;
             }
         }
@@ -506,5 +508,141 @@ fn a_zip_bomb_is_refused_quickly() {
         assert!(matches!(err.kind(), "too_large"), "{err}");
         assert!(elapsed < std::time::Duration::from_secs(1), "{elapsed:?}");
         println!("{err} in {elapsed:?}");
+    }
+}
+
+/// The entries of a fixture, to be mutated and zipped again.
+fn entries(name: &str) -> Vec<(String, Vec<u8>)> {
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/docx")
+            .join(name),
+    )
+    .unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut data).unwrap();
+            (file.name().to_string(), data)
+        })
+        .collect()
+}
+
+const FIXTURES: [&str; 4] = [
+    "hand.docx",
+    "python_docx.docx",
+    "pandoc.docx",
+    "libreoffice.docx",
+];
+
+/// Markup that the mutations splice into the parts: the elements the
+/// reader gives meaning to, opened and closed out of place.
+const SNIPPETS: [&str; 16] = [
+    "<w:p>",
+    "</w:p>",
+    "<w:tbl>",
+    "<w:tr>",
+    "<w:tc>",
+    "<w:gridSpan w:val=\"99999999\"/>",
+    "<w:vMerge/>",
+    "<w:fldChar w:fldCharType=\"begin\"/>",
+    "<w:numPr><w:ilvl w:val=\"8\"/><w:numId w:val=\"5\"/></w:numPr>",
+    "<mc:AlternateContent>",
+    "<w:txbxContent>",
+    "&#0;",
+    "&amp;",
+    "<w:sym w:char=\"FFFFFFFF\"/>",
+    "<w:lvlText w:val=\"%9%0%\"/>",
+    "<w:start w:val=\"4294967295\"/>",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Random flips and cuts of a fixture's bytes: an error or a document,
+    /// never a panic.
+    #[test]
+    fn mutated_zip_bytes_never_panic(
+        which in 0..FIXTURES.len(),
+        flips in proptest::collection::vec((0usize..1 << 16, proptest::num::u8::ANY), 0..8),
+        cut in proptest::option::of(0usize..1 << 16),
+    ) {
+        let mut bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx").join(FIXTURES[which])).unwrap();
+        for (at, value) in flips {
+            let at = at % bytes.len();
+            bytes[at] ^= value;
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut % (bytes.len() + 1));
+        }
+        let _ = read_bytes(&bytes);
+    }
+
+    /// Random edits of the XML parts (flips, cuts, markup spliced in), zipped
+    /// again so that they reach the XML reader.
+    #[test]
+    fn mutated_xml_never_panics(
+        which in 0..FIXTURES.len(),
+        edits in proptest::collection::vec((0usize..8, 0usize..1 << 20, 0usize..SNIPPETS.len(), proptest::num::u8::ANY), 1..6),
+    ) {
+        let mut parts = entries(FIXTURES[which]);
+        let xml: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].0.ends_with(".xml") || parts[i].0.ends_with(".rels")).collect();
+        for (kind, at, snippet, value) in edits {
+            let data = &mut parts[xml[at % xml.len()]].1;
+            let at = at % (data.len() + 1);
+            match kind {
+                0 => data.truncate(at),
+                1 if at < data.len() => data[at] ^= value,
+                2 if at < data.len() => { data.remove(at); }
+                _ => { data.splice(at..at, SNIPPETS[snippet].bytes()); }
+            }
+        }
+        let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        let _ = read_bytes(&zip_of(&refs));
+    }
+}
+
+#[test]
+fn nesting_up_to_the_limit_reads_on_a_small_stack() {
+    // Just under the depth limit, in the shapes that recurse most: runs in
+    // runs, tables in cells, text boxes in paragraphs, alternate content.
+    let levels = DocxLimits::default().max_xml_depth - 4;
+    let shapes: [(&str, &str, usize); 4] = [
+        ("<w:hyperlink>", "</w:hyperlink>", 1),
+        ("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", 3),
+        (
+            "<w:r><w:txbxContent><w:p>",
+            "</w:p></w:txbxContent></w:r>",
+            3,
+        ),
+        (
+            "<mc:AlternateContent><mc:Choice>",
+            "</mc:Choice></mc:AlternateContent>",
+            2,
+        ),
+    ];
+    for (open, close, depth) in shapes {
+        let n = levels / depth - 1;
+        let text = "<w:r><w:t>深</w:t></w:r>";
+        let body = if open.starts_with("<w:tbl>") {
+            format!("{}<w:p>{text}</w:p>{}", open.repeat(n), close.repeat(n))
+        } else {
+            format!("<w:p>{}{text}{}</w:p>", open.repeat(n), close.repeat(n))
+        };
+        let xml = minimal_document(&body).into_iter().collect::<Vec<u8>>();
+        let xml = String::from_utf8(xml).unwrap().replace(
+            "<w:document ",
+            "<w:document xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" ",
+        );
+        let zip = zip_of(&[("word/document.xml", xml.as_bytes())]);
+        let doc = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || read_bytes(&zip).map(|d| render(&d)))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(doc.unwrap().trim(), "深", "{open}");
     }
 }
