@@ -39,6 +39,7 @@ pub(super) fn read_body(
         lists,
         fields: Vec::new(),
         budget: Budget::new(limits.max_table_cells, limits.max_entry_bytes),
+        placeholder: false,
     };
     let mut items = Vec::new();
     loop {
@@ -112,7 +113,6 @@ fn dropped(e: &Elem<'_>) -> bool {
                 | b"trPr"
                 | b"tcPr"
                 | b"sectPr"
-                | b"sdtPr"
                 | b"sdtEndPr"
                 | b"del"
                 | b"moveFrom"
@@ -132,6 +132,8 @@ struct Walker<'a, 'l> {
     /// Open complex fields, outermost first.
     fields: Vec<Field>,
     budget: Budget,
+    /// The content control just opened shows its placeholder.
+    placeholder: bool,
 }
 
 impl Walker<'_, '_> {
@@ -148,7 +150,9 @@ impl Walker<'_, '_> {
     }
 
     fn block(&mut self, e: &Elem<'_>, out: &mut Vec<Item>) -> Result<(), DocxError> {
-        if e.is(Ns::W, b"p") {
+        if self.content_control(e)? {
+            Ok(())
+        } else if e.is(Ns::W, b"p") {
             self.paragraph(out)
         } else if e.is(Ns::W, b"tbl") {
             let table = self.table()?;
@@ -161,6 +165,21 @@ impl Walker<'_, '_> {
         } else {
             self.xml.skip()
         }
+    }
+
+    /// Passes over the content of a content control that shows its
+    /// placeholder (`w:showingPlcHdr`: "单击此处输入文字", no text of the
+    /// document). True when `e`, its properties or content, was consumed.
+    fn content_control(&mut self, e: &Elem<'_>) -> Result<bool, DocxError> {
+        if e.is(Ns::W, b"sdtPr") {
+            self.placeholder = self.count_children(b"showingPlcHdr")? > 0;
+            return Ok(true);
+        }
+        if e.is(Ns::W, b"sdtContent") && std::mem::take(&mut self.placeholder) {
+            self.xml.skip()?;
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// Reads an `mc:AlternateContent`: its first `mc:Choice` with `child`
@@ -233,6 +252,9 @@ impl Walker<'_, '_> {
 
     /// Reads one element of running text, whose start was just read.
     fn inline_elem(&mut self, e: &Elem<'_>, p: &mut Para) -> Result<(), DocxError> {
+        if self.content_control(e)? {
+            return Ok(());
+        }
         if e.is(Ns::W, b"pPr") {
             return self.paragraph_properties(p);
         }
@@ -341,6 +363,9 @@ impl Walker<'_, '_> {
                 Node::End | Node::Eof => return Ok(()),
                 Node::Text(_) => continue,
             };
+            if self.content_control(&e)? {
+                continue;
+            }
             if e.is(Ns::W, b"tblGrid") {
                 *grid = self.count_children(b"gridCol")?;
             } else if e.is(Ns::W, b"tr") {
@@ -388,6 +413,9 @@ impl Walker<'_, '_> {
                 Node::End | Node::Eof => return Ok(()),
                 Node::Text(_) => continue,
             };
+            if self.content_control(&e)? {
+                continue;
+            }
             if e.is(Ns::W, b"trPr") {
                 loop {
                     match self.xml.next()? {
