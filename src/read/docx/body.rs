@@ -101,19 +101,13 @@ fn transparent(e: &Elem<'_>) -> bool {
         )
 }
 
-/// Elements whose content is never text of the body: properties, deleted
-/// and moved-away text, field instructions, ruby annotations.
+/// Elements whose content is never text of the body: run properties,
+/// deleted and moved-away text, field instructions, ruby annotations.
 fn dropped(e: &Elem<'_>) -> bool {
     e.ns() == Ns::W
         && matches!(
             e.local(),
             b"rPr"
-                | b"pPr"
-                | b"tblPr"
-                | b"trPr"
-                | b"tcPr"
-                | b"sectPr"
-                | b"sdtEndPr"
                 | b"del"
                 | b"moveFrom"
                 | b"delText"
@@ -121,8 +115,6 @@ fn dropped(e: &Elem<'_>) -> bool {
                 | b"delInstrText"
                 | b"rt"
                 | b"softHyphen"
-                | b"fldData"
-                | b"ffData"
         )
 }
 

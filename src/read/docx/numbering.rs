@@ -21,9 +21,8 @@ pub(super) struct NumPr {
 }
 
 /// What follows a label.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Suffix {
-    #[default]
     Tab,
     Space,
     Nothing,

@@ -647,3 +647,66 @@ fn nesting_up_to_the_limit_reads_on_a_small_stack() {
         assert_eq!(doc.unwrap().trim(), "深", "{open}");
     }
 }
+
+#[test]
+fn numbers_in_list_formats() {
+    use super::numbering::format_number as f;
+    let counting: Vec<String> = [1, 10, 11, 20, 21, 100, 101, 110, 1000, 10010]
+        .iter()
+        .map(|&n| f(n, "chineseCounting"))
+        .collect();
+    assert_eq!(
+        counting,
+        [
+            "一",
+            "十",
+            "十一",
+            "二十",
+            "二十一",
+            "一百",
+            "一百零一",
+            "一百一十",
+            "一千",
+            "一万零一十"
+        ]
+    );
+    assert_eq!(f(12, "chineseLegalSimplified"), "壹拾贰");
+    assert_eq!(f(10, "ideographDigital"), "一〇");
+    assert_eq!(f(11, "ideographTraditional"), "甲");
+    assert_eq!(f(1994, "upperRoman"), "MCMXCIV");
+    assert_eq!(f(4, "lowerRoman"), "iv");
+    assert_eq!(f(27, "upperLetter"), "AA");
+    assert_eq!(f(3, "lowerLetter"), "c");
+    assert_eq!(f(21, "decimalEnclosedCircle"), "㉑");
+    assert_eq!(f(51, "decimalEnclosedCircle"), "51");
+    assert_eq!(f(12, "decimalFullWidth"), "１２");
+    assert_eq!(f(7, "decimalZero"), "07");
+    assert_eq!(f(7, "none"), "");
+    assert_eq!(f(0, "upperLetter"), "0");
+    assert_eq!(f(u32::MAX, "chineseCounting"), u32::MAX.to_string());
+}
+
+#[test]
+fn limits_are_configurable() {
+    let bytes =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx/hand.docx"))
+            .unwrap();
+    let tight = |change: fn(&mut DocxLimits)| {
+        let mut limits = DocxLimits::default();
+        change(&mut limits);
+        read_docx(&bytes, None, &limits).unwrap_err()
+    };
+    let e = tight(|l| l.max_compressed_bytes = 1000);
+    assert!(
+        matches!(e, super::DocxError::TooLarge { ref what, .. } if what == "the file"),
+        "{e}"
+    );
+    assert_eq!(tight(|l| l.max_entries = 3).kind(), "too_large");
+    assert_eq!(tight(|l| l.max_entry_bytes = 1000).kind(), "too_large");
+    assert_eq!(
+        tight(|l| l.max_total_decompressed_bytes = 10_000).kind(),
+        "too_large"
+    );
+    assert_eq!(tight(|l| l.max_table_cells = 20).kind(), "too_large");
+    assert_eq!(tight(|l| l.max_xml_depth = 5).kind(), "too_deep");
+}
