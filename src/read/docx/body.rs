@@ -35,7 +35,7 @@ pub(super) fn read_body(
     limits: &DocxLimits,
 ) -> Result<Body, DocxError> {
     let mut walker = Walker {
-        xml: Xml::new(bytes, part, limits)?,
+        xml: Xml::new(bytes, part, limits),
         lists,
         fields: Vec::new(),
         budget: Budget::new(limits.max_table_cells, limits.max_entry_bytes),

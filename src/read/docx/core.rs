@@ -14,8 +14,8 @@ pub(super) struct Core {
 
 /// Reads the core properties. A date that does not parse is left out: it is
 /// a hint, and a bad one must not cost the document.
-pub(super) fn read_core(bytes: &[u8], limits: &DocxLimits) -> Result<Core, DocxError> {
-    let mut xml = Xml::new(bytes, "docProps/core.xml", limits)?;
+pub(super) fn read_core(bytes: &[u8], part: &str, limits: &DocxLimits) -> Result<Core, DocxError> {
+    let mut xml = Xml::new(bytes, part, limits);
     let mut core = Core::default();
     loop {
         match xml.next()? {

@@ -220,26 +220,25 @@ pub(crate) fn read_docx(
 fn read(bytes: &[u8], limits: &DocxLimits) -> Result<DocxDocument, DocxError> {
     let mut pkg = package::Package::open(bytes, limits)?;
     let parts = pkg.locate_parts()?;
-    let styles = match &parts.styles {
-        Some(name) => pkg.read_part(name)?,
-        None => None,
+    let mut part = |name: &Option<String>| -> Result<Option<(Vec<u8>, String)>, DocxError> {
+        Ok(match name {
+            Some(name) => pkg.read_part(name)?.map(|xml| (xml, name.clone())),
+            None => None,
+        })
     };
-    let numbering = match &parts.numbering {
-        Some(name) => pkg.read_part(name)?,
-        None => None,
+    let numbering = match part(&parts.numbering)? {
+        Some((xml, name)) => numbering::parse_numbering(&xml, &name, limits)?,
+        None => numbering::Numbering::default(),
     };
-    let mut lists = numbering::Lists::new(
-        numbering
-            .as_deref()
-            .map(|xml| numbering::parse_numbering(xml, parts.numbering.as_deref(), limits))
-            .transpose()?
-            .unwrap_or_default(),
-        styles
-            .as_deref()
-            .map(|xml| numbering::parse_styles(xml, parts.styles.as_deref(), limits))
-            .transpose()?
-            .unwrap_or_default(),
-    );
+    let styles = match part(&parts.styles)? {
+        Some((xml, name)) => numbering::parse_styles(&xml, &name, limits)?,
+        None => numbering::Styles::default(),
+    };
+    let core = match part(&parts.core)? {
+        Some((xml, name)) => core::read_core(&xml, &name, limits)?,
+        None => core::Core::default(),
+    };
+    let mut lists = numbering::Lists::new(numbering, styles);
     let document = pkg
         .read_part(&parts.document)?
         .ok_or_else(|| DocxError::NotADocx {
@@ -247,10 +246,6 @@ fn read(bytes: &[u8], limits: &DocxLimits) -> Result<DocxDocument, DocxError> {
             reason: format!("no {}", parts.document),
         })?;
     let body = body::read_body(&document, &parts.document, &mut lists, limits)?;
-    let core = match pkg.read_part("docProps/core.xml")? {
-        Some(xml) => core::read_core(&xml, limits)?,
-        None => core::Core::default(),
-    };
     Ok(DocxDocument {
         blocks: body.blocks,
         filled_tables: body.filled_tables,

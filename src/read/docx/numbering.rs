@@ -152,10 +152,10 @@ fn on(v: &str) -> bool {
 /// Parses `word/numbering.xml`.
 pub(super) fn parse_numbering(
     bytes: &[u8],
-    part: Option<&str>,
+    part: &str,
     limits: &DocxLimits,
 ) -> Result<Numbering, DocxError> {
-    let mut xml = Xml::new(bytes, part.unwrap_or("word/numbering.xml"), limits)?;
+    let mut xml = Xml::new(bytes, part, limits);
     let mut numbering = Numbering::default();
     loop {
         match xml.next()? {
@@ -235,10 +235,10 @@ fn read_num(xml: &mut Xml<'_>) -> Result<Num, DocxError> {
 /// Parses `word/styles.xml` for the paragraph styles' numbering.
 pub(super) fn parse_styles(
     bytes: &[u8],
-    part: Option<&str>,
+    part: &str,
     limits: &DocxLimits,
 ) -> Result<Styles, DocxError> {
-    let mut xml = Xml::new(bytes, part.unwrap_or("word/styles.xml"), limits)?;
+    let mut xml = Xml::new(bytes, part, limits);
     let mut styles = Styles::default();
     loop {
         match xml.next()? {

@@ -14,6 +14,7 @@ pub(super) struct Parts {
     pub document: String,
     pub styles: Option<String>,
     pub numbering: Option<String>,
+    pub core: Option<String>,
 }
 
 /// An opened package, with the decompression budget left.
@@ -94,10 +95,16 @@ impl<'a> Package<'a> {
         };
         let styles = find("/styles", "word/styles.xml")?;
         let numbering = find("/numbering", "word/numbering.xml")?;
+        let core = self
+            .relationship_target("_rels/.rels", "", "/core-properties")?
+            .into_iter()
+            .chain(std::iter::once("docProps/core.xml".to_string()))
+            .find(|name| self.zip.index_for_name(name).is_some());
         Ok(Parts {
             document,
             styles,
             numbering,
+            core,
         })
     }
 
@@ -112,7 +119,7 @@ impl<'a> Package<'a> {
         let Some(xml) = self.read_part(rels)? else {
             return Ok(None);
         };
-        let mut reader = Xml::new(&xml, rels, self.limits)?;
+        let mut reader = Xml::new(&xml, rels, self.limits);
         loop {
             match reader.next()? {
                 Node::Start(e) if e.local() == b"Relationship" => {
@@ -128,8 +135,10 @@ impl<'a> Package<'a> {
         }
     }
 
-    /// Reads a part, or `None` when the package has no such part. Stops as
-    /// soon as the part passes the limits, whatever size the zip declares.
+    /// Reads a part, or `None` when the package has no such part. A part
+    /// whose declared size passes the limits is refused unread; one that
+    /// inflates past its declared size is refused one byte later, so that
+    /// no size the zip claims is trusted.
     pub fn read_part(&mut self, name: &str) -> Result<Option<Vec<u8>>, DocxError> {
         let Some(index) = self.zip.index_for_name(name) else {
             return Ok(None);
@@ -141,20 +150,37 @@ impl<'a> Package<'a> {
         if declared > limit {
             return Err(too_large(name, what, declared, limit));
         }
-        // `declared` is at most the limit here, so the capacity is bounded.
+        // `declared` is at most the limit here, so the capacity is bounded;
+        // more than `declared` bytes is a lie, caught after one byte more.
         let mut data = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-        file.take(limit.saturating_add(1))
+        file.take(declared.saturating_add(1))
             .read_to_end(&mut data)
             .map_err(|e| DocxError::CorruptZip {
                 path: None,
                 reason: format!("{name}: {e}"),
             })?;
         let actual = data.len() as u64;
-        if actual > limit {
-            return Err(too_large(name, what, actual, limit));
+        if actual > declared {
+            return Err(DocxError::CorruptZip {
+                path: None,
+                reason: format!("{name} decompresses past its declared size of {declared} bytes"),
+            });
         }
         self.budget -= actual;
-        Ok(Some(data))
+        Ok(Some(utf8(data)))
+    }
+}
+
+/// A part in UTF-8: the standard allows UTF-16 parts (with a byte order
+/// mark), which are transcoded; the XML reader reads UTF-8 only.
+fn utf8(data: Vec<u8>) -> Vec<u8> {
+    match encoding_rs::Encoding::for_bom(&data) {
+        Some((encoding, _)) if encoding != encoding_rs::UTF_8 => encoding
+            .decode_with_bom_removal(&data)
+            .0
+            .into_owned()
+            .into_bytes(),
+        _ => data,
     }
 }
 

@@ -106,29 +106,19 @@ pub(super) struct Xml<'a> {
 }
 
 impl<'a> Xml<'a> {
-    /// Starts reading `bytes`, the part named `part`. UTF-16 parts (allowed
-    /// by the standard, written by some tools) are refused as malformed: no
-    /// producer of minutes writes them.
-    pub fn new(bytes: &'a [u8], part: &'a str, limits: &DocxLimits) -> Result<Self, DocxError> {
-        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err(DocxError::MalformedXml {
-                path: None,
-                part: part.to_string(),
-                position: 0,
-                reason: "UTF-16 XML is not supported".into(),
-            });
-        }
+    /// Starts reading `bytes` (UTF-8), the part named `part`.
+    pub fn new(bytes: &'a [u8], part: &'a str, limits: &DocxLimits) -> Self {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let mut reader = NsReader::from_reader(bytes);
         let config = reader.config_mut();
         config.trim_text(false);
         config.expand_empty_elements = true;
-        Ok(Xml {
+        Xml {
             reader,
             part,
             depth: 0,
             max_depth: limits.max_xml_depth,
-        })
+        }
     }
 
     fn malformed(&self, position: u64, reason: String) -> DocxError {
