@@ -4,7 +4,6 @@
 //! name) and hands them to the reader for that format.
 
 pub(crate) mod docx;
-
 use std::path::Path;
 
 use crate::error::{Error, Result};
