@@ -207,12 +207,11 @@ impl Walker<'_, '_> {
         self.inline(&mut p)?;
         // Instructions never span paragraphs: one left open is broken.
         self.fields.retain(|f| *f == Field::Result);
-        let label = match p.label.take() {
+        let mut label = match p.label.take() {
             Some(label) => label,
             None => self.lists.label(p.numbering.as_ref(), p.style.as_deref()),
         };
         p.lines.push(std::mem::take(&mut p.current));
-        let mut label = label;
         for line in p.lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
             let text = match label.take() {
                 Some(l) => format!("{l}{line}"),

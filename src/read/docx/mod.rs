@@ -12,13 +12,20 @@
 //!   character (symbol-font private-use glyphs dropped); field instructions
 //!   dropped, field results kept; tracked insertions and moves-to kept,
 //!   deletions and moves-from dropped; ruby annotations (`w:rt`) dropped;
-//!   hyperlinks, smart tags, content controls read through.
+//!   hyperlinks, smart tags, content controls read through (a control
+//!   showing its placeholder text is dropped).
 //! * Text boxes (`w:txbxContent`) are read once: in `mc:AlternateContent` the
 //!   first `mc:Choice` is read and `mc:Fallback` (the VML copy) skipped. Their
 //!   paragraphs follow the paragraph that anchors them.
-//! * Automatic numbering is rendered as its label in front of the text.
+//! * Automatic numbering is rendered as its label in front of the text, with
+//!   no separator after a label ending in CJK punctuation (`一、`, `（二）`)
+//!   and one space after others (`1.`, `A)`) unless the level says nothing;
+//!   bullets show no label.
 //! * Empty paragraphs are dropped; text is trimmed of surrounding whitespace.
-//! * Tables: see [`table`] for grid columns and merged cells.
+//! * Tables: one position per grid column, a cell's paragraphs joined by a
+//!   space, nested tables' cells likewise; rows deleted as tracked changes
+//!   dropped; see [`table`] for merged cells.
+//! * `docProps/core.xml`: `dc:title` and the date of `dcterms:created`.
 
 // Until `read::read_bytes` dispatches here, only the tests call this module.
 #![cfg_attr(not(test), allow(dead_code))]
