@@ -44,6 +44,7 @@
 //! article) is a [`Block::Table`] with one string per `td`/`th`; a layout table
 //! flows as paragraphs.
 
+pub(crate) mod docx;
 use std::path::Path;
 
 use crate::error::{Error, Result};

@@ -1,0 +1,262 @@
+//! The `.docx` reader: a WordprocessingML package → blocks of text.
+//!
+//! What is read, and how it is laid out (the contract of the dev minutes'
+//! plain-text renderings):
+//!
+//! * The body (`w:body`) in document order: each `w:p` a paragraph, each
+//!   `w:tbl` a table. Headers, footers, footnotes and comments are not body text.
+//! * Inside a paragraph: `w:t` text; `w:tab` and `w:ptab` → one space (a tab
+//!   in a paragraph would read as a table row in the text layout);
+//!   `w:br`/`w:cr` split the paragraph (a line break reads as a paragraph
+//!   break); `w:noBreakHyphen` → `-`; `w:softHyphen` dropped; `w:sym` → its
+//!   character (symbol-font private-use glyphs dropped); field instructions
+//!   dropped, field results kept; tracked insertions and moves-to kept,
+//!   deletions and moves-from dropped; ruby annotations (`w:rt`) dropped;
+//!   hyperlinks, smart tags, content controls read through (a control
+//!   showing its placeholder text is dropped).
+//! * Text boxes (`w:txbxContent`) are read once: in `mc:AlternateContent` the
+//!   first `mc:Choice` is read and `mc:Fallback` (the VML copy) skipped. Their
+//!   paragraphs follow the paragraph that anchors them.
+//! * Automatic numbering is rendered as its label in front of the text, with
+//!   no separator after a label ending in CJK punctuation (`一、`, `（二）`)
+//!   and one space after others (`1.`, `A)`) unless the level says nothing;
+//!   bullets show no label.
+//! * Empty paragraphs are dropped; text is trimmed of surrounding whitespace.
+//! * Tables: one position per grid column, a cell's paragraphs joined by a
+//!   space, nested tables' cells likewise; rows deleted as tracked changes
+//!   dropped; see [`table`] for merged cells.
+//! * `docProps/core.xml`: `dc:title` and the date of `dcterms:created`.
+
+// Until `read::read_bytes` dispatches here, only the tests call this module.
+#![cfg_attr(not(test), allow(dead_code))]
+
+mod body;
+mod core;
+mod numbering;
+mod package;
+mod table;
+mod xml;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+
+use crate::read::Block;
+
+/// Safety limits for reading a `.docx` package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocxLimits {
+    /// The largest package (compressed input) accepted, in bytes.
+    pub max_compressed_bytes: u64,
+    /// The most bytes decompressed from all the parts read, together.
+    pub max_total_decompressed_bytes: u64,
+    /// The most bytes decompressed from one part.
+    pub max_entry_bytes: u64,
+    /// The largest ratio of decompressed to compressed size of one part…
+    pub max_ratio: u64,
+    /// …applied to parts that decompress to more than this many bytes.
+    pub ratio_threshold_bytes: u64,
+    /// The most entries the zip may hold.
+    pub max_entries: usize,
+    /// The deepest XML element nesting accepted.
+    pub max_xml_depth: usize,
+    /// The most table grid positions in one document (rows × columns).
+    pub max_table_cells: u64,
+}
+
+impl Default for DocxLimits {
+    fn default() -> Self {
+        const MIB: u64 = 1024 * 1024;
+        DocxLimits {
+            max_compressed_bytes: 64 * MIB,
+            max_total_decompressed_bytes: 256 * MIB,
+            max_entry_bytes: 128 * MIB,
+            max_ratio: 100,
+            ratio_threshold_bytes: MIB,
+            max_entries: 10_000,
+            max_xml_depth: 256,
+            max_table_cells: 1_000_000,
+        }
+    }
+}
+
+/// A `.docx` as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocxDocument {
+    /// The body in reading order. In a [`Block::Table`] a merged cell's text
+    /// sits in its first row and column and the positions it covers are empty.
+    pub blocks: Vec<Block>,
+    /// One entry per [`Block::Table`] in `blocks`, in the same order: the same
+    /// grid with every position a merged cell covers holding that cell's text
+    /// (a vertically merged 牵头领导 cell appears in each row it spans).
+    pub filled_tables: Vec<Vec<Vec<String>>>,
+    /// `dc:title` from `docProps/core.xml`, when not empty.
+    pub title: Option<String>,
+    /// The date part of `dcterms:created` from `docProps/core.xml`.
+    pub created: Option<chrono::NaiveDate>,
+}
+
+/// Why a `.docx` could not be read. Every variant names the input's path
+/// (`None` for input given in memory).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocxError {
+    /// A zip, but not a WordprocessingML package (no `word/document.xml`):
+    /// a spreadsheet, a presentation, a zip of text files.
+    #[error("{}: not a docx: {reason}", show(path))]
+    NotADocx {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was found instead.
+        reason: String,
+    },
+    /// An encrypted (password-protected) document.
+    #[error("{}: the document is encrypted", show(path))]
+    Encrypted {
+        /// The file.
+        path: Option<PathBuf>,
+    },
+    /// The zip is truncated or corrupt.
+    #[error("{}: corrupt zip: {reason}", show(path))]
+    CorruptZip {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What the zip reader found.
+        reason: String,
+    },
+    /// A part is not well-formed XML.
+    #[error("{}: malformed XML in {part} at byte {position}: {reason}", show(path))]
+    MalformedXml {
+        /// The file.
+        path: Option<PathBuf>,
+        /// The part (`word/document.xml` …).
+        part: String,
+        /// The byte offset in the decompressed part.
+        position: u64,
+        /// What was wrong.
+        reason: String,
+    },
+    /// Over a size limit.
+    #[error(
+        "{}: over the size limit: {what} is {actual} bytes, the limit is {limit}",
+        show(path)
+    )]
+    TooLarge {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was measured (`the file`, `word/document.xml` …).
+        what: String,
+        /// The size found (or reached when reading stopped).
+        actual: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// XML nested deeper than the limit.
+    #[error("{}: XML in {part} nested deeper than {limit} elements", show(path))]
+    TooDeep {
+        /// The file.
+        path: Option<PathBuf>,
+        /// The part.
+        part: String,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+impl DocxError {
+    /// The stable name of this kind of error.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DocxError::NotADocx { .. } => "not_a_docx",
+            DocxError::Encrypted { .. } => "encrypted",
+            DocxError::CorruptZip { .. } => "corrupt_zip",
+            DocxError::MalformedXml { .. } => "malformed_xml",
+            DocxError::TooLarge { .. } => "too_large",
+            DocxError::TooDeep { .. } => "too_deep",
+        }
+    }
+
+    /// Names the input (errors are made deep inside, without it).
+    fn at(mut self, file: Option<&Path>) -> Self {
+        let (DocxError::NotADocx { path, .. }
+        | DocxError::Encrypted { path }
+        | DocxError::CorruptZip { path, .. }
+        | DocxError::MalformedXml { path, .. }
+        | DocxError::TooLarge { path, .. }
+        | DocxError::TooDeep { path, .. }) = &mut self;
+        *path = file.map(Path::to_path_buf);
+        self
+    }
+}
+
+/// The magic of an OLE compound file (`.doc`, `.wps`, encrypted Office packages).
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// True for an OLE compound file holding an encrypted Office package: its
+/// directory names the `EncryptionInfo` and `EncryptedPackage` streams
+/// (directory entry names are UTF-16LE).
+pub(crate) fn is_encrypted_ole(bytes: &[u8]) -> bool {
+    fn utf16(name: &str) -> Vec<u8> {
+        name.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    }
+    fn contains(hay: &[u8], needle: &[u8]) -> bool {
+        hay.windows(needle.len()).any(|w| w == needle)
+    }
+    bytes.starts_with(&OLE_MAGIC)
+        && (contains(bytes, &utf16("EncryptionInfo"))
+            || contains(bytes, &utf16("EncryptedPackage")))
+}
+
+fn show(path: &Option<PathBuf>) -> String {
+    match path {
+        Some(p) => p.display().to_string(),
+        None => "<input>".to_string(),
+    }
+}
+
+/// Reads a `.docx` from its bytes. `path` only names the input in errors.
+pub(crate) fn read_docx(
+    bytes: &[u8],
+    path: Option<&Path>,
+    limits: &DocxLimits,
+) -> Result<DocxDocument, DocxError> {
+    read(bytes, limits).map_err(|e| e.at(path))
+}
+
+fn read(bytes: &[u8], limits: &DocxLimits) -> Result<DocxDocument, DocxError> {
+    let mut pkg = package::Package::open(bytes, limits)?;
+    let parts = pkg.locate_parts()?;
+    let mut part = |name: &Option<String>| -> Result<Option<(Vec<u8>, String)>, DocxError> {
+        Ok(match name {
+            Some(name) => pkg.read_part(name)?.map(|xml| (xml, name.clone())),
+            None => None,
+        })
+    };
+    let numbering = match part(&parts.numbering)? {
+        Some((xml, name)) => numbering::parse_numbering(&xml, &name, limits)?,
+        None => numbering::Numbering::default(),
+    };
+    let styles = match part(&parts.styles)? {
+        Some((xml, name)) => numbering::parse_styles(&xml, &name, limits)?,
+        None => numbering::Styles::default(),
+    };
+    let core = match part(&parts.core)? {
+        Some((xml, name)) => core::read_core(&xml, &name, limits)?,
+        None => core::Core::default(),
+    };
+    let mut lists = numbering::Lists::new(numbering, styles);
+    let document = pkg
+        .read_part(&parts.document)?
+        .ok_or_else(|| DocxError::NotADocx {
+            path: None,
+            reason: format!("no {}", parts.document),
+        })?;
+    let body = body::read_body(&document, &parts.document, &mut lists, limits)?;
+    Ok(DocxDocument {
+        blocks: body.blocks,
+        filled_tables: body.filled_tables,
+        title: core.title,
+        created: core.created,
+    })
+}
