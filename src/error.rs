@@ -56,6 +56,51 @@ pub enum Error {
         /// The limit.
         limit: u64,
     },
+    /// A zip, but not a WordprocessingML package (no `word/document.xml`):
+    /// a spreadsheet, a presentation, a zip of text files.
+    #[error("{}: not a docx: {reason}", show(path))]
+    NotADocx {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was found instead.
+        reason: String,
+    },
+    /// An encrypted (password-protected) Office document.
+    #[error("{}: the document is encrypted", show(path))]
+    Encrypted {
+        /// The file.
+        path: Option<PathBuf>,
+    },
+    /// The zip is truncated or corrupt.
+    #[error("{}: corrupt zip: {reason}", show(path))]
+    CorruptZip {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What the zip reader found.
+        reason: String,
+    },
+    /// A part of a docx is not well-formed XML.
+    #[error("{}: malformed XML in {part} at byte {position}: {reason}", show(path))]
+    MalformedXml {
+        /// The file.
+        path: Option<PathBuf>,
+        /// The part (`word/document.xml` …).
+        part: String,
+        /// The byte offset in the decompressed part.
+        position: u64,
+        /// What was wrong.
+        reason: String,
+    },
+    /// XML nested deeper than the limit.
+    #[error("{}: XML in {part} nested deeper than {limit} elements", show(path))]
+    TooDeep {
+        /// The file.
+        path: Option<PathBuf>,
+        /// The part.
+        part: String,
+        /// The limit.
+        limit: usize,
+    },
     /// A date given by the caller is not a valid `YYYY-MM-DD` date.
     #[error("invalid date {text:?}: expected YYYY-MM-DD")]
     InvalidDate {
@@ -81,6 +126,11 @@ impl Error {
             Error::UndecodableText { .. } => "undecodable_text",
             Error::Empty { .. } => "empty",
             Error::TooLarge { .. } => "too_large",
+            Error::NotADocx { .. } => "not_a_docx",
+            Error::Encrypted { .. } => "encrypted",
+            Error::CorruptZip { .. } => "corrupt_zip",
+            Error::MalformedXml { .. } => "malformed_xml",
+            Error::TooDeep { .. } => "too_deep",
             Error::InvalidDate { .. } => "invalid_date",
             Error::Internal { .. } => "internal",
         }
@@ -94,6 +144,11 @@ impl Error {
             | Error::UndecodableText { path, .. }
             | Error::Empty { path }
             | Error::TooLarge { path, .. }
+            | Error::NotADocx { path, .. }
+            | Error::Encrypted { path }
+            | Error::CorruptZip { path, .. }
+            | Error::MalformedXml { path, .. }
+            | Error::TooDeep { path, .. }
             | Error::Internal { path, .. } => path.as_deref(),
             Error::InvalidDate { .. } => None,
         }

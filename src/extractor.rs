@@ -48,7 +48,8 @@ pub struct ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// The date dates without a year are read against (a report's publication
-    /// date). Without it, a docx's created date or a date in the file name is used.
+    /// date). Without it, a docx's created date, a date in the file name, or the
+    /// document's own issue date is used.
     pub fn reference_date(mut self, date: NaiveDate) -> Self {
         self.reference_date = Some(date);
         self
@@ -108,8 +109,10 @@ impl Extractor {
         let mut source = source_of(bytes, path);
         source.format = Some(document.format.name().to_string());
         source.encoding = document.encoding.map(str::to_string);
+        // SPEC §3: the caller's date, else the docx's created date, else one in the file name.
         let reference = self
             .reference_date
+            .or(document.created)
             .or_else(|| path.and_then(date_in_file_name));
         Ok(self.extract_document(&document, source, reference))
     }

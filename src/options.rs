@@ -1,17 +1,40 @@
 //! Options shared by reading and extraction.
 
-/// Safety limits applied while reading inputs.
+/// Safety limits applied while reading inputs (SPEC §1). The defaults are safe
+/// for untrusted archives; raise them for unusual documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
-    /// The largest input file accepted, in bytes.
+    /// The largest input file accepted, in bytes (for a docx: the compressed package).
     pub max_input_bytes: u64,
+    /// The most bytes decompressed from all the parts of a docx read, together.
+    pub max_total_decompressed_bytes: u64,
+    /// The most bytes decompressed from one part of a docx.
+    pub max_entry_bytes: u64,
+    /// The largest ratio of decompressed to compressed size of one docx part…
+    pub max_ratio: u64,
+    /// …applied to parts that decompress to more than this many bytes.
+    pub ratio_threshold_bytes: u64,
+    /// The most entries a docx zip may hold.
+    pub max_entries: usize,
+    /// The deepest XML element nesting accepted.
+    pub max_xml_depth: usize,
+    /// The most table grid positions in one docx (rows × columns).
+    pub max_table_cells: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
+        const MIB: u64 = 1024 * 1024;
         Limits {
-            max_input_bytes: 256 * 1024 * 1024,
+            max_input_bytes: 256 * MIB,
+            max_total_decompressed_bytes: 256 * MIB,
+            max_entry_bytes: 128 * MIB,
+            max_ratio: 100,
+            ratio_threshold_bytes: MIB,
+            max_entries: 10_000,
+            max_xml_depth: 256,
+            max_table_cells: 1_000_000,
         }
     }
 }

@@ -321,7 +321,8 @@ fn assert_error(name: &str, kind: &str) {
 
 #[test]
 fn bad_inputs() {
-    assert_error("bad.zip", "unsupported_format");
+    // A zip that is no docx (an xlsx, a zip of text files) says so.
+    assert_error("bad.zip", "not_a_docx");
     assert_error("bad.doc", "unsupported_format");
     assert_error("bad.pdf", "unsupported_format");
     assert_error("bad.png", "unsupported_format");

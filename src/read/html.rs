@@ -59,6 +59,8 @@ pub(super) fn read_str(html: &str, encoding: &'static str) -> Document {
         encoding: Some(encoding),
         title,
         blocks,
+        created: None,
+        filled_tables: Vec::new(),
     }
 }
 

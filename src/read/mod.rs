@@ -61,6 +61,8 @@ pub enum Format {
     Text,
     /// An HTML page.
     Html,
+    /// A Word 2007+ document (also from WPS, LibreOffice, pandoc, python-docx).
+    Docx,
 }
 
 impl Format {
@@ -69,6 +71,7 @@ impl Format {
         match self {
             Format::Text => "text",
             Format::Html => "html",
+            Format::Docx => "docx",
         }
     }
 }
@@ -95,10 +98,17 @@ pub struct Document {
     /// that use four-byte sequences), `Big5`, or another WHATWG name when a
     /// non-Chinese legacy encoding is detected.
     pub encoding: Option<&'static str>,
-    /// The page's `<title>`, for HTML inputs that have a non-empty one.
+    /// The page's `<title>`, or a docx's `dc:title`, when not empty.
     pub title: Option<String>,
-    /// The blocks in reading order.
+    /// A docx's `dcterms:created` date: the reference date when the caller gives none.
+    pub created: Option<chrono::NaiveDate>,
+    /// The blocks in reading order. In a [`Block::Table`] a merged cell's text
+    /// sits in its first row and column and the positions it covers are empty.
     pub blocks: Vec<Block>,
+    /// One entry per [`Block::Table`] in `blocks`, in the same order: the same
+    /// grid with every position a merged cell covers holding that cell's text
+    /// (a vertically merged 牵头领导 cell appears in each row it spans).
+    pub filled_tables: Vec<Vec<Vec<String>>>,
 }
 
 impl Document {
@@ -129,6 +139,10 @@ impl Document {
 enum Sniffed {
     /// A format huiyi recognises but does not read; the text names it.
     Unsupported(&'static str),
+    /// A zip package: a docx, or a zip that is not one.
+    Zip,
+    /// An OLE file holding an encrypted Office package.
+    EncryptedOle,
     /// Text with a UTF-16 byte order mark (HTML or not is decided after decoding).
     Utf16,
     /// An HTML page in an ASCII-compatible encoding.
@@ -139,10 +153,6 @@ enum Sniffed {
 
 /// Binary containers recognised by their magic bytes, with the name used in the error.
 const MAGICS: &[(&[u8], &str)] = &[
-    (
-        b"PK\x03\x04",
-        "zip archive (docx reading is not yet supported)",
-    ),
     (
         b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
         "OLE compound document (.doc/.wps)",
@@ -171,6 +181,12 @@ const NUL_WINDOW: usize = 8000;
 const HTML_WINDOW: usize = 1024;
 
 fn sniff(bytes: &[u8]) -> Sniffed {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Sniffed::Zip;
+    }
+    if docx::is_encrypted_ole(bytes) {
+        return Sniffed::EncryptedOle;
+    }
     if let Some((_, name)) = MAGICS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Sniffed::Unsupported(name);
     }
@@ -256,6 +272,18 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
                 text::read_str(&decoded.text, decoded.encoding)
             }
         }
+        Sniffed::Zip => {
+            let docx = docx::read_docx(bytes, path, limits)?;
+            Document {
+                format: Format::Docx,
+                encoding: None,
+                title: docx.title,
+                created: docx.created,
+                blocks: docx.blocks,
+                filled_tables: docx.filled_tables,
+            }
+        }
+        Sniffed::EncryptedOle => return Err(Error::Encrypted { path: owned_path() }),
         Sniffed::Html => html::read(bytes, path)?,
         Sniffed::Text => {
             let decoded = text::decode(bytes, None, path)?;

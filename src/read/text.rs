@@ -216,6 +216,8 @@ pub(super) fn read_str(text: &str, encoding: &'static str) -> Document {
         encoding: Some(encoding),
         title: None,
         blocks: paragraphs(text),
+        created: None,
+        filled_tables: Vec::new(),
     }
 }
 

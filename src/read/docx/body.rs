@@ -1,10 +1,11 @@
 //! The body of `word/document.xml`: paragraphs, runs, fields, revisions,
 //! text boxes and tables, in reading order.
 
+use super::DocxError;
 use super::numbering::{Lists, NumPr, read_num_pr};
 use super::table::{self, Budget, RawCell, RawRow, Table, VMerge};
 use super::xml::{Elem, Node, Ns, Xml};
-use super::{DocxError, DocxLimits};
+use crate::options::Limits;
 use crate::read::Block;
 
 /// The body as blocks, with the filled grid of each table.
@@ -32,7 +33,7 @@ pub(super) fn read_body(
     bytes: &[u8],
     part: &str,
     lists: &mut Lists,
-    limits: &DocxLimits,
+    limits: &Limits,
 ) -> Result<Body, DocxError> {
     let mut walker = Walker {
         xml: Xml::new(bytes, part, limits),

@@ -27,9 +27,6 @@
 //!   dropped; see [`table`] for merged cells.
 //! * `docProps/core.xml`: `dc:title` and the date of `dcterms:created`.
 
-// Until `read::read_bytes` dispatches here, only the tests call this module.
-#![cfg_attr(not(test), allow(dead_code))]
-
 mod body;
 mod core;
 mod numbering;
@@ -42,44 +39,8 @@ mod tests;
 
 use std::path::{Path, PathBuf};
 
+use crate::options::Limits;
 use crate::read::Block;
-
-/// Safety limits for reading a `.docx` package.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocxLimits {
-    /// The largest package (compressed input) accepted, in bytes.
-    pub max_compressed_bytes: u64,
-    /// The most bytes decompressed from all the parts read, together.
-    pub max_total_decompressed_bytes: u64,
-    /// The most bytes decompressed from one part.
-    pub max_entry_bytes: u64,
-    /// The largest ratio of decompressed to compressed size of one part…
-    pub max_ratio: u64,
-    /// …applied to parts that decompress to more than this many bytes.
-    pub ratio_threshold_bytes: u64,
-    /// The most entries the zip may hold.
-    pub max_entries: usize,
-    /// The deepest XML element nesting accepted.
-    pub max_xml_depth: usize,
-    /// The most table grid positions in one document (rows × columns).
-    pub max_table_cells: u64,
-}
-
-impl Default for DocxLimits {
-    fn default() -> Self {
-        const MIB: u64 = 1024 * 1024;
-        DocxLimits {
-            max_compressed_bytes: 64 * MIB,
-            max_total_decompressed_bytes: 256 * MIB,
-            max_entry_bytes: 128 * MIB,
-            max_ratio: 100,
-            ratio_threshold_bytes: MIB,
-            max_entries: 10_000,
-            max_xml_depth: 256,
-            max_table_cells: 1_000_000,
-        }
-    }
-}
 
 /// A `.docx` as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,6 +151,40 @@ impl DocxError {
     }
 }
 
+impl From<DocxError> for crate::Error {
+    fn from(error: DocxError) -> Self {
+        use crate::Error;
+        match error {
+            DocxError::NotADocx { path, reason } => Error::NotADocx { path, reason },
+            DocxError::Encrypted { path } => Error::Encrypted { path },
+            DocxError::CorruptZip { path, reason } => Error::CorruptZip { path, reason },
+            DocxError::MalformedXml {
+                path,
+                part,
+                position,
+                reason,
+            } => Error::MalformedXml {
+                path,
+                part,
+                position,
+                reason,
+            },
+            DocxError::TooLarge {
+                path,
+                what,
+                actual,
+                limit,
+            } => Error::TooLarge {
+                path,
+                what,
+                actual,
+                limit,
+            },
+            DocxError::TooDeep { path, part, limit } => Error::TooDeep { path, part, limit },
+        }
+    }
+}
+
 /// The magic of an OLE compound file (`.doc`, `.wps`, encrypted Office packages).
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -219,12 +214,12 @@ fn show(path: &Option<PathBuf>) -> String {
 pub(crate) fn read_docx(
     bytes: &[u8],
     path: Option<&Path>,
-    limits: &DocxLimits,
+    limits: &Limits,
 ) -> Result<DocxDocument, DocxError> {
     read(bytes, limits).map_err(|e| e.at(path))
 }
 
-fn read(bytes: &[u8], limits: &DocxLimits) -> Result<DocxDocument, DocxError> {
+fn read(bytes: &[u8], limits: &Limits) -> Result<DocxDocument, DocxError> {
     let mut pkg = package::Package::open(bytes, limits)?;
     let parts = pkg.locate_parts()?;
     let mut part = |name: &Option<String>| -> Result<Option<(Vec<u8>, String)>, DocxError> {

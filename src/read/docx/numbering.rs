@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::DocxError;
 use super::xml::{Elem, Node, Ns, Xml};
-use super::{DocxError, DocxLimits};
+use crate::options::Limits;
 
 /// Word numbers levels 0–8.
 const LEVELS: usize = 9;
@@ -153,7 +154,7 @@ fn on(v: &str) -> bool {
 pub(super) fn parse_numbering(
     bytes: &[u8],
     part: &str,
-    limits: &DocxLimits,
+    limits: &Limits,
 ) -> Result<Numbering, DocxError> {
     let mut xml = Xml::new(bytes, part, limits);
     let mut numbering = Numbering::default();
@@ -233,11 +234,7 @@ fn read_num(xml: &mut Xml<'_>) -> Result<Num, DocxError> {
 }
 
 /// Parses `word/styles.xml` for the paragraph styles' numbering.
-pub(super) fn parse_styles(
-    bytes: &[u8],
-    part: &str,
-    limits: &DocxLimits,
-) -> Result<Styles, DocxError> {
+pub(super) fn parse_styles(bytes: &[u8], part: &str, limits: &Limits) -> Result<Styles, DocxError> {
     let mut xml = Xml::new(bytes, part, limits);
     let mut styles = Styles::default();
     loop {

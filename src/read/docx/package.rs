@@ -6,8 +6,9 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
+use super::DocxError;
 use super::xml::{Node, Xml};
-use super::{DocxError, DocxLimits};
+use crate::options::Limits;
 
 /// The parts the reader needs, as named in the package.
 pub(super) struct Parts {
@@ -20,7 +21,7 @@ pub(super) struct Parts {
 /// An opened package, with the decompression budget left.
 pub(super) struct Package<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
-    limits: &'a DocxLimits,
+    limits: &'a Limits,
     budget: u64,
 }
 
@@ -38,13 +39,13 @@ fn corrupt(e: ZipError) -> DocxError {
 
 impl<'a> Package<'a> {
     /// Opens the zip, checking the input size and the entry count.
-    pub fn open(bytes: &'a [u8], limits: &'a DocxLimits) -> Result<Self, DocxError> {
-        if bytes.len() as u64 > limits.max_compressed_bytes {
+    pub fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, DocxError> {
+        if bytes.len() as u64 > limits.max_input_bytes {
             return Err(DocxError::TooLarge {
                 path: None,
                 what: "the file".into(),
                 actual: bytes.len() as u64,
-                limit: limits.max_compressed_bytes,
+                limit: limits.max_input_bytes,
             });
         }
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
@@ -186,7 +187,7 @@ fn utf8(data: Vec<u8>) -> Vec<u8> {
 
 /// Which limit applies to one entry: the tightest of the per-entry limit, the
 /// budget left and, past the threshold, the ratio to its compressed size.
-fn entry_limit(limits: &DocxLimits, budget: u64, compressed: u64) -> (u64, Limit) {
+fn entry_limit(limits: &Limits, budget: u64, compressed: u64) -> (u64, Limit) {
     let by_ratio = limits
         .max_ratio
         .saturating_mul(compressed)

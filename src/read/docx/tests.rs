@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{DocxDocument, DocxLimits, read_docx};
+use super::{DocxDocument, read_docx};
+use crate::options::Limits;
 use crate::read::Block;
 
 /// The text layout of SPEC §2: paragraphs a line, a table row a line with
@@ -37,7 +38,7 @@ fn shared() -> Option<PathBuf> {
 
 fn read(path: &Path) -> DocxDocument {
     let bytes = std::fs::read(path).unwrap();
-    read_docx(&bytes, Some(path), &DocxLimits::default())
+    read_docx(&bytes, Some(path), &Limits::default())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -257,7 +258,7 @@ fn minimal_document(body: &str) -> Vec<u8> {
 }
 
 fn read_bytes(bytes: &[u8]) -> Result<DocxDocument, super::DocxError> {
-    read_docx(bytes, Some(Path::new("in.docx")), &DocxLimits::default())
+    read_docx(bytes, Some(Path::new("in.docx")), &Limits::default())
 }
 
 fn kind(result: Result<DocxDocument, super::DocxError>) -> &'static str {
@@ -611,7 +612,7 @@ proptest::proptest! {
 fn nesting_up_to_the_limit_reads_on_a_small_stack() {
     // Just under the depth limit, in the shapes that recurse most: runs in
     // runs, tables in cells, text boxes in paragraphs, alternate content.
-    let levels = DocxLimits::default().max_xml_depth - 4;
+    let levels = Limits::default().max_xml_depth - 4;
     let shapes: [(&str, &str, usize); 4] = [
         ("<w:hyperlink>", "</w:hyperlink>", 1),
         ("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", 3),
@@ -693,12 +694,12 @@ fn limits_are_configurable() {
     let bytes =
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx/hand.docx"))
             .unwrap();
-    let tight = |change: fn(&mut DocxLimits)| {
-        let mut limits = DocxLimits::default();
+    let tight = |change: fn(&mut Limits)| {
+        let mut limits = Limits::default();
         change(&mut limits);
         read_docx(&bytes, None, &limits).unwrap_err()
     };
-    let e = tight(|l| l.max_compressed_bytes = 1000);
+    let e = tight(|l| l.max_input_bytes = 1000);
     assert!(
         matches!(e, super::DocxError::TooLarge { ref what, .. } if what == "the file"),
         "{e}"

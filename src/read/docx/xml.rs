@@ -11,7 +11,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::{NsReader, XmlVersion};
 
-use super::{DocxError, DocxLimits};
+use super::DocxError;
+use crate::options::Limits;
 
 /// The namespaces the reader tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +108,7 @@ pub(super) struct Xml<'a> {
 
 impl<'a> Xml<'a> {
     /// Starts reading `bytes` (UTF-8), the part named `part`.
-    pub fn new(bytes: &'a [u8], part: &'a str, limits: &DocxLimits) -> Self {
+    pub fn new(bytes: &'a [u8], part: &'a str, limits: &Limits) -> Self {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let mut reader = NsReader::from_reader(bytes);
         let config = reader.config_mut();
