@@ -1,19 +1,30 @@
-//! Every report in `fixtures/reports/` gives exactly the record beside it
+//! Every report in `fixtures/reports/`, and the minutes made by each docx
+//! producer in `fixtures/docx/`, gives exactly the record beside it
 //! (`NAME.expected.json`, read by hand when written). Set `HUIYI_BLESS=1` to
 //! rewrite the expectations after a deliberate change, then review the diff.
+//! (`fixtures/docx/hand.docx` exercises the reader's corners rather than the
+//! genre: its exact text is checked by the docx reader's tests.)
 
 use std::path::{Path, PathBuf};
 
 use huiyi::Extractor;
 use serde_json::Value;
 
+/// Minutes written by different docx producers.
+const DOCX_MINUTES: [&str; 3] = ["libreoffice.docx", "pandoc.docx", "python_docx.docx"];
+
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/reports");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/reports"))
         .expect("fixtures/reports")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| !p.to_string_lossy().ends_with(".expected.json"))
         .collect();
+    paths.extend(
+        DOCX_MINUTES
+            .iter()
+            .map(|f| root.join("fixtures/docx").join(f)),
+    );
     paths.sort();
     paths
 }
@@ -30,7 +41,7 @@ fn each_fixture_gives_its_expected_record() {
     let extractor = Extractor::new();
     let bless = std::env::var_os("HUIYI_BLESS").is_some();
     let fixtures = fixtures();
-    assert!(fixtures.len() >= 3, "{fixtures:?}");
+    assert!(fixtures.len() >= 6, "{fixtures:?}");
     let mut mismatches = Vec::new();
     for fixture in fixtures {
         let relative = fixture.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();

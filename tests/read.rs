@@ -338,7 +338,10 @@ fn bad_inputs() {
         "{err}"
     );
     let err = read("bad.zip").unwrap_err().to_string();
-    assert!(err.ends_with("not a docx: a zip without word/document.xml"), "{err}");
+    assert!(
+        err.ends_with("not a docx: a zip without word/document.xml"),
+        "{err}"
+    );
     assert_eq!(
         read_str("<html><head><title>只有标题</title></head><body> </body></html>")
             .unwrap_err()

@@ -61,6 +61,7 @@ pub(crate) fn find_people(text: &str) -> Vec<Person> {
     titled_mentions(text, lexicon, &mut mentions);
     listed_mentions(text, lexicon, &mut mentions);
     header_mentions(text, lexicon, &mut mentions);
+    table_mentions(text, lexicon, &mut mentions);
     mentions.sort_by_key(|m| m.span.start);
     share_attendance(text, &mut mentions);
 
@@ -270,11 +271,9 @@ fn name_list(
 
 /// Minutes header lines: `主持：刘志远`, `出席：副区长王建军、李明华，区政府党组成员、…赵文斌`.
 fn header_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let trimmed = line.trim_start();
+    let lines = line_ranges(text);
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = text[line.clone()].trim_start();
         let lead = line.len() - trimmed.len();
         for (label, role) in HEADER_LABELS {
             let Some(rest) = trimmed.strip_prefix(label) else {
@@ -283,30 +282,103 @@ fn header_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
             let Some(body) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) else {
                 continue;
             };
-            let body_start = line_start + lead + (trimmed.len() - body.len());
-            let body_end = line_start + line.trim_end().len();
-            // Each comma-separated part: a title chain and names, or names alone.
-            let mut part_start = body_start;
-            for part in text[body_start..body_end].split_inclusive(['，', ',', '；']) {
-                let part_end = part_start + part.len();
-                let names_at = skip_spaces(text, part_start);
-                let mut found = Vec::new();
-                if name_list(text, names_at, lexicon, true, &mut found).is_some() {
-                    for mut m in found {
-                        m.role = role.or(m.role);
-                        out.push(m);
-                    }
-                }
-                part_start = part_end;
+            let body_start = line.start + lead + (trimmed.len() - body.len());
+            let mut bodies = vec![body_start..line.start + text[line.clone()].trim_end().len()];
+            if body.trim().is_empty() {
+                // `出席：` with the names on the lines below, up to the next label.
+                bodies = lines[i + 1..]
+                    .iter()
+                    .take_while(|l| {
+                        let t = text[(*l).clone()].trim();
+                        !t.is_empty() && !t.chars().take(6).any(|c| c == '：' || c == ':')
+                    })
+                    .cloned()
+                    .collect();
             }
-            // Titled names in the line are found by the post scan; they get the line's role here.
-            if let Some(role) = role {
-                for m in out.iter_mut() {
-                    if m.span.start >= body_start && m.span.end <= body_end && m.role.is_none() {
-                        m.role = Some(role);
-                    }
-                }
+            for body in bodies {
+                header_body(text, body, role, lexicon, out);
             }
+        }
+    }
+}
+
+/// The byte ranges of the lines of `text`, without their `\n`.
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut at = 0;
+    text.split('\n')
+        .map(|line| {
+            let range = at..at + line.len();
+            at += line.len() + 1;
+            range
+        })
+        .collect()
+}
+
+/// The names of one header body: comma-separated parts, each a title chain and
+/// names (found by the post scan) or names alone; all take the header's role.
+fn header_body(
+    text: &str,
+    body: Range<usize>,
+    role: Option<Role>,
+    lexicon: &PeopleLexicon,
+    out: &mut Vec<Mention>,
+) {
+    let mut part_start = body.start;
+    for part in text[body.clone()].split_inclusive(['，', ',', '；']) {
+        let names_at = skip_spaces(text, part_start);
+        let mut found = Vec::new();
+        if name_list(text, names_at, lexicon, true, &mut found).is_some() {
+            for mut m in found {
+                m.role = role.or(m.role);
+                out.push(m);
+            }
+        }
+        part_start += part.len();
+    }
+    if let Some(role) = role {
+        for m in out.iter_mut() {
+            if m.span.start >= body.start && m.span.end <= body.end && m.role.is_none() {
+                m.role = Some(role);
+            }
+        }
+    }
+}
+
+/// Header words of a task table's column of responsible leaders.
+const LEADER_COLUMNS: [&str; 4] = ["领导", "责任人", "负责人", "牵头人"];
+
+/// Names in a task table's 牵头领导/责任领导 column: the leaders responsible for its rows.
+fn table_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    let mut column: Option<usize> = None;
+    for line in line_ranges(text) {
+        let row = &text[line.clone()];
+        if !row.contains('\t') {
+            column = None;
+            continue;
+        }
+        let cells: Vec<&str> = row.split('\t').collect();
+        if let Some(c) = cells
+            .iter()
+            .position(|cell| LEADER_COLUMNS.iter().any(|w| cell.trim().ends_with(w)))
+        {
+            column = Some(c);
+            continue;
+        }
+        let Some(c) = column else { continue };
+        let Some(cell) = cells.get(c) else { continue };
+        let cell_start = line.start + cells[..c].iter().map(|x| x.len() + 1).sum::<usize>();
+        let mut part_start = cell_start;
+        for part in cell.split_inclusive(['、', '，', ',', ' ', '；']) {
+            let piece = part.trim_end_matches(['、', '，', ',', ' ', '；']);
+            let at = skip_spaces(text, part_start);
+            if let Some(name) =
+                name_at(text, at, lexicon).filter(|n| n.end == part_start + piece.len())
+            {
+                let mut m = mention(text, name, Vec::new());
+                m.role = Some(Role::Responsible);
+                out.push(m);
+            }
+            part_start += part.len();
         }
     }
 }
@@ -661,6 +733,22 @@ mod tests {
     #[test]
     fn attendance_covers_the_whole_sentence() {
         let p = find_people("市委常委、常务副市长林晓红，副市长周海涛、吴静出席会议。");
+        assert!(p.iter().all(|p| p.roles == [Role::Attendee]), "{p:?}");
+    }
+
+    #[test]
+    fn leaders_of_a_task_table() {
+        let text = "序号\t工作任务\t牵头领导\t完成时限\n1\t选址论证\t林海\t8月底前\n2\t配套资金\t林海、欧阳立新\t年底前\n以上工作由副镇长林海负责。";
+        let p = find_people(text);
+        assert_eq!(names(&p), ["林海", "欧阳立新"]);
+        assert_eq!(titles_of(&p, "林海"), ["副镇长"]);
+        assert!(p[1].roles.contains(&Role::Responsible));
+    }
+
+    #[test]
+    fn header_names_on_the_lines_below() {
+        let p = find_people("出席：\n副区长陆晓东、钱慧\n区政府党组成员孔德明\n列席：区住建局\n");
+        assert_eq!(names(&p), ["陆晓东", "钱慧", "孔德明"]);
         assert!(p.iter().all(|p| p.roles == [Role::Attendee]), "{p:?}");
     }
 

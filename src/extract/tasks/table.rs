@@ -194,7 +194,12 @@ fn rows(rows: &[(usize, &str)], cols: &[Option<Col>], out: &mut Drafts) {
         }
         let mut units = Vec::new();
         for k in [find(Col::Unit), find(Col::Helper)] {
-            units.extend(split_outside_brackets(cell(k)));
+            units.extend(
+                split_outside_brackets(cell(k))
+                    .iter()
+                    .flat_map(|u| title::split_run_together(u))
+                    .map(str::to_string),
+            );
         }
         let status = Some(cell(find(Col::Status)))
             .filter(|s| !s.is_empty())

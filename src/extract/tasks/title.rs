@@ -187,6 +187,7 @@ fn unit_at(s: &str) -> Option<usize> {
 pub(super) fn split_units(s: &str) -> Vec<String> {
     s.split(['、', '和', '及', '与'])
         .flat_map(|p| p.split("会同"))
+        .flat_map(split_run_together)
         .map(|p| {
             p.trim_matches(EDGE)
                 .trim_matches(['（', '）', '(', ')'])
@@ -196,6 +197,28 @@ pub(super) fn split_units(s: &str) -> Vec<String> {
         .filter(|p| p.chars().count() >= 2 && !p.ends_with("单位") && !p.ends_with("责任部门"))
         .map(str::to_string)
         .collect()
+}
+
+/// `区水务局区城管局` (a table cell's two lines, run together): a unit name ends at
+/// 局/委/办/中心/所/队/院 where the next one starts with its level.
+pub(super) fn split_run_together(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let ends_unit = matches!(c, '局' | '委' | '办' | '心' | '所' | '队' | '院');
+        if let Some(&(next, n)) = chars.peek() {
+            if ends_unit
+                && matches!(n, '区' | '市' | '县' | '省' | '镇' | '乡' | '各')
+                && next > start
+            {
+                out.push(&s[start..next]);
+                start = next;
+            }
+        }
+    }
+    out.push(&s[start..]);
+    out
 }
 
 pub(super) fn is_han(c: char) -> bool {
