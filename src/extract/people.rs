@@ -283,7 +283,8 @@ fn header_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
                 continue;
             };
             let body_start = line.start + lead + (trimmed.len() - body.len());
-            let mut bodies = vec![body_start..line.start + text[line.clone()].trim_end().len()];
+            let body_end = line.start + text[line.clone()].trim_end().len();
+            let mut bodies: Vec<Range<usize>> = std::iter::once(body_start..body_end).collect();
             if body.trim().is_empty() {
                 // `出席：` with the names on the lines below, up to the next label.
                 bodies = lines[i + 1..]
