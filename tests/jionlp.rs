@@ -9,18 +9,9 @@
 //! `第N周` of a month counts weeks from its first Monday; `N年半以内` ends
 //! at the end of the month it reaches.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use chrono::NaiveDate;
-
-fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("HUIYI_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    dir.join("peers/jionlp_time_cases.json")
-        .is_file()
-        .then_some(dir)
-}
 
 fn date(v: &serde_json::Value) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(v.as_str()?, "%Y-%m-%d").ok()
@@ -28,8 +19,7 @@ fn date(v: &serde_json::Value) -> Option<NaiveDate> {
 
 #[test]
 fn jionlp_end_dates_agree() {
-    let Some(dir) = shared() else {
-        eprintln!("jionlp: ../shared/peers not found (set HUIYI_SHARED); skipped");
+    let Some(dir) = common::shared_dir() else {
         return;
     };
     let raw = std::fs::read_to_string(dir.join("peers/jionlp_time_cases.json")).expect("readable");

@@ -1,20 +1,13 @@
 //! The seed document: a traditional web page with pinyin ruby residue.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use huiyi::normalize::Normalizer;
 
 const SEED: &str = "seeds/000_95ef6b420ae31eb5.txt";
 
-/// The shared folder: `HUIYI_SHARED`, else `../shared` beside the crate.
-fn shared() -> PathBuf {
-    std::env::var_os("HUIYI_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
-
 fn seed() -> Option<String> {
-    let path = shared().join(SEED);
+    let path = common::shared_dir()?.join(SEED);
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) => {

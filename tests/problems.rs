@@ -1,14 +1,13 @@
 //! Problems against the development set's gold, scored like `eval/score.py` (bigram Dice ≥ 0.5
 //! or half-length containment, one-to-one, best pairs first). The set lives outside the
-//! repository (`../shared/eval/dev`, or `HUIYI_EVAL_DIR`); the test passes vacuously without it.
+//! repository (`../shared/eval/dev`, or `$HUIYI_SHARED/eval/dev`); the test passes vacuously without it.
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn eval_dir() -> PathBuf {
-    std::env::var_os("HUIYI_EVAL_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev"),
-        PathBuf::from,
-    )
+    common::shared_dir().map_or_else(PathBuf::new, |shared| shared.join("eval/dev"))
 }
 
 /// The scorer's cleaning, short of NFKC: full-width ASCII folded, punctuation and spaces dropped.
