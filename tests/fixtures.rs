@@ -2,16 +2,21 @@
 //! producer in `fixtures/docx/`, gives exactly the record beside it
 //! (`NAME.expected.json`, read by hand when written). Set `HUIYI_BLESS=1` to
 //! rewrite the expectations after a deliberate change, then review the diff.
-//! (`fixtures/docx/hand.docx` exercises the reader's corners rather than the
-//! genre: its exact text is checked by the docx reader's tests.)
 
 use std::path::{Path, PathBuf};
 
 use huiyi::Extractor;
 use serde_json::Value;
 
-/// Minutes written by different docx producers.
-const DOCX_MINUTES: [&str; 3] = ["libreoffice.docx", "pandoc.docx", "python_docx.docx"];
+/// Minutes written by different docx producers (`hand.docx`: XML written by
+/// hand for numbering, merged cells, tracked changes, a text box, traditional
+/// characters and full-width digits).
+const DOCX_MINUTES: [&str; 4] = [
+    "hand.docx",
+    "libreoffice.docx",
+    "pandoc.docx",
+    "python_docx.docx",
+];
 
 fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
