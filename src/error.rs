@@ -155,6 +155,27 @@ impl Error {
     }
 }
 
+impl Error {
+    /// Names the input: errors made deep inside a reader, without the path, get it here.
+    pub(crate) fn at(mut self, file: Option<&Path>) -> Self {
+        match &mut self {
+            Error::Io { path, .. }
+            | Error::UnsupportedFormat { path, .. }
+            | Error::UndecodableText { path, .. }
+            | Error::Empty { path }
+            | Error::TooLarge { path, .. }
+            | Error::NotADocx { path, .. }
+            | Error::Encrypted { path }
+            | Error::CorruptZip { path, .. }
+            | Error::MalformedXml { path, .. }
+            | Error::TooDeep { path, .. }
+            | Error::Internal { path, .. } => *path = file.map(Path::to_path_buf),
+            Error::InvalidDate { .. } => {}
+        }
+        self
+    }
+}
+
 fn show(path: &Option<PathBuf>) -> String {
     match path {
         Some(p) => p.display().to_string(),

@@ -7,19 +7,6 @@
 use std::io::{Cursor, Read, Write};
 use std::sync::LazyLock;
 
-mod read {
-    /// The crate's block type, as the reader builds it.
-    #[allow(dead_code)]
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub enum Block {
-        Paragraph(String),
-        Table(Vec<Vec<String>>),
-    }
-}
-
-#[path = "../../src/read/docx/mod.rs"]
-mod docx;
-
 /// The fixture's parts other than the document.
 static PARTS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
     let fixture = include_bytes!("../../fixtures/docx/hand.docx");
@@ -46,5 +33,5 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     zip.start_file("word/document.xml", stored).unwrap();
     zip.write_all(data).unwrap();
     let bytes = zip.finish().unwrap().into_inner();
-    let _ = docx::read_docx(&bytes, None, &docx::DocxLimits::default());
+    let _ = huiyi::read::read_bytes(&bytes, None, &huiyi::options::Limits::default());
 });

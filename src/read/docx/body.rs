@@ -1,10 +1,10 @@
 //! The body of `word/document.xml`: paragraphs, runs, fields, revisions,
 //! text boxes and tables, in reading order.
 
-use super::DocxError;
 use super::numbering::{Lists, NumPr, read_num_pr};
 use super::table::{self, Budget, RawCell, RawRow, Table, VMerge};
 use super::xml::{Elem, Node, Ns, Xml};
+use crate::error::Error;
 use crate::options::Limits;
 use crate::read::Block;
 
@@ -34,7 +34,7 @@ pub(super) fn read_body(
     part: &str,
     lists: &mut Lists,
     limits: &Limits,
-) -> Result<Body, DocxError> {
+) -> Result<Body, Error> {
     let mut walker = Walker {
         xml: Xml::new(bytes, part, limits),
         lists,
@@ -132,7 +132,7 @@ struct Walker<'a, 'l> {
 impl Walker<'_, '_> {
     /// Reads the block-level children of the element just started (the
     /// body, a cell, a text box, a content control) into `out`.
-    fn blocks(&mut self, out: &mut Vec<Item>) -> Result<(), DocxError> {
+    fn blocks(&mut self, out: &mut Vec<Item>) -> Result<(), Error> {
         loop {
             match self.xml.next()? {
                 Node::Start(e) => self.block(&e, out)?,
@@ -142,7 +142,7 @@ impl Walker<'_, '_> {
         }
     }
 
-    fn block(&mut self, e: &Elem<'_>, out: &mut Vec<Item>) -> Result<(), DocxError> {
+    fn block(&mut self, e: &Elem<'_>, out: &mut Vec<Item>) -> Result<(), Error> {
         if self.content_control(e)? {
             Ok(())
         } else if e.is(Ns::W, b"p") {
@@ -163,7 +163,7 @@ impl Walker<'_, '_> {
     /// Passes over the content of a content control that shows its
     /// placeholder (`w:showingPlcHdr`: "单击此处输入文字", no text of the
     /// document). True when `e`, its properties or content, was consumed.
-    fn content_control(&mut self, e: &Elem<'_>) -> Result<bool, DocxError> {
+    fn content_control(&mut self, e: &Elem<'_>) -> Result<bool, Error> {
         if e.is(Ns::W, b"sdtPr") {
             self.placeholder = self.count_children(b"showingPlcHdr")? > 0;
             return Ok(true);
@@ -179,8 +179,8 @@ impl Walker<'_, '_> {
     /// for each element, the rest (other choices, `mc:Fallback`) skipped.
     fn alternate(
         &mut self,
-        mut child: impl FnMut(&mut Self, &Elem<'_>) -> Result<(), DocxError>,
-    ) -> Result<(), DocxError> {
+        mut child: impl FnMut(&mut Self, &Elem<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         let mut chosen = false;
         loop {
             match self.xml.next()? {
@@ -203,7 +203,7 @@ impl Walker<'_, '_> {
 
     /// Reads a `w:p` whose start was just read; pushes its text (split at
     /// line breaks) and then its text boxes.
-    fn paragraph(&mut self, out: &mut Vec<Item>) -> Result<(), DocxError> {
+    fn paragraph(&mut self, out: &mut Vec<Item>) -> Result<(), Error> {
         let mut p = Para::default();
         self.inline(&mut p)?;
         // Instructions never span paragraphs: one left open is broken.
@@ -232,7 +232,7 @@ impl Walker<'_, '_> {
     }
 
     /// Reads the inline children of the element just started into `p`.
-    fn inline(&mut self, p: &mut Para) -> Result<(), DocxError> {
+    fn inline(&mut self, p: &mut Para) -> Result<(), Error> {
         loop {
             match self.xml.next()? {
                 Node::Start(e) => self.inline_elem(&e, p)?,
@@ -243,7 +243,7 @@ impl Walker<'_, '_> {
     }
 
     /// Reads one element of running text, whose start was just read.
-    fn inline_elem(&mut self, e: &Elem<'_>, p: &mut Para) -> Result<(), DocxError> {
+    fn inline_elem(&mut self, e: &Elem<'_>, p: &mut Para) -> Result<(), Error> {
         if self.content_control(e)? {
             return Ok(());
         }
@@ -321,7 +321,7 @@ impl Walker<'_, '_> {
     }
 
     /// Reads a `w:pPr` whose start was just read: style and numbering.
-    fn paragraph_properties(&mut self, p: &mut Para) -> Result<(), DocxError> {
+    fn paragraph_properties(&mut self, p: &mut Para) -> Result<(), Error> {
         loop {
             match self.xml.next()? {
                 Node::Start(e) if e.is(Ns::W, b"pStyle") => {
@@ -339,7 +339,7 @@ impl Walker<'_, '_> {
     }
 
     /// Reads a `w:tbl` whose start was just read.
-    fn table(&mut self) -> Result<Table, DocxError> {
+    fn table(&mut self) -> Result<Table, Error> {
         let mut grid = 0usize;
         let mut rows = Vec::new();
         self.rows(&mut grid, &mut rows)?;
@@ -348,7 +348,7 @@ impl Walker<'_, '_> {
 
     /// Reads the rows (and the grid) among the children of the element just
     /// started: the table, or a content control around rows.
-    fn rows(&mut self, grid: &mut usize, rows: &mut Vec<RawRow>) -> Result<(), DocxError> {
+    fn rows(&mut self, grid: &mut usize, rows: &mut Vec<RawRow>) -> Result<(), Error> {
         loop {
             let e = match self.xml.next()? {
                 Node::Start(e) => e,
@@ -373,7 +373,7 @@ impl Walker<'_, '_> {
     }
 
     /// Counts the children named `local` of the element just started.
-    fn count_children(&mut self, local: &[u8]) -> Result<usize, DocxError> {
+    fn count_children(&mut self, local: &[u8]) -> Result<usize, Error> {
         let mut n = 0;
         loop {
             match self.xml.next()? {
@@ -391,14 +391,14 @@ impl Walker<'_, '_> {
 
     /// Reads a `w:tr` whose start was just read; `None` for a row deleted
     /// as a tracked change.
-    fn row(&mut self) -> Result<Option<RawRow>, DocxError> {
+    fn row(&mut self) -> Result<Option<RawRow>, Error> {
         let mut row = RawRow::default();
         let mut deleted = false;
         self.cells(&mut row, &mut deleted)?;
         Ok((!deleted).then_some(row))
     }
 
-    fn cells(&mut self, row: &mut RawRow, deleted: &mut bool) -> Result<(), DocxError> {
+    fn cells(&mut self, row: &mut RawRow, deleted: &mut bool) -> Result<(), Error> {
         loop {
             let e = match self.xml.next()? {
                 Node::Start(e) => e,
@@ -435,7 +435,7 @@ impl Walker<'_, '_> {
     }
 
     /// Reads a `w:tc` whose start was just read.
-    fn cell(&mut self) -> Result<RawCell, DocxError> {
+    fn cell(&mut self) -> Result<RawCell, Error> {
         let mut cell = RawCell {
             text: String::new(),
             span: 1,

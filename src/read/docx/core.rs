@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::DocxError;
 use super::xml::{Node, Ns, Xml};
+use crate::error::Error;
 use crate::options::Limits;
 
 /// What the core properties tell.
@@ -15,7 +15,7 @@ pub(super) struct Core {
 
 /// Reads the core properties. A date that does not parse is left out: it is
 /// a hint, and a bad one must not cost the document.
-pub(super) fn read_core(bytes: &[u8], part: &str, limits: &Limits) -> Result<Core, DocxError> {
+pub(super) fn read_core(bytes: &[u8], part: &str, limits: &Limits) -> Result<Core, Error> {
     let mut xml = Xml::new(bytes, part, limits);
     let mut core = Core::default();
     loop {

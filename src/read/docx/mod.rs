@@ -37,8 +37,9 @@ mod xml;
 #[cfg(test)]
 mod tests;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::error::Error;
 use crate::options::Limits;
 use crate::read::Block;
 
@@ -56,133 +57,6 @@ pub struct DocxDocument {
     pub title: Option<String>,
     /// The date part of `dcterms:created` from `docProps/core.xml`.
     pub created: Option<chrono::NaiveDate>,
-}
-
-/// Why a `.docx` could not be read. Every variant names the input's path
-/// (`None` for input given in memory).
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum DocxError {
-    /// A zip, but not a WordprocessingML package (no `word/document.xml`):
-    /// a spreadsheet, a presentation, a zip of text files.
-    #[error("{}: not a docx: {reason}", show(path))]
-    NotADocx {
-        /// The file.
-        path: Option<PathBuf>,
-        /// What was found instead.
-        reason: String,
-    },
-    /// An encrypted (password-protected) document.
-    #[error("{}: the document is encrypted", show(path))]
-    Encrypted {
-        /// The file.
-        path: Option<PathBuf>,
-    },
-    /// The zip is truncated or corrupt.
-    #[error("{}: corrupt zip: {reason}", show(path))]
-    CorruptZip {
-        /// The file.
-        path: Option<PathBuf>,
-        /// What the zip reader found.
-        reason: String,
-    },
-    /// A part is not well-formed XML.
-    #[error("{}: malformed XML in {part} at byte {position}: {reason}", show(path))]
-    MalformedXml {
-        /// The file.
-        path: Option<PathBuf>,
-        /// The part (`word/document.xml` …).
-        part: String,
-        /// The byte offset in the decompressed part.
-        position: u64,
-        /// What was wrong.
-        reason: String,
-    },
-    /// Over a size limit.
-    #[error(
-        "{}: over the size limit: {what} is {actual} bytes, the limit is {limit}",
-        show(path)
-    )]
-    TooLarge {
-        /// The file.
-        path: Option<PathBuf>,
-        /// What was measured (`the file`, `word/document.xml` …).
-        what: String,
-        /// The size found (or reached when reading stopped).
-        actual: u64,
-        /// The limit.
-        limit: u64,
-    },
-    /// XML nested deeper than the limit.
-    #[error("{}: XML in {part} nested deeper than {limit} elements", show(path))]
-    TooDeep {
-        /// The file.
-        path: Option<PathBuf>,
-        /// The part.
-        part: String,
-        /// The limit.
-        limit: usize,
-    },
-}
-
-impl DocxError {
-    /// The stable name of this kind of error.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            DocxError::NotADocx { .. } => "not_a_docx",
-            DocxError::Encrypted { .. } => "encrypted",
-            DocxError::CorruptZip { .. } => "corrupt_zip",
-            DocxError::MalformedXml { .. } => "malformed_xml",
-            DocxError::TooLarge { .. } => "too_large",
-            DocxError::TooDeep { .. } => "too_deep",
-        }
-    }
-
-    /// Names the input (errors are made deep inside, without it).
-    fn at(mut self, file: Option<&Path>) -> Self {
-        let (DocxError::NotADocx { path, .. }
-        | DocxError::Encrypted { path }
-        | DocxError::CorruptZip { path, .. }
-        | DocxError::MalformedXml { path, .. }
-        | DocxError::TooLarge { path, .. }
-        | DocxError::TooDeep { path, .. }) = &mut self;
-        *path = file.map(Path::to_path_buf);
-        self
-    }
-}
-
-impl From<DocxError> for crate::Error {
-    fn from(error: DocxError) -> Self {
-        use crate::Error;
-        match error {
-            DocxError::NotADocx { path, reason } => Error::NotADocx { path, reason },
-            DocxError::Encrypted { path } => Error::Encrypted { path },
-            DocxError::CorruptZip { path, reason } => Error::CorruptZip { path, reason },
-            DocxError::MalformedXml {
-                path,
-                part,
-                position,
-                reason,
-            } => Error::MalformedXml {
-                path,
-                part,
-                position,
-                reason,
-            },
-            DocxError::TooLarge {
-                path,
-                what,
-                actual,
-                limit,
-            } => Error::TooLarge {
-                path,
-                what,
-                actual,
-                limit,
-            },
-            DocxError::TooDeep { path, part, limit } => Error::TooDeep { path, part, limit },
-        }
-    }
 }
 
 /// The magic of an OLE compound file (`.doc`, `.wps`, encrypted Office packages).
@@ -203,26 +77,19 @@ pub(crate) fn is_encrypted_ole(bytes: &[u8]) -> bool {
             || contains(bytes, &utf16("EncryptedPackage")))
 }
 
-fn show(path: &Option<PathBuf>) -> String {
-    match path {
-        Some(p) => p.display().to_string(),
-        None => "<input>".to_string(),
-    }
-}
-
 /// Reads a `.docx` from its bytes. `path` only names the input in errors.
 pub(crate) fn read_docx(
     bytes: &[u8],
     path: Option<&Path>,
     limits: &Limits,
-) -> Result<DocxDocument, DocxError> {
+) -> Result<DocxDocument, Error> {
     read(bytes, limits).map_err(|e| e.at(path))
 }
 
-fn read(bytes: &[u8], limits: &Limits) -> Result<DocxDocument, DocxError> {
+fn read(bytes: &[u8], limits: &Limits) -> Result<DocxDocument, Error> {
     let mut pkg = package::Package::open(bytes, limits)?;
     let parts = pkg.locate_parts()?;
-    let mut part = |name: &Option<String>| -> Result<Option<(Vec<u8>, String)>, DocxError> {
+    let mut part = |name: &Option<String>| -> Result<Option<(Vec<u8>, String)>, Error> {
         Ok(match name {
             Some(name) => pkg.read_part(name)?.map(|xml| (xml, name.clone())),
             None => None,
@@ -243,7 +110,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<DocxDocument, DocxError> {
     let mut lists = numbering::Lists::new(numbering, styles);
     let document = pkg
         .read_part(&parts.document)?
-        .ok_or_else(|| DocxError::NotADocx {
+        .ok_or_else(|| Error::NotADocx {
             path: None,
             reason: format!("no {}", parts.document),
         })?;

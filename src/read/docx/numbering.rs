@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::DocxError;
 use super::xml::{Elem, Node, Ns, Xml};
+use crate::error::Error;
 use crate::options::Limits;
 
 /// Word numbers levels 0–8.
@@ -86,7 +86,7 @@ fn number(e: &Elem<'_>) -> Option<u32> {
 }
 
 /// Reads a `w:numPr` whose start was just read.
-pub(super) fn read_num_pr(xml: &mut Xml<'_>) -> Result<NumPr, DocxError> {
+pub(super) fn read_num_pr(xml: &mut Xml<'_>) -> Result<NumPr, Error> {
     let mut pr = NumPr::default();
     loop {
         match xml.next()? {
@@ -108,7 +108,7 @@ pub(super) fn read_num_pr(xml: &mut Xml<'_>) -> Result<NumPr, DocxError> {
 }
 
 /// Reads a `w:lvl` whose start was just read.
-fn read_level(xml: &mut Xml<'_>) -> Result<Level, DocxError> {
+fn read_level(xml: &mut Xml<'_>) -> Result<Level, Error> {
     let mut level = Level {
         start: 1,
         format: "decimal".into(),
@@ -155,7 +155,7 @@ pub(super) fn parse_numbering(
     bytes: &[u8],
     part: &str,
     limits: &Limits,
-) -> Result<Numbering, DocxError> {
+) -> Result<Numbering, Error> {
     let mut xml = Xml::new(bytes, part, limits);
     let mut numbering = Numbering::default();
     loop {
@@ -196,7 +196,7 @@ pub(super) fn parse_numbering(
 }
 
 /// Reads a `w:num` whose start was just read.
-fn read_num(xml: &mut Xml<'_>) -> Result<Num, DocxError> {
+fn read_num(xml: &mut Xml<'_>) -> Result<Num, Error> {
     let mut num = Num::default();
     loop {
         match xml.next()? {
@@ -234,7 +234,7 @@ fn read_num(xml: &mut Xml<'_>) -> Result<Num, DocxError> {
 }
 
 /// Parses `word/styles.xml` for the paragraph styles' numbering.
-pub(super) fn parse_styles(bytes: &[u8], part: &str, limits: &Limits) -> Result<Styles, DocxError> {
+pub(super) fn parse_styles(bytes: &[u8], part: &str, limits: &Limits) -> Result<Styles, Error> {
     let mut xml = Xml::new(bytes, part, limits);
     let mut styles = Styles::default();
     loop {

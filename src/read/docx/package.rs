@@ -6,8 +6,8 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::DocxError;
 use super::xml::{Node, Xml};
+use crate::error::Error;
 use crate::options::Limits;
 
 /// The parts the reader needs, as named in the package.
@@ -25,12 +25,12 @@ pub(super) struct Package<'a> {
     budget: u64,
 }
 
-fn corrupt(e: ZipError) -> DocxError {
+fn corrupt(e: ZipError) -> Error {
     match e {
         ZipError::UnsupportedArchive(ZipError::PASSWORD_REQUIRED) | ZipError::InvalidPassword => {
-            DocxError::Encrypted { path: None }
+            Error::Encrypted { path: None }
         }
-        e => DocxError::CorruptZip {
+        e => Error::CorruptZip {
             path: None,
             reason: e.to_string(),
         },
@@ -39,9 +39,9 @@ fn corrupt(e: ZipError) -> DocxError {
 
 impl<'a> Package<'a> {
     /// Opens the zip, checking the input size and the entry count.
-    pub fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, DocxError> {
+    pub fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, Error> {
         if bytes.len() as u64 > limits.max_input_bytes {
-            return Err(DocxError::TooLarge {
+            return Err(Error::TooLarge {
                 path: None,
                 what: "the file".into(),
                 actual: bytes.len() as u64,
@@ -50,7 +50,7 @@ impl<'a> Package<'a> {
         }
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
         if zip.len() > limits.max_entries {
-            return Err(DocxError::TooLarge {
+            return Err(Error::TooLarge {
                 path: None,
                 what: "the number of zip entries".into(),
                 actual: zip.len() as u64,
@@ -67,7 +67,7 @@ impl<'a> Package<'a> {
     /// Finds the main document through `_rels/.rels` (falling back on
     /// `word/document.xml`), and its styles and numbering through the main
     /// document's relationships (falling back on the usual names).
-    pub fn locate_parts(&mut self) -> Result<Parts, DocxError> {
+    pub fn locate_parts(&mut self) -> Result<Parts, Error> {
         let document = self
             .relationship_target("_rels/.rels", "", "/officeDocument")?
             .filter(|name| self.zip.index_for_name(name).is_some())
@@ -80,14 +80,14 @@ impl<'a> Package<'a> {
             } else {
                 "a zip without word/document.xml".to_string()
             };
-            return Err(DocxError::NotADocx { path: None, reason });
+            return Err(Error::NotADocx { path: None, reason });
         }
         let (dir, file) = match document.rsplit_once('/') {
             Some((dir, file)) => (format!("{dir}/"), file.to_string()),
             None => (String::new(), document.clone()),
         };
         let rels = format!("{dir}_rels/{file}.rels");
-        let mut find = |kind: &str, usual: &str| -> Result<Option<String>, DocxError> {
+        let mut find = |kind: &str, usual: &str| -> Result<Option<String>, Error> {
             let named = self.relationship_target(&rels, &dir, kind)?;
             Ok(named
                 .into_iter()
@@ -116,7 +116,7 @@ impl<'a> Package<'a> {
         rels: &str,
         dir: &str,
         kind: &str,
-    ) -> Result<Option<String>, DocxError> {
+    ) -> Result<Option<String>, Error> {
         let Some(xml) = self.read_part(rels)? else {
             return Ok(None);
         };
@@ -140,7 +140,7 @@ impl<'a> Package<'a> {
     /// whose declared size passes the limits is refused unread; one that
     /// inflates past its declared size is refused one byte later, so that
     /// no size the zip claims is trusted.
-    pub fn read_part(&mut self, name: &str) -> Result<Option<Vec<u8>>, DocxError> {
+    pub fn read_part(&mut self, name: &str) -> Result<Option<Vec<u8>>, Error> {
         let Some(index) = self.zip.index_for_name(name) else {
             return Ok(None);
         };
@@ -156,13 +156,13 @@ impl<'a> Package<'a> {
         let mut data = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
         file.take(declared.saturating_add(1))
             .read_to_end(&mut data)
-            .map_err(|e| DocxError::CorruptZip {
+            .map_err(|e| Error::CorruptZip {
                 path: None,
                 reason: format!("{name}: {e}"),
             })?;
         let actual = data.len() as u64;
         if actual > declared {
-            return Err(DocxError::CorruptZip {
+            return Err(Error::CorruptZip {
                 path: None,
                 reason: format!("{name} decompresses past its declared size of {declared} bytes"),
             });
@@ -210,13 +210,13 @@ enum Limit {
     Ratio,
 }
 
-fn too_large(name: &str, what: Limit, actual: u64, limit: u64) -> DocxError {
+fn too_large(name: &str, what: Limit, actual: u64, limit: u64) -> Error {
     let what = match what {
         Limit::Entry => format!("{name} (decompressed)"),
         Limit::Total => format!("{name} (decompressed, with the parts read before it)"),
         Limit::Ratio => format!("{name} (decompressed, against its compression ratio limit)"),
     };
-    DocxError::TooLarge {
+    Error::TooLarge {
         path: None,
         what,
         actual,

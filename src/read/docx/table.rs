@@ -6,7 +6,7 @@
 //! the *filled* copy of the grid has the text in every position the cell
 //! covers, so that a row can be read on its own (a task row's 牵头领导).
 
-use super::DocxError;
+use crate::error::Error;
 
 /// Word tables have at most 63 columns; wider spans are clipped.
 const MAX_COLUMNS: usize = 64;
@@ -67,8 +67,8 @@ impl Budget {
     }
 }
 
-fn over(what: &str, limit: u64) -> DocxError {
-    DocxError::TooLarge {
+fn over(what: &str, limit: u64) -> Error {
+    Error::TooLarge {
         path: None,
         what: what.into(),
         actual: limit.saturating_add(1),
@@ -82,7 +82,7 @@ pub(super) fn layout(
     grid_columns: usize,
     raw: Vec<RawRow>,
     budget: &mut Budget,
-) -> Result<Table, DocxError> {
+) -> Result<Table, Error> {
     let needed = raw
         .iter()
         .map(|r| r.before + r.cells.iter().map(|c| c.span.max(1)).sum::<usize>())

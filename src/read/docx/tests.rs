@@ -257,11 +257,11 @@ fn minimal_document(body: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-fn read_bytes(bytes: &[u8]) -> Result<DocxDocument, super::DocxError> {
+fn read_bytes(bytes: &[u8]) -> Result<DocxDocument, crate::Error> {
     read_docx(bytes, Some(Path::new("in.docx")), &Limits::default())
 }
 
-fn kind(result: Result<DocxDocument, super::DocxError>) -> &'static str {
+fn kind(result: Result<DocxDocument, crate::Error>) -> &'static str {
     match result {
         Ok(doc) => panic!("read without error: {doc:?}"),
         Err(e) => {
@@ -701,7 +701,7 @@ fn limits_are_configurable() {
     };
     let e = tight(|l| l.max_input_bytes = 1000);
     assert!(
-        matches!(e, super::DocxError::TooLarge { ref what, .. } if what == "the file"),
+        matches!(e, crate::Error::TooLarge { ref what, .. } if what == "the file"),
         "{e}"
     );
     assert_eq!(tight(|l| l.max_entries = 3).kind(), "too_large");

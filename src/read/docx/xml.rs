@@ -11,7 +11,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::{NsReader, XmlVersion};
 
-use super::DocxError;
+use crate::error::Error;
 use crate::options::Limits;
 
 /// The namespaces the reader tells apart.
@@ -122,8 +122,8 @@ impl<'a> Xml<'a> {
         }
     }
 
-    fn malformed(&self, position: u64, reason: String) -> DocxError {
-        DocxError::MalformedXml {
+    fn malformed(&self, position: u64, reason: String) -> Error {
+        Error::MalformedXml {
             path: None,
             part: self.part.to_string(),
             position,
@@ -133,7 +133,7 @@ impl<'a> Xml<'a> {
 
     /// The next node. Comments, processing instructions, the XML declaration
     /// and any DOCTYPE are passed over.
-    pub fn next(&mut self) -> Result<Node<'a>, DocxError> {
+    pub fn next(&mut self) -> Result<Node<'a>, Error> {
         loop {
             let (resolved, event) = match self.reader.read_resolved_event() {
                 Ok(ok) => ok,
@@ -152,7 +152,7 @@ impl<'a> Xml<'a> {
                 Event::Start(start) => {
                     self.depth += 1;
                     if self.depth > self.max_depth {
-                        return Err(DocxError::TooDeep {
+                        return Err(Error::TooDeep {
                             path: None,
                             part: self.part.to_string(),
                             limit: self.max_depth,
@@ -194,7 +194,7 @@ impl<'a> Xml<'a> {
     }
 
     /// Passes over the rest of the element whose start was just read.
-    pub fn skip(&mut self) -> Result<(), DocxError> {
+    pub fn skip(&mut self) -> Result<(), Error> {
         let mut open = 1usize;
         while open > 0 {
             match self.next()? {
@@ -209,7 +209,7 @@ impl<'a> Xml<'a> {
 
     /// The text of the element whose start was just read (`w:t`, `dc:title`),
     /// its children's text included.
-    pub fn text(&mut self) -> Result<String, DocxError> {
+    pub fn text(&mut self) -> Result<String, Error> {
         let mut out = String::new();
         let mut open = 1usize;
         while open > 0 {
