@@ -68,33 +68,6 @@ const ADVERBS: &[&str] = &[
     "必须", "要", "均", "都", "全", "前",
 ];
 
-/// Prefixes that put a date as the time work is to be done by.
-const COMMITTING_PREFIXES: &[&str] = &[
-    "于",
-    "在",
-    "力争",
-    "确保",
-    "争取",
-    "务必",
-    "必须",
-    "计划",
-    "预计",
-    "力争于",
-    "力争在",
-    "确保于",
-    "确保在",
-    "争取于",
-    "争取在",
-    "务必于",
-    "务必在",
-    "必须于",
-    "必须在",
-    "计划于",
-    "计划在",
-    "预计于",
-    "预计在",
-];
-
 /// Words after a day that make it the date of an event, not a limit.
 const EVENT_WORDS: &[&str] = &[
     "上午", "下午", "晚上", "晚", "召开", "举行", "印发", "发布", "讯", "电", "，在", "在",
@@ -287,7 +260,7 @@ fn is_deadline(text: &str, m: &TimeMention, anchor: Option<NaiveDate>) -> bool {
     if statistic {
         return false;
     }
-    verb || COMMITTING_PREFIXES.contains(&prefix)
+    verb || m.prefix_commits(text)
 }
 
 /// Finds the time limits for work in `text`, resolving dates without a year

@@ -109,8 +109,8 @@ pub fn parse_with(text: &str, anchor: NaiveDate, rule: YearRule) -> Option<TimeE
     let text = text.trim();
     let start = PREFIXES
         .iter()
-        .find(|p| text.starts_with(*p))
-        .map_or(0, |p| p.len());
+        .find(|(p, _)| text.starts_with(p))
+        .map_or(0, |(p, _)| p.len());
     let (parsed, end) = grammar::match_at(text, start)?;
     let rest = text.get(end..)?;
     let rest = rest.strip_prefix("完成").unwrap_or(rest);
@@ -123,41 +123,43 @@ pub fn parse_with(text: &str, anchor: NaiveDate, rule: YearRule) -> Option<TimeE
     resolve::resolve(&parsed, anchor, rule)
 }
 
-/// Words before an expression that [`scan`] reports as its prefix, longest first.
-const PREFIXES: &[&str] = &[
-    "力争于",
-    "力争在",
-    "确保于",
-    "确保在",
-    "争取于",
-    "争取在",
-    "务必于",
-    "务必在",
-    "必须于",
-    "必须在",
-    "计划于",
-    "计划在",
-    "预计于",
-    "预计在",
-    "截止到",
-    "截止至",
-    "已于",
-    "已在",
-    "力争",
-    "确保",
-    "争取",
-    "务必",
-    "必须",
-    "计划",
-    "预计",
-    "截至",
-    "截止",
-    "于",
-    "在",
-    "到",
-    "至",
-    "自",
-    "从",
+/// Words before an expression that [`scan`] reports as its prefix, longest
+/// first, each with whether it pledges the work for that time (`力争于`, `在`)
+/// rather than looking back or counting from it (`截至`, `已于`, `从`).
+const PREFIXES: &[(&str, bool)] = &[
+    ("力争于", true),
+    ("力争在", true),
+    ("确保于", true),
+    ("确保在", true),
+    ("争取于", true),
+    ("争取在", true),
+    ("务必于", true),
+    ("务必在", true),
+    ("必须于", true),
+    ("必须在", true),
+    ("计划于", true),
+    ("计划在", true),
+    ("预计于", true),
+    ("预计在", true),
+    ("截止到", false),
+    ("截止至", false),
+    ("已于", false),
+    ("已在", false),
+    ("力争", true),
+    ("确保", true),
+    ("争取", true),
+    ("务必", true),
+    ("必须", true),
+    ("计划", true),
+    ("预计", true),
+    ("截至", false),
+    ("截止", false),
+    ("于", true),
+    ("在", true),
+    ("到", false),
+    ("至", false),
+    ("自", false),
+    ("从", false),
 ];
 
 /// Words ending in a prefix character that are no prefix (`关于一季度…`).
@@ -188,6 +190,13 @@ impl TimeMention {
     pub fn prefix_text<'a>(&self, source: &'a str) -> Option<&'a str> {
         let (a, b) = self.prefix?;
         source.get(a..b)
+    }
+
+    /// Whether the word before the expression pledges the work for that time
+    /// (`力争于`, `确保`, `在`), not `截至`, `已于` or `从`.
+    pub fn prefix_commits(&self, source: &str) -> bool {
+        self.prefix_text(source)
+            .is_some_and(|w| PREFIXES.iter().any(|&(p, commits)| commits && p == w))
     }
 
     /// Resolves the expression against `anchor`, putting a date without a
@@ -285,9 +294,9 @@ pub fn scan(text: &str) -> Vec<TimeMention> {
                 let before = text.get(..pos).unwrap_or("");
                 let prefix = PREFIXES
                     .iter()
-                    .find(|p| before.ends_with(*p))
+                    .find(|(p, _)| before.ends_with(p))
                     .filter(|_| !NOT_PREFIXES.iter().any(|w| before.ends_with(w)))
-                    .map(|p| (pos - p.len(), pos));
+                    .map(|(p, _)| (pos - p.len(), pos));
                 out.push(TimeMention {
                     span: (pos, end),
                     prefix,
