@@ -570,7 +570,14 @@ impl Reader<'_, '_> {
 
     /// `劳动北路商务区、抱石公园二期等34个项目`: each project named.
     fn enumerated(&mut self, at: usize, s: &str) {
-        let Some(g) = patterns().enumerated.captures(s).and_then(|c| c.get(1)) else {
+        // The pattern is costly to run; most sentences lack the words it needs.
+        let possible =
+            s.contains('等') && s.contains('、') && (s.contains("项目") || s.contains("工程"));
+        let Some(g) = possible
+            .then(|| patterns().enumerated.captures(s))
+            .flatten()
+            .and_then(|c| c.get(1))
+        else {
             return;
         };
         for (t, r) in list_items(g.as_str(), false) {

@@ -33,7 +33,12 @@ pub(super) const CLAUSE: &[char] = &['，', '；', '。', ',', ';', '：', ':'];
 
 /// Strips time limits, leading verbs and non-naming endings from `s`.
 pub(super) fn clean(s: &str) -> String {
-    let s = lexicon().time_inside.replace_all(s, "");
+    // `在`/`于` opens every limit the pattern removes; most titles have neither.
+    let s = if s.contains(['在', '于']) {
+        lexicon().time_inside.replace_all(s, "")
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     clean_tail(clean_lead(&s))
 }
 
@@ -163,7 +168,8 @@ fn unit_at(s: &str) -> Option<usize> {
         || lex
             .lead_verbs
             .iter()
-            .any(|v| v.chars().count() >= 2 && s.starts_with(v))
+            // Verbs of two characters or more (Han: over 3 bytes), without counting chars.
+            .any(|v| v.len() > 3 && s.starts_with(v))
     {
         return None;
     }
@@ -176,7 +182,8 @@ fn unit_at(s: &str) -> Option<usize> {
         }
         let end = i + c.len_utf8();
         let head = &s[..end];
-        if lex.unit_suffixes.iter().any(|u| head.ends_with(u)) && head.chars().count() >= 2 {
+        // `i > 0`: at least two characters.
+        if i > 0 && lex.unit_suffixes.iter().any(|u| head.ends_with(u)) {
             best = Some(end);
         }
     }
