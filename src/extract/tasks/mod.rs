@@ -63,6 +63,23 @@ pub(super) struct Draft {
     pub restated: Vec<(Range<usize>, Range<usize>)>,
 }
 
+impl Draft {
+    /// A task named `title` at `span`, stated within `scope`, with no leaders,
+    /// units, status or wider context yet.
+    pub fn new(title: String, span: Range<usize>, scope: Range<usize>) -> Self {
+        Draft {
+            title,
+            leaders: Vec::new(),
+            units: Vec::new(),
+            status: None,
+            span,
+            scope,
+            context: None,
+            restated: Vec::new(),
+        }
+    }
+}
+
 /// How many earlier tasks a new one is compared with for merging: the same work
 /// is restated near where it was first named, and a bound keeps long documents linear.
 const MERGE_WINDOW: usize = 256;

@@ -217,16 +217,7 @@ impl Reader<'_, '_> {
             let bare = about.is_some() || title::clean_lead(topic) == topic.trim();
             if bare && lexicon().project_suffixes.iter().any(|s| t.ends_with(s)) && acceptable(&t) {
                 let s = at + offset_in(rest, topic);
-                let i = self.push(Draft {
-                    title: t,
-                    leaders: Vec::new(),
-                    units: Vec::new(),
-                    status: None,
-                    span: s..s + topic.len(),
-                    scope: s..s + topic.len(),
-                    context: None,
-                    restated: Vec::new(),
-                });
+                let i = self.push(Draft::new(t, s..s + topic.len(), s..s + topic.len()));
                 self.section.heading = Some(i);
                 self.section.topics.push(i);
             } else if about.is_some() && acceptable(&t) {
@@ -262,14 +253,9 @@ impl Reader<'_, '_> {
         let mut found = Vec::new();
         for (t, r) in item_titles(s, headed) {
             let i = self.push(Draft {
-                title: t,
                 leaders: leaders.clone(),
                 units: units.clone(),
-                status: None,
-                span: at + r.start..at + r.end,
-                scope: at..at + s.len(),
-                context: None,
-                restated: Vec::new(),
+                ..Draft::new(t, at + r.start..at + r.end, at..at + s.len())
             });
             found.push(i);
         }
@@ -541,14 +527,9 @@ impl Reader<'_, '_> {
             for (t, r) in list_items(&seg[content.clone()], true) {
                 let span = at + content.start + r.start..at + content.start + r.end;
                 let d = Draft {
-                    title: t.clone(),
                     leaders: leaders.clone(),
                     units: units.clone(),
-                    status: None,
-                    span: span.clone(),
-                    scope: at..at + seg.len(),
-                    context: None,
-                    restated: Vec::new(),
+                    ..Draft::new(t.clone(), span.clone(), at..at + seg.len())
                 };
                 match self.section.heading.filter(|_| !self.section.reported) {
                     // The report names the work of the section's heading.
@@ -582,16 +563,7 @@ impl Reader<'_, '_> {
         };
         for (t, r) in list_items(g.as_str(), false) {
             let o = at + g.start();
-            self.push(Draft {
-                title: t,
-                leaders: Vec::new(),
-                units: Vec::new(),
-                status: None,
-                span: o + r.start..o + r.end,
-                scope: at..at + s.len(),
-                context: None,
-                restated: Vec::new(),
-            });
+            self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
         }
     }
 
@@ -628,16 +600,7 @@ impl Reader<'_, '_> {
             };
             if acceptable(&t) {
                 let a = at + open;
-                self.push(Draft {
-                    title: t,
-                    leaders: Vec::new(),
-                    units: Vec::new(),
-                    status: None,
-                    span: a..at + from,
-                    scope: a..at + from,
-                    context: None,
-                    restated: Vec::new(),
-                });
+                self.push(Draft::new(t, a..at + from, a..at + from));
             }
         }
     }
@@ -655,16 +618,7 @@ impl Reader<'_, '_> {
                 // `…推进会召开，动员全市抓好X`: the work the meeting is for.
                 if let Some((t, r)) = strong_title(c) {
                     let o = at + offset_in(s, c);
-                    self.push(Draft {
-                        title: t,
-                        leaders: Vec::new(),
-                        units: Vec::new(),
-                        status: None,
-                        span: o + r.start..o + r.end,
-                        scope: at..at + s.len(),
-                        context: None,
-                        restated: Vec::new(),
-                    });
+                    self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
                 }
                 continue;
             }
@@ -704,14 +658,8 @@ impl Reader<'_, '_> {
             let base = at + offset_in(s, rest);
             for (t, r) in list_items(rest, false).into_iter().flat_map(short_pair) {
                 self.push(Draft {
-                    title: t,
                     leaders: leaders.clone(),
-                    units: Vec::new(),
-                    status: None,
-                    span: base + r.start..base + r.end,
-                    scope: at..at + s.len(),
-                    context: None,
-                    restated: Vec::new(),
+                    ..Draft::new(t, base + r.start..base + r.end, at..at + s.len())
                 });
             }
         }
@@ -793,14 +741,8 @@ impl Reader<'_, '_> {
             let t = clean(verb_at);
             let o = a + offset_in(clause, verb_at);
             self.push(Draft {
-                title: t,
-                leaders: Vec::new(),
                 units: title::split_units(&c[..n]),
-                status: None,
-                span: o..o + verb_at.len(),
-                scope: a..a + clause.len(),
-                context: None,
-                restated: Vec::new(),
+                ..Draft::new(t, o..o + verb_at.len(), a..a + clause.len())
             });
         }
     }
