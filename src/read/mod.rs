@@ -115,23 +115,29 @@ impl Document {
     /// The text of the document as SPEC §2 lays it out: paragraphs separated by
     /// `\n`; in a table, cells by `\t` and rows by `\n`.
     pub fn text(&self) -> String {
-        let mut out = String::new();
-        for block in &self.blocks {
-            match block {
-                Block::Paragraph(p) => {
-                    out.push_str(p);
+        render(&self.blocks)
+    }
+}
+
+/// Blocks laid out as text (SPEC §2): a paragraph a line; a table a row a line,
+/// cells separated by `\t`.
+pub(crate) fn render(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => {
+                out.push_str(p);
+                out.push('\n');
+            }
+            Block::Table(rows) => {
+                for row in rows {
+                    out.push_str(&row.join("\t"));
                     out.push('\n');
-                }
-                Block::Table(rows) => {
-                    for row in rows {
-                        out.push_str(&row.join("\t"));
-                        out.push('\n');
-                    }
                 }
             }
         }
-        out
     }
+    out
 }
 
 /// What the first bytes say the input is.

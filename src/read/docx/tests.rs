@@ -5,27 +5,10 @@ use std::path::{Path, PathBuf};
 
 use super::{DocxDocument, read_docx};
 use crate::options::Limits;
-use crate::read::Block;
 
-/// The text layout of SPEC §2: paragraphs a line, a table row a line with
-/// its cells separated by tabs.
+/// The text layout of SPEC §2, as `Document::text` gives it.
 fn render(doc: &DocxDocument) -> String {
-    let mut out = String::new();
-    for block in &doc.blocks {
-        match block {
-            Block::Paragraph(p) => {
-                out.push_str(p);
-                out.push('\n');
-            }
-            Block::Table(rows) => {
-                for row in rows {
-                    out.push_str(&row.join("\t"));
-                    out.push('\n');
-                }
-            }
-        }
-    }
-    out
+    crate::read::render(&doc.blocks)
 }
 
 /// The shared folder (`HUIYI_SHARED`, else `../shared`), when present.
