@@ -479,3 +479,10 @@ proptest! {
 /// both GBK and Big5 (one character in two is, for a single character); from
 /// eight on, thousands of samples were all detected right.
 const MIN_LEGACY: usize = 8;
+
+#[test]
+fn short_big5_that_gbk_also_decodes_is_big5() {
+    // Found by `big5_round_trips`: as GBK these bytes hold a kana (`ぃ`).
+    let text = "務鎮務匯部不區區";
+    assert_round_trip(&legacy(encoding_rs::BIG5, text), "Big5", text);
+}

@@ -73,9 +73,9 @@ pub(super) fn decode<'a>(
     let sample = &bytes[..bytes.len().min(DETECTION_SAMPLE)];
     detector.feed(sample, sample.len() == bytes.len());
     let mut guess = detector.guess(None, Utf8Detection::Deny);
+    // chardetng is unsure on short inputs, between GBK and Big5 too (Big5
+    // `務鎮務匯部不區區` reads as GBK with a kana in it): byte ranges decide.
     if declared.is_none()
-        && guess != GBK
-        && guess != BIG5
         && bytes
             .iter()
             .filter(|b| !b.is_ascii())
@@ -131,7 +131,8 @@ fn checked<'a>(
 
 /// GBK or Big5 for a short input that decodes cleanly in either: when both
 /// do, the one in whose common range more of the two-byte pairs fall. A
-/// simplified text in GBK lies in GB2312 (lead and trail 0xA1–0xFE), of which
+/// simplified text in GBK lies in GB2312's punctuation and characters (leads
+/// 0xA1–0xA3 and 0xB0–0xF7, trail 0xA1–0xFE), of which
 /// Big5's symbols and frequent characters (lead 0xA1–0xC6) hold only some
 /// leads; a traditional text in Big5 has many trail bytes 0x40–0x7E, outside
 /// GB2312. A tie goes to GBK, the more common of the two.
@@ -152,7 +153,11 @@ fn short_chinese(bytes: &[u8]) -> Option<&'static Encoding> {
                     continue;
                 }
                 let high_trail = (0xA1..=0xFE).contains(&trail);
-                gb2312 += usize::from((0xA1..=0xF7).contains(&lead) && high_trail);
+                // GB2312's punctuation and full-width rows (0xA1–0xA3) and its
+                // characters (0xB0–0xF7), not the kana, Greek, Cyrillic and box
+                // rows between them that Chinese text hardly uses.
+                let gb_lead = matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7);
+                gb2312 += usize::from(gb_lead && high_trail);
                 big5_common += usize::from(
                     (0xA1..=0xC6).contains(&lead) && (high_trail || (0x40..=0x7E).contains(&trail)),
                 );
