@@ -6,3 +6,4 @@ pub(crate) mod meeting;
 pub(crate) mod people;
 pub(crate) mod problems;
 pub(crate) mod tasks;
+pub(crate) mod words;

@@ -5,27 +5,29 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::extract::words::WordSet;
+
 /// The parsed word lists.
 /// A time limit as task phrases write it (`4月底前`, `三季度末`, `两周内`).
 const TIME_LIMIT: &str = r"(?:(?:\d{4}年)?(?:(?:每月)?\d{1,2}月(?:\d{1,2}日)?|[一二三四1-4]季度|上半年|下半年|年底|年内|春节|国庆节?|元旦|五一|中秋|端午|清明)(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)?|(?:\d+|[一两二三四五六七八九十]+)个?(?:天|日|周|星期|月|工作日)内|每月\d{1,2}日前)";
 
 pub(super) struct Lexicon {
-    /// Leading verbs and adverbs stripped from titles, longest first.
-    pub lead_verbs: Vec<&'static str>,
+    /// Leading verbs and adverbs stripped from titles.
+    pub lead_verbs: WordSet,
     /// Verbs whose object names the assigned work, longest first.
     pub object_verbs: Vec<&'static str>,
     /// Heading verbs naming a duty rather than work.
-    pub generic_verbs: Vec<&'static str>,
+    pub generic_verbs: WordSet,
     /// Heading endings naming a duty rather than work.
-    pub generic_ends: Vec<&'static str>,
+    pub generic_ends: WordSet,
     /// Attitudes and principles: never tasks.
-    pub attitudes: Vec<&'static str>,
-    /// Endings of organisation names, longest first.
-    pub unit_suffixes: Vec<&'static str>,
+    pub attitudes: WordSet,
+    /// Endings of organisation names.
+    pub unit_suffixes: WordSet,
     /// Endings of headings that name a project.
-    pub project_suffixes: Vec<&'static str>,
+    pub project_suffixes: WordSet,
     /// Endings of named programmes and plans.
-    pub programme_suffixes: Vec<&'static str>,
+    pub programme_suffixes: WordSet,
     /// A time limit at the start of a phrase (`于4月底前`, `两周内`).
     pub time_prefix: Regex,
     /// A time limit inside a phrase (`标准厂房要在春节前完成主体封顶`): not part of the name.
@@ -51,22 +53,20 @@ pub(super) fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let generic = include_str!("../../../data/tasks/generic_heads.txt");
         Lexicon {
-            lead_verbs: longest_first(
-                words(include_str!("../../../data/tasks/lead_verbs.txt")).collect(),
-            ),
+            lead_verbs: WordSet::new(words(include_str!("../../../data/tasks/lead_verbs.txt"))),
             object_verbs: longest_first(
                 words(include_str!("../../../data/tasks/object_verbs.txt")).collect(),
             ),
-            generic_verbs: words(generic).filter(|w| !w.starts_with('~')).collect(),
-            generic_ends: words(generic).filter_map(|w| w.strip_prefix('~')).collect(),
-            attitudes: words(include_str!("../../../data/tasks/attitudes.txt")).collect(),
-            unit_suffixes: longest_first(
-                words(include_str!("../../../data/tasks/unit_suffixes.txt")).collect(),
-            ),
-            project_suffixes: words(include_str!("../../../data/tasks/project_suffixes.txt"))
-                .collect(),
-            programme_suffixes: words(include_str!("../../../data/tasks/programme_suffixes.txt"))
-                .collect(),
+            generic_verbs: WordSet::new(words(generic).filter(|w| !w.starts_with('~'))),
+            generic_ends: WordSet::new(words(generic).filter_map(|w| w.strip_prefix('~'))),
+            attitudes: WordSet::new(words(include_str!("../../../data/tasks/attitudes.txt"))),
+            unit_suffixes: WordSet::new(words(include_str!("../../../data/tasks/unit_suffixes.txt"))),
+            project_suffixes: WordSet::new(words(include_str!(
+                "../../../data/tasks/project_suffixes.txt"
+            ))),
+            programme_suffixes: WordSet::new(words(include_str!(
+                "../../../data/tasks/programme_suffixes.txt"
+            ))),
             // Fixed patterns: compiling them cannot fail.
             time_prefix: Regex::new(&format!("^(?:于|在|到|至)?{TIME_LIMIT}"))
                 .expect("valid time pattern"),

@@ -90,6 +90,8 @@ pub(super) struct Drafts<'a> {
     /// Every mention `(start, end, person index)`, sorted, for range look-ups.
     mentions: Vec<(usize, usize, usize)>,
     list: Vec<Draft>,
+    /// Each task's title as compared with new ones.
+    keys: Vec<title::WorkKey>,
 }
 
 impl<'a> Drafts<'a> {
@@ -104,6 +106,7 @@ impl<'a> Drafts<'a> {
             people,
             mentions,
             list: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
@@ -138,9 +141,8 @@ impl<'a> Drafts<'a> {
     /// returns the task's index.
     pub fn add(&mut self, draft: Draft) -> usize {
         let from = self.list.len().saturating_sub(MERGE_WINDOW);
-        if let Some(i) =
-            (from..self.list.len()).find(|&i| title::same_work(&self.list[i].title, &draft.title))
-        {
+        let key = title::WorkKey::of(&draft.title);
+        if let Some(i) = (from..self.list.len()).find(|&i| self.keys[i].same_work(&key)) {
             let d = &mut self.list[i];
             merge(&mut d.leaders, draft.leaders);
             merge(&mut d.units, draft.units);
@@ -148,6 +150,7 @@ impl<'a> Drafts<'a> {
             return i;
         }
         self.list.push(draft);
+        self.keys.push(key);
         self.list.len() - 1
     }
 
@@ -175,6 +178,7 @@ impl<'a> Drafts<'a> {
     /// Renames task `i` (a section heading whose report names the work more exactly).
     pub fn retitle(&mut self, i: usize, title: String, span: Range<usize>) {
         if let Some(d) = self.list.get_mut(i) {
+            self.keys[i] = title::WorkKey::of(&title);
             d.title = title;
             d.span = span;
         }

@@ -215,7 +215,7 @@ impl Reader<'_, '_> {
             // Only a project's name is a task on its own; a report heard under it
             // names it more exactly.
             let bare = about.is_some() || title::clean_lead(topic) == topic.trim();
-            if bare && lexicon().project_suffixes.iter().any(|s| t.ends_with(s)) && acceptable(&t) {
+            if bare && lexicon().project_suffixes.ends(&t) && acceptable(&t) {
                 let s = at + offset_in(rest, topic);
                 let i = self.push(Draft::new(t, s..s + topic.len(), s..s + topic.len()));
                 self.section.heading = Some(i);
@@ -731,10 +731,7 @@ impl Reader<'_, '_> {
             {
                 verb_at = &verb_at[p + '前'.len_utf8()..];
             }
-            let worked = lex
-                .lead_verbs
-                .iter()
-                .any(|v| v.chars().count() >= 2 && verb_at.starts_with(v));
+            let worked = lex.lead_verbs.prefix_of(verb_at).is_some_and(|v| v.chars().count() >= 2);
             if !worked || heading_kind(rest) == Heading::Duty {
                 continue;
             }
@@ -970,10 +967,7 @@ fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
                 .iter()
                 .any(|a| rest.starts_with(a));
             let rank = if !aim
-                && lex
-                    .lead_verbs
-                    .iter()
-                    .any(|v| v.chars().count() >= 2 && rest.starts_with(v))
+                && lex.lead_verbs.prefix_of(rest).is_some_and(|v| v.chars().count() >= 2)
             {
                 0
             } else if lex.time_prefix.is_match(rest) {
@@ -1004,16 +998,13 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
         let c = clause.trim_end_matches(CLAUSE);
         let rest = &c[subject_len(c)..];
         let t = clean(rest);
-        let named = lex.programme_suffixes.iter().any(|e| t.ends_with(e));
+        let named = lex.programme_suffixes.ends(&t);
         let aim = ["确保", "力争", "及时", "尽快"]
             .iter()
             .any(|a| rest.starts_with(a));
         let worked = broad
             && !aim
-            && lex
-                .lead_verbs
-                .iter()
-                .any(|v| v.chars().count() >= 2 && rest.starts_with(v));
+            && lex.lead_verbs.prefix_of(rest).is_some_and(|v| v.chars().count() >= 2);
         if !(named || worked) || t.chars().count() > 20 {
             continue;
         }

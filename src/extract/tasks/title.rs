@@ -56,11 +56,11 @@ pub(super) fn clean_lead(s: &str) -> &str {
         }
         // `2025年组织开展X`: the year dates the verb, not the work's name.
         if let Some(rest) = year_prefix(t)
-            && lex.lead_verbs.iter().any(|v| rest.starts_with(v))
+            && lex.lead_verbs.starts(rest)
         {
             t = rest;
         }
-        if let Some(v) = lex.lead_verbs.iter().find(|v| t.starts_with(**v)) {
+        if let Some(v) = lex.lead_verbs.prefix_of(t) {
             // Keep a verb that is the whole phrase: nothing would be left to name.
             if t.len() > v.len() {
                 t = &t[v.len()..];
@@ -100,7 +100,7 @@ fn year_prefix(t: &str) -> Option<&str> {
 pub(super) fn acceptable(title: &str) -> bool {
     let n = title.chars().count();
     (3..=40).contains(&n)
-        && !lexicon().attitudes.iter().any(|a| title.contains(a))
+        && !lexicon().attitudes.occurs_in(title)
         && !title.starts_with(['将', '把', '对', '使'])
         // `各项工程…`, `每个工程都…`: every piece of work is no piece of work.
         && !["各个", "各项", "所有", "一切"]
@@ -126,9 +126,9 @@ pub(super) fn heading_kind(raw: &str) -> Heading {
     let lex = lexicon();
     let t = raw.trim_matches(EDGE);
     let cleaned = clean(t);
-    if !acceptable(&cleaned) || lex.generic_ends.iter().any(|e| cleaned.ends_with(e)) {
+    if !acceptable(&cleaned) || lex.generic_ends.ends(&cleaned) {
         Heading::Duty
-    } else if lex.generic_verbs.iter().any(|v| t.starts_with(v)) {
+    } else if lex.generic_verbs.starts(t) {
         Heading::DutyVerb
     } else {
         Heading::Work
@@ -165,11 +165,8 @@ fn unit_at(s: &str) -> Option<usize> {
     let lex = lexicon();
     // `从大局出发`, `加强督办`: a verb or preposition opens no organisation's name.
     if s.starts_with(['从', '对', '把', '将', '以', '为', '按', '向', '在', '于'])
-        || lex
-            .lead_verbs
-            .iter()
-            // Verbs of two characters or more (Han: over 3 bytes), without counting chars.
-            .any(|v| v.len() > 3 && s.starts_with(v))
+        // Verbs of two characters or more (Han: over 3 bytes), without counting chars.
+        || lex.lead_verbs.prefix_len(s).is_some_and(|n| n > 3)
     {
         return None;
     }
@@ -183,7 +180,7 @@ fn unit_at(s: &str) -> Option<usize> {
         let end = i + c.len_utf8();
         let head = &s[..end];
         // `i > 0`: at least two characters.
-        if i > 0 && lex.unit_suffixes.iter().any(|u| head.ends_with(u)) {
+        if i > 0 && lex.unit_suffixes.ends(head) {
             best = Some(end);
         }
     }
@@ -232,21 +229,39 @@ pub(super) fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-/// Whether two titles name the same work: one contains the other and is at
-/// least three fifths of it (stricter than the scorer, so that `城中村改造` and
-/// `城中村改造项目前期工作` stay two tasks).
-pub(super) fn same_work(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().filter(|c| c.is_alphanumeric()).collect();
-    let b: Vec<char> = b.chars().filter(|c| c.is_alphanumeric()).collect();
-    if a.is_empty() || b.is_empty() {
-        return false;
+/// A title's letters and digits, the part two titles are compared by.
+pub(super) struct WorkKey {
+    text: String,
+    chars: usize,
+}
+
+impl WorkKey {
+    pub fn of(title: &str) -> Self {
+        let text: String = title.chars().filter(|&c| is_word_char(c)).collect();
+        let chars = text.chars().count();
+        WorkKey { text, chars }
     }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
+
+    /// Whether two titles name the same work: one contains the other and is at
+    /// least three fifths of it (stricter than the scorer, so that `城中村改造` and
+    /// `城中村改造项目前期工作` stay two tasks).
+    pub fn same_work(&self, other: &WorkKey) -> bool {
+        let (short, long) = if self.chars <= other.chars {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        short.chars > 0 && 5 * short.chars >= 3 * long.chars && long.text.contains(&short.text)
+    }
+}
+
+/// `char::is_alphanumeric`, with the common cases first.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
     } else {
-        (&b, &a)
-    };
-    5 * short.len() >= 3 * long.len() && long.windows(short.len()).any(|w| w == short.as_slice())
+        is_han(c) || c.is_alphanumeric()
+    }
 }
 
 #[cfg(test)]

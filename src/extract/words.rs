@@ -1,0 +1,141 @@
+//! Word lists as character tries, so that "does this text start (or end) with
+//! one of these words" costs a walk of a few characters instead of a
+//! comparison with every word of the list.
+
+/// A fixed set of words, searchable from either end of a text.
+pub(crate) struct WordSet {
+    forward: Trie,
+    backward: Trie,
+}
+
+/// A trie over characters; node 0 is the root.
+#[derive(Default)]
+struct Trie {
+    nodes: Vec<Node>,
+}
+
+#[derive(Default)]
+struct Node {
+    /// Children sorted by character, for binary search.
+    children: Vec<(char, u32)>,
+    /// Whether a word ends here.
+    word: bool,
+}
+
+impl Trie {
+    fn insert(&mut self, chars: impl Iterator<Item = char>) {
+        if self.nodes.is_empty() {
+            self.nodes.push(Node::default());
+        }
+        let mut at = 0;
+        for c in chars {
+            let children = &self.nodes[at].children;
+            at = match children.binary_search_by_key(&c, |&(k, _)| k) {
+                Ok(i) => children[i].1 as usize,
+                Err(i) => {
+                    let next = self.nodes.len();
+                    self.nodes[at].children.insert(i, (c, next as u32));
+                    self.nodes.push(Node::default());
+                    next
+                }
+            };
+        }
+        self.nodes[at].word = true;
+    }
+
+    /// The byte length of the longest word read off `chars` (each with its byte length).
+    fn longest(&self, chars: impl Iterator<Item = char>) -> Option<usize> {
+        let mut at = 0;
+        let mut len = 0;
+        let mut best = None;
+        if self.nodes.is_empty() {
+            return None;
+        }
+        for c in chars {
+            let children = &self.nodes[at].children;
+            match children.binary_search_by_key(&c, |&(k, _)| k) {
+                Ok(i) => at = children[i].1 as usize,
+                Err(_) => break,
+            }
+            len += c.len_utf8();
+            if self.nodes[at].word {
+                best = Some(len);
+            }
+        }
+        best
+    }
+}
+
+impl WordSet {
+    /// The set of `words`; empty words are ignored.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut forward = Trie::default();
+        let mut backward = Trie::default();
+        for w in words.into_iter().filter(|w| !w.is_empty()) {
+            forward.insert(w.chars());
+            backward.insert(w.chars().rev());
+        }
+        WordSet { forward, backward }
+    }
+
+    /// The byte length of the longest word `s` starts with.
+    pub fn prefix_len(&self, s: &str) -> Option<usize> {
+        self.forward.longest(s.chars())
+    }
+
+    /// The byte length of the longest word `s` ends with.
+    pub fn suffix_len(&self, s: &str) -> Option<usize> {
+        self.backward.longest(s.chars().rev())
+    }
+
+    /// The longest word `s` starts with.
+    pub fn prefix_of<'s>(&self, s: &'s str) -> Option<&'s str> {
+        self.prefix_len(s).map(|n| &s[..n])
+    }
+
+    /// The longest word `s` ends with.
+    pub fn suffix_of<'s>(&self, s: &'s str) -> Option<&'s str> {
+        self.suffix_len(s).map(|n| &s[s.len() - n..])
+    }
+
+    /// Whether `s` starts with one of the words.
+    pub fn starts(&self, s: &str) -> bool {
+        self.prefix_len(s).is_some()
+    }
+
+    /// Whether `s` ends with one of the words.
+    pub fn ends(&self, s: &str) -> bool {
+        self.suffix_len(s).is_some()
+    }
+
+    /// The first occurrence of a word in `s` (leftmost, then longest), as a byte range.
+    pub fn find(&self, s: &str) -> Option<std::ops::Range<usize>> {
+        s.char_indices()
+            .find_map(|(i, _)| self.prefix_len(&s[i..]).map(|n| i..i + n))
+    }
+
+    /// Whether one of the words occurs in `s`.
+    pub fn occurs_in(&self, s: &str) -> bool {
+        self.find(s).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    #[test]
+    fn longest_words_at_either_end_and_inside() {
+        let set = WordSet::new(["副市长", "市长", "常务副市长", "局"]);
+        assert_eq!(set.prefix_of("常务副市长王某"), Some("常务副市长"));
+        assert_eq!(set.prefix_of("副市长王某"), Some("副市长"));
+        assert_eq!(set.prefix_of("常务会议"), None);
+        assert_eq!(set.suffix_of("市委常委、常务副市长"), Some("常务副市长"));
+        assert_eq!(set.suffix_of("区教育局"), Some("局"));
+        assert_eq!(set.suffix_of("区教育"), None);
+        assert_eq!(set.find("由区教育局、市长"), Some(9..12));
+        assert!(set.occurs_in("请市长讲话"));
+        assert!(!set.occurs_in("请书记讲话"));
+        assert!(!WordSet::new([""]).starts("任何"));
+    }
+}
