@@ -36,6 +36,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+mod chars;
 pub(crate) mod extract;
 mod extractor;
 pub mod normalize;

@@ -71,8 +71,13 @@ struct Lexicon {
     list_label: Regex,
     hypothetical: Regex,
     remaining: Regex,
+    /// Any cue of `has_cue`: a sentence without one states no shortcoming.
+    any_cue: Regex,
     placeholders: HashSet<&'static str>,
 }
+
+/// `仍有约3200户使用橡胶软管`: a count of what is still not done.
+const REMAINING: &str = r"(?:仍有|尚有|仍然有)约?[0-9一二三四五六七八九十两]";
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -118,9 +123,13 @@ fn lexicon() -> &'static Lexicon {
                 r"(?:存在|面临)着?(?:以下|如下|一些|几个|不少|诸多|[两三四五六七八九几]个?方面的?)?(?:问题|不足|困难|短板)(?:和不足|和困难)?[：:]|(?:问题|不足)主要(?:是|有|表现在|体现在)[：:]?",
             )
             .expect("valid intro pattern"),
-            // `仍有约3200户使用橡胶软管`: a count of what is still not done.
-            remaining: Regex::new(r"(?:仍有|尚有|仍然有)约?[0-9一二三四五六七八九十两]")
-                .expect("valid remaining pattern"),
+            remaining: Regex::new(REMAINING).expect("valid remaining pattern"),
+            any_cue: Regex::new(&format!(
+                "{}|{}|{REMAINING}",
+                pattern(entries(include_str!("../../data/problems/end_cues.txt"))),
+                pattern(entries(include_str!("../../data/problems/mid_cues.txt")))
+            ))
+            .expect("escaped cue alternation"),
             hypothetical: alternation(entries(include_str!("../../data/problems/hypothetical.txt"))),
             list_label: Regex::new(
                 r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[0-9]{1,2}[、．])",
@@ -222,8 +231,17 @@ fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) 
             .iter()
             .any(|w| c.ends_with(w))
     });
+    // Most sentences hold neither a fixing verb nor a cue, and so no clause of theirs can be
+    // read as an order to fix or a statement of a shortcoming.
+    let fixing = lex.fixes.is_match(sentence);
+    let cued = lex.any_cue.is_match(sentence);
     for &(start, clause) in &clauses {
-        fixing_order(clause, base + start, lex, found);
+        if fixing {
+            fixing_order(clause, base + start, lex, found);
+        }
+        if !cued {
+            continue;
+        }
         // An order runs on over the clauses after it (`要聚焦…，整治…`) until a contrast.
         if ["但", "目前", "当前"].iter().any(|w| clause.starts_with(w)) {
             ordered = false;

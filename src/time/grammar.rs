@@ -170,6 +170,14 @@ pub(crate) fn is_numeral(c: char) -> bool {
     arabic_digit(c).is_some() || cn_digit(c).is_some() || matches!(c, '十' | '廿' | '卅' | '两')
 }
 
+/// `rest.starts_with(lit)` for the grammar's short literals, compared in place:
+/// a call to `memcmp` per literal tried was most of the scanner's time.
+#[inline]
+fn opens(rest: &str, lit: &str) -> bool {
+    let (r, l) = (rest.as_bytes(), lit.as_bytes());
+    r.len() >= l.len() && r.iter().zip(l).all(|(a, b)| a == b)
+}
+
 /// A cursor over a string at a byte position that is always a char boundary.
 #[derive(Debug, Clone, Copy)]
 struct Cur<'a> {
@@ -193,7 +201,7 @@ impl<'a> Cur<'a> {
     }
 
     fn eat(&mut self, lit: &str) -> bool {
-        if self.rest().starts_with(lit) {
+        if opens(self.rest(), lit) {
             self.pos += lit.len();
             true
         } else {
@@ -203,7 +211,8 @@ impl<'a> Cur<'a> {
 
     /// Eats the first of `lits` that matches (list longer ones first).
     fn eat_any(&mut self, lits: &[&str]) -> Option<usize> {
-        let i = lits.iter().position(|l| self.rest().starts_with(l))?;
+        let rest = self.rest();
+        let i = lits.iter().position(|l| opens(rest, l))?;
         self.pos += lits[i].len();
         Some(i)
     }
@@ -393,7 +402,7 @@ fn quarter(cur: &mut Cur<'_>) -> Option<Base> {
         QuarterSpec::Abs(1)
     } else if ["季度末", "季度初", "季末", "季初"]
         .iter()
-        .any(|w| cur.rest().starts_with(w))
+        .any(|w| opens(cur.rest(), w))
     {
         // 季度末 with no quarter written: this quarter.
         cur.eat("季度");
@@ -635,7 +644,7 @@ fn event(cur: &mut Cur<'_>) -> Option<Base> {
     cur.eat_any(EVENTS)?;
     if ["前", "之前", "以前"]
         .iter()
-        .any(|w| cur.rest().starts_with(w))
+        .any(|w| opens(cur.rest(), w))
         && !cur.rest().starts_with("前后")
     {
         Some(Base::Event)

@@ -24,8 +24,12 @@ mod calendar;
 mod grammar;
 mod resolve;
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::chars::CharSet;
 
 use grammar::Parsed;
 
@@ -285,30 +289,32 @@ fn continues_number(prev: char, c: char) -> bool {
 /// relation suffix and the prefix word before it. Spans are byte ranges on
 /// char boundaries. Linear in the text; allocates only the result.
 pub fn scan(text: &str) -> Vec<TimeMention> {
+    static STARTS: OnceLock<CharSet> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| CharSet::new(grammar::can_start));
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
-    let mut pos = 0;
-    while let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) {
-        if grammar::can_start(c) && !prev.is_some_and(|p| continues_number(p, c)) {
-            if let Some((parsed, end)) = grammar::match_at(text, pos) {
-                let before = text.get(..pos).unwrap_or("");
-                let prefix = PREFIXES
-                    .iter()
-                    .find(|(p, _)| before.ends_with(p))
-                    .filter(|_| !NOT_PREFIXES.iter().any(|w| before.ends_with(w)))
-                    .map(|(p, _)| (pos - p.len(), pos));
-                out.push(TimeMention {
-                    span: (pos, end),
-                    prefix,
-                    parsed,
-                });
-                prev = text.get(..end).and_then(|r| r.chars().next_back());
-                pos = end;
-                continue;
-            }
+    // The end of the last expression found: the characters before it are read.
+    let mut read_to = 0;
+    for (pos, c) in text.char_indices() {
+        if pos >= read_to
+            && starts.contains(c)
+            && !prev.is_some_and(|p| continues_number(p, c))
+            && let Some((parsed, end)) = grammar::match_at(text, pos)
+        {
+            let before = &text[..pos];
+            let prefix = PREFIXES
+                .iter()
+                .find(|(p, _)| before.ends_with(p))
+                .filter(|_| !NOT_PREFIXES.iter().any(|w| before.ends_with(w)))
+                .map(|(p, _)| (pos - p.len(), pos));
+            out.push(TimeMention {
+                span: (pos, end),
+                prefix,
+                parsed,
+            });
+            read_to = end;
         }
         prev = Some(c);
-        pos += c.len_utf8();
     }
     out
 }
