@@ -36,6 +36,10 @@ struct Patterns {
     reporter: Regex,
     /// A headline naming it (`…调度会召开`, `调研督办…工作`).
     headline: Regex,
+    /// Any of [`TRIGGERS`]: a sentence without one reports nothing.
+    report_trigger: Regex,
+    /// Any of [`TOPIC_VERBS`] or `动员`: a sentence without one takes up no topic.
+    topic_verb: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -70,8 +74,49 @@ fn patterns() -> &'static Patterns {
             r"^(?:.{0,12}调研督办([^，。；,]{2,40}?)工作$|([^，。；,]{2,40}?)(?:工作)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会)(?:召开)?$)",
         )
         .expect("valid"),
+        report_trigger: Regex::new(&alternation(TRIGGERS.iter().map(|t| t.0))).expect("valid"),
+        topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().copied().chain(["动员"])))
+            .expect("valid"),
     })
 }
+
+/// `a|b|c` matching any of `words` literally.
+fn alternation<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    words.map(regex::escape).collect::<Vec<_>>().join("|")
+}
+
+/// A trigger, whether it needs `关于`, and the words closing the topic.
+type Trigger = (&'static str, bool, &'static [&'static str]);
+const TRIGGERS: &[Trigger] = &[
+    ("听取", false, &["汇报", "报告", "意见"]),
+    // `副市长李红汇报了A、B等重点工作任务的进展`: the subject reported.
+    (
+        "汇报了",
+        false,
+        &["的进展", "进展情况", "推进情况", "的情况"],
+    ),
+    ("同意", true, &["请示", "报告"]),
+    ("审议", true, &["汇报", "报告", "请示", "安排", "意见"]),
+    (
+        "围绕",
+        false,
+        &["进行交流", "进行了交流", "作了发言", "发言", "交流"],
+    ),
+    // `逐一调度X推进情况`, `现场督查X办理情况`: the work inspected.
+    ("调度", false, &["情况"]),
+    ("督查", false, &["情况"]),
+];
+
+/// The verbs by which a meeting takes up its topics, longer ones first.
+const TOPIC_VERBS: &[&str] = &[
+    "分析研究",
+    "研究部署",
+    "安排部署",
+    "研究",
+    "部署",
+    "审议",
+    "讨论",
+];
 
 /// The leaders `s` names by title, for when the people extractor found none there.
 fn named_leaders(s: &str) -> Vec<String> {
@@ -380,27 +425,9 @@ impl Reader<'_, '_> {
 
     /// `听取了X关于A、B和C的汇报`: one task per item, led by the reporter.
     fn reports(&mut self, at: usize, s: &str) {
-        /// A trigger, whether it needs `关于`, and the words closing the topic.
-        type Trigger = (&'static str, bool, &'static [&'static str]);
-        const TRIGGERS: &[Trigger] = &[
-            ("听取", false, &["汇报", "报告", "意见"]),
-            // `副市长李红汇报了A、B等重点工作任务的进展`: the subject reported.
-            (
-                "汇报了",
-                false,
-                &["的进展", "进展情况", "推进情况", "的情况"],
-            ),
-            ("同意", true, &["请示", "报告"]),
-            ("审议", true, &["汇报", "报告", "请示", "安排", "意见"]),
-            (
-                "围绕",
-                false,
-                &["进行交流", "进行了交流", "作了发言", "发言", "交流"],
-            ),
-            // `逐一调度X推进情况`, `现场督查X办理情况`: the work inspected.
-            ("调度", false, &["情况"]),
-            ("督查", false, &["情况"]),
-        ];
+        if !patterns().report_trigger.is_match(s) {
+            return;
+        }
         // Every trigger found once, in text order: no rescans of the sentence.
         let mut hits: Vec<(usize, &Trigger)> = TRIGGERS
             .iter()
@@ -608,9 +635,12 @@ impl Reader<'_, '_> {
     /// `研究X、Y`, `部署Z有关举措`: the topics a meeting takes up, in the sentence
     /// that convenes it or one opening `会议研究…`. Who deploys work (not the chair) leads it.
     fn topics(&mut self, at: usize, s: &str) {
+        if !patterns().topic_verb.is_match(s) {
+            return;
+        }
         let convening = s.contains("召开");
         let chaired = s.contains("主持");
-        for clause in s.split(CLAUSE) {
+        for clause in title::clauses(s) {
             let c = clause.trim();
             let opened = c.starts_with("会议");
             let c = c.trim_start_matches(['会', '议', '还', '并', '同', '时']);
@@ -622,17 +652,9 @@ impl Reader<'_, '_> {
                 }
                 continue;
             }
-            let Some((verb, rest)) = [
-                "分析研究",
-                "研究部署",
-                "安排部署",
-                "研究",
-                "部署",
-                "审议",
-                "讨论",
-            ]
-            .iter()
-            .find_map(|v| c.strip_prefix(v).map(|r| (*v, r))) else {
+            let Some((verb, rest)) = TOPIC_VERBS
+                .iter()
+                .find_map(|v| c.strip_prefix(v).map(|r| (*v, r))) else {
                 continue;
             };
             // Only a speaker who is the sentence's subject deploys (`习近平…部署X`).
@@ -703,8 +725,12 @@ impl Reader<'_, '_> {
 
     /// `县环保局要加强秸秆焚烧摸排`: work a named unit is told to do, numbered or not.
     fn assigned(&mut self, at: usize, s: &str) {
+        // The unit is told what it `要` do.
+        if !s.contains('要') {
+            return;
+        }
         let mut from = 0;
-        for clause in s.split_inclusive(CLAUSE) {
+        for clause in title::clauses_inclusive(s) {
             let a = at + from;
             from += clause.len();
             let c = clause.trim_start_matches(['会', '议', '要', '求', '强', '调']);
@@ -747,8 +773,13 @@ impl Reader<'_, '_> {
     /// `X要在两周内完成Y`: work given a deadline outside the numbered items.
     fn with_deadline(&mut self, at: usize, s: &str) {
         let end = at + s.len();
+        // Most sentences set no deadline.
+        let k = self.deadline_starts.partition_point(|d| d.0 < at);
+        if self.deadline_starts.get(k).is_none_or(|d| d.0 >= end) {
+            return;
+        }
         let mut clause_from = 0;
-        for clause in s.split_inclusive(CLAUSE) {
+        for clause in title::clauses_inclusive(s) {
             let a = at + clause_from;
             clause_from += clause.len();
             let b = a + clause.len();
@@ -953,7 +984,7 @@ fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
         let lex = lexicon();
         let mut candidates: Vec<(u8, String, Range<usize>)> = Vec::new();
         let mut from = 0;
-        for clause in s.split_inclusive(CLAUSE) {
+        for clause in title::clauses_inclusive(s) {
             let base = from;
             from += clause.len();
             let c = clause.trim_start_matches('由');
@@ -992,7 +1023,7 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
     let lex = lexicon();
     let mut out = Vec::new();
     let mut from = 0;
-    for clause in s.split_inclusive(CLAUSE) {
+    for clause in title::clauses_inclusive(s) {
         let base = from;
         from += clause.len();
         let c = clause.trim_end_matches(CLAUSE);
@@ -1045,7 +1076,7 @@ fn is_assignment(rest: &str) -> bool {
 fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
     let lex = lexicon();
     let mut from = 0;
-    for clause in part.split_inclusive(CLAUSE) {
+    for clause in title::clauses_inclusive(part) {
         let base = from;
         from += clause.len();
         // `X由Y负责` names X.
@@ -1113,6 +1144,9 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
 /// `区住建局牵头`), or 0: a unit-like word inside a phrase (`…教育科技`) is no subject.
 fn subject_len(c: &str) -> usize {
     let n = unit_run(c);
+    if n == 0 {
+        return 0;
+    }
     let rest = &c[n..];
     // `区城管局每月5日前向…报送`: a time limit may follow the subject.
     let assigns = rest.trim_matches(CLAUSE).is_empty()
@@ -1131,7 +1165,7 @@ fn subject_len(c: &str) -> usize {
 /// The organisations an item assigns (`由X牵头`, `Y配合`, `Z要…`).
 fn item_units(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for clause in s.split(CLAUSE) {
+    for clause in title::clauses(s) {
         let c = clause.trim().trim_start_matches('由');
         let n = subject_len(c);
         if n == 0 {

@@ -31,6 +31,66 @@ const TAIL: &[&str] = &[
 /// Clause separators inside a sentence.
 pub(super) const CLAUSE: &[char] = &['，', '；', '。', ',', ';', '：', ':'];
 
+/// The byte length of the [`CLAUSE`] separator starting at byte `i` of `b`, or 0.
+#[inline]
+fn clause_mark_at(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b',' | b';' | b':' => 1,
+        // `，` `；` `：` (U+FF0C, U+FF1B, U+FF1A) and `。` (U+3002).
+        0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x9A)) => 3,
+        0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => 3,
+        _ => 0,
+    }
+}
+
+/// `s.split_inclusive(CLAUSE)`, by a byte scan: the clauses, each with its separator.
+pub(super) fn clauses_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let n = clause_mark_at(b, i);
+            i += n.max(1);
+            if n > 0 {
+                let piece = &s[from..i];
+                from = i;
+                return Some(piece);
+            }
+        }
+        (from < b.len()).then(|| {
+            let piece = &s[from..];
+            from = b.len();
+            piece
+        })
+    })
+}
+
+/// `s.split(CLAUSE)`, by a byte scan: the clauses without their separators.
+pub(super) fn clauses(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while i < b.len() {
+            let n = clause_mark_at(b, i);
+            if n > 0 {
+                let piece = &s[from..i];
+                i += n;
+                from = i;
+                return Some(piece);
+            }
+            i += 1;
+        }
+        done = true;
+        Some(&s[from..])
+    })
+}
+
 /// Strips time limits, leading verbs and non-naming endings from `s`.
 pub(super) fn clean(s: &str) -> String {
     // `在`/`于` opens every limit the pattern removes; most titles have neither.
@@ -267,6 +327,26 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_splits_agree_with_the_standard_library() {
+        for s in [
+            "",
+            "。",
+            "甲，乙；丙。丁",
+            "由区住建局牵头,区财政局配合:于4月底前完成。",
+            "，，a：b",
+            "无分隔",
+            "尾随；",
+        ] {
+            assert_eq!(
+                clauses_inclusive(s).collect::<Vec<_>>(),
+                s.split_inclusive(CLAUSE).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+            assert_eq!(clauses(s).collect::<Vec<_>>(), s.split(CLAUSE).collect::<Vec<_>>(), "{s:?}");
+        }
+    }
 
     #[test]
     fn clean_strips_verbs_times_and_endings() {
