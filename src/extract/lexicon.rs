@@ -6,18 +6,22 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
+use super::words::WordSet;
+
 /// The people lexicon: posts, surnames and the words around names.
 pub(crate) struct PeopleLexicon {
     /// Official posts, longest first (`常务副市长` before `副市长` before `市长`).
     pub posts: Vec<&'static str>,
+    /// The posts, for look-ups at either end of a text.
+    post_words: WordSet,
     /// Compound (two-character) surnames.
-    pub compound_surnames: HashSet<&'static str>,
+    pub compound_surnames: WordSet,
     /// Single-character surnames.
     pub surnames: HashSet<char>,
     /// Words that follow a name and end it.
-    pub after_name: Vec<&'static str>,
+    pub after_name: WordSet,
     /// Common nouns that look like names (`班子`, `单位`).
-    pub not_names: Vec<&'static str>,
+    pub not_names: WordSet,
     /// Words after which names are listed without titles (`市领导`).
     pub list_markers: Vec<&'static str>,
     /// A segmenter with the posts added, for the name boundaries the word lists leave open.
@@ -34,7 +38,7 @@ impl PeopleLexicon {
     fn load() -> Self {
         let mut posts: Vec<&str> = words(include_str!("../../data/people/posts.txt")).collect();
         posts.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-        let mut compound_surnames = HashSet::new();
+        let mut compound_surnames = Vec::new();
         let mut surnames = HashSet::new();
         for s in words(include_str!("../../data/people/surnames.txt")) {
             let mut chars = s.chars();
@@ -43,22 +47,21 @@ impl PeopleLexicon {
                     surnames.insert(c);
                 }
                 _ => {
-                    compound_surnames.insert(s);
+                    compound_surnames.push(s);
                 }
             }
         }
-        let mut after_name: Vec<&str> =
-            words(include_str!("../../data/people/after_name.txt")).collect();
-        after_name.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let not_names = words(include_str!("../../data/people/not_names.txt")).collect();
+        let after_name = WordSet::new(words(include_str!("../../data/people/after_name.txt")));
+        let not_names = WordSet::new(words(include_str!("../../data/people/not_names.txt")));
         let list_markers = words(include_str!("../../data/people/list_markers.txt")).collect();
         let mut jieba = Jieba::new();
         for post in &posts {
             jieba.add_word(post, Some(100_000), Some("n"));
         }
         PeopleLexicon {
+            post_words: WordSet::new(posts.iter().copied()),
             posts,
-            compound_surnames,
+            compound_surnames: WordSet::new(compound_surnames),
             surnames,
             after_name,
             not_names,
@@ -74,12 +77,12 @@ impl PeopleLexicon {
     }
 
     /// The longest post that `text` ends with.
-    pub fn post_ending(&self, text: &str) -> Option<&'static str> {
-        self.posts.iter().copied().find(|p| text.ends_with(p))
+    pub fn post_ending<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.post_words.suffix_of(text)
     }
 
     /// The longest post that `text` starts with.
-    pub fn post_starting(&self, text: &str) -> Option<&'static str> {
-        self.posts.iter().copied().find(|p| text.starts_with(p))
+    pub fn post_starting<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.post_words.prefix_of(text)
     }
 }

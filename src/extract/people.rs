@@ -541,17 +541,15 @@ fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize
     let rest = text.get(at..)?;
     let surname_len = lexicon
         .compound_surnames
-        .iter()
-        .find(|s| rest.starts_with(*s))
-        .map(|s| s.len())
+        .prefix_len(rest)
         .or_else(|| {
             let c = rest.chars().next()?;
             lexicon.surnames.contains(&c).then(|| c.len_utf8())
         })?;
     if lexicon
         .after_name
-        .iter()
-        .any(|w| w.chars().count() > 1 && rest.starts_with(w))
+        .prefix_of(rest)
+        .is_some_and(|w| w.chars().count() > 1)
         || lexicon.post_starting(rest).is_some()
     {
         return None;
@@ -580,7 +578,7 @@ fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize
         }
     };
     let word = &text[name.clone()];
-    if lexicon.not_names.iter().any(|w| word.starts_with(w)) {
+    if lexicon.not_names.starts(word) {
         return None;
     }
     Some(name)
@@ -593,8 +591,7 @@ fn ends_name(text: &str, end: usize, lexicon: &PeopleLexicon) -> bool {
         None => true,
         Some(c) if !is_han(c) => true,
         Some(_) => {
-            lexicon.after_name.iter().any(|w| rest.starts_with(w))
-                || lexicon.post_starting(rest).is_some()
+            lexicon.after_name.starts(rest) || lexicon.post_starting(rest).is_some()
         }
     }
 }
@@ -607,8 +604,8 @@ fn ends_name_strictly(text: &str, end: usize, lexicon: &PeopleLexicon) -> bool {
         Some(c) if !is_han(c) => true,
         Some(_) => lexicon
             .after_name
-            .iter()
-            .any(|w| w.chars().count() > 1 && rest.starts_with(w)),
+            .prefix_of(rest)
+            .is_some_and(|w| w.chars().count() > 1),
     }
 }
 
