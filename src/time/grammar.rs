@@ -1,6 +1,8 @@
 //! The grammar of time expressions: a hand-written matcher over `&str` that
 //! reads one expression at a byte position without allocating.
 
+use std::cell::Cell;
+
 use super::calendar::Festival;
 
 /// How the year of an expression is given.
@@ -170,28 +172,52 @@ pub(crate) fn is_numeral(c: char) -> bool {
     arabic_digit(c).is_some() || cn_digit(c).is_some() || matches!(c, '十' | '廿' | '卅' | '两')
 }
 
-/// `rest.starts_with(lit)` for the grammar's short literals, compared in place:
-/// a call to `memcmp` per literal tried was most of the scanner's time.
-#[inline]
-fn opens(rest: &str, lit: &str) -> bool {
-    let (r, l) = (rest.as_bytes(), lit.as_bytes());
-    r.len() >= l.len() && r.iter().zip(l).all(|(a, b)| a == b)
-}
-
 /// A cursor over a string at a byte position that is always a char boundary.
+/// Every look at the text goes through [`Cur::peek`] or [`Cur::looks_at`], which
+/// record how far the parse has read (`seen`, shared by all copies of the cursor):
+/// a failure decided within a text's first characters is a failure wherever they
+/// stand, which lets the scanner remember it.
 #[derive(Debug, Clone, Copy)]
 struct Cur<'a> {
     s: &'a str,
     pos: usize,
+    seen: &'a Cell<usize>,
 }
 
 impl<'a> Cur<'a> {
-    fn rest(&self) -> &'a str {
-        self.s.get(self.pos..).unwrap_or("")
+    /// Notes that the parse has looked at the text up to byte `end`
+    /// (`usize::MAX`: it has seen where the text ends).
+    fn saw(&self, end: usize) {
+        if end > self.seen.get() {
+            self.seen.set(end);
+        }
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        let c = self.s.get(self.pos..).and_then(|r| r.chars().next());
+        self.saw(c.map_or(usize::MAX, |c| self.pos + c.len_utf8()));
+        c
+    }
+
+    /// Whether the text at the cursor starts with `lit`, compared byte by byte in
+    /// place (a `memcmp` call per literal was most of the scanner's time).
+    fn looks_at(&self, lit: &str) -> bool {
+        let rest = &self.s.as_bytes()[self.pos..];
+        for (i, &b) in lit.as_bytes().iter().enumerate() {
+            match rest.get(i) {
+                None => {
+                    self.saw(usize::MAX);
+                    return false;
+                }
+                Some(&r) if r != b => {
+                    self.saw(self.pos + i + 1);
+                    return false;
+                }
+                Some(_) => {}
+            }
+        }
+        self.saw(self.pos + lit.len());
+        true
     }
 
     fn bump(&mut self) -> Option<char> {
@@ -201,7 +227,7 @@ impl<'a> Cur<'a> {
     }
 
     fn eat(&mut self, lit: &str) -> bool {
-        if opens(self.rest(), lit) {
+        if self.looks_at(lit) {
             self.pos += lit.len();
             true
         } else {
@@ -211,8 +237,7 @@ impl<'a> Cur<'a> {
 
     /// Eats the first of `lits` that matches (list longer ones first).
     fn eat_any(&mut self, lits: &[&str]) -> Option<usize> {
-        let rest = self.rest();
-        let i = lits.iter().position(|l| opens(rest, l))?;
+        let i = lits.iter().position(|l| self.looks_at(l))?;
         self.pos += lits[i].len();
         Some(i)
     }
@@ -320,7 +345,7 @@ fn year(cur: &mut Cur<'_>) -> Option<YearSpec> {
         }
     }
     if let Some((v, n)) = cur.arabic() {
-        if cur.eat("年") && !cur.rest().starts_with('级') {
+        if cur.eat("年") && cur.peek() != Some('级') {
             match n {
                 4 => return i32::try_from(v).ok().map(YearSpec::Abs),
                 2 => return Some(YearSpec::Two(v)),
@@ -402,7 +427,7 @@ fn quarter(cur: &mut Cur<'_>) -> Option<Base> {
         QuarterSpec::Abs(1)
     } else if ["季度末", "季度初", "季末", "季初"]
         .iter()
-        .any(|w| opens(cur.rest(), w))
+        .any(|w| cur.looks_at(w))
     {
         // 季度末 with no quarter written: this quarter.
         cur.eat("季度");
@@ -494,7 +519,7 @@ fn month_part(cur: &mut Cur<'_>) -> MonthPart {
         return MonthPart::Whole;
     }
     // 月初 written as 初 after the month, unless a lunar day (初五) follows.
-    if cur.rest().starts_with('初') {
+    if cur.peek() == Some('初') {
         let mut probe = *cur;
         probe.bump();
         if probe.peek().and_then(cn_digit).is_none() && probe.peek() != Some('十') {
@@ -556,7 +581,7 @@ fn month(cur: &mut Cur<'_>) -> Option<Base> {
         }
     }
     // 月底前 with no month written: this month.
-    if cur.rest().starts_with("月内") {
+    if cur.looks_at("月内") {
         cur.eat("月");
         return Some(Base::Month(MonthSpec::Rel(0), MonthPart::Whole));
     }
@@ -644,8 +669,8 @@ fn event(cur: &mut Cur<'_>) -> Option<Base> {
     cur.eat_any(EVENTS)?;
     if ["前", "之前", "以前"]
         .iter()
-        .any(|w| opens(cur.rest(), w))
-        && !cur.rest().starts_with("前后")
+        .any(|w| cur.looks_at(w))
+        && !cur.looks_at("前后")
     {
         Some(Base::Event)
     } else {
@@ -1029,12 +1054,22 @@ fn parsed(cur: &mut Cur<'_>) -> Option<Parsed> {
 /// Reads one expression starting at byte `pos` of `s`; returns it and the
 /// byte position where it ends. `pos` must be a char boundary (else `None`).
 pub(crate) fn match_at(s: &str, pos: usize) -> Option<(Parsed, usize)> {
+    match_at_reading(s, pos).0
+}
+
+/// [`match_at`], and how far into `s` the parse read (`usize::MAX`: to its end).
+pub(crate) fn match_at_reading(s: &str, pos: usize) -> (Option<(Parsed, usize)>, usize) {
+    let seen = Cell::new(pos);
     if !s.is_char_boundary(pos) {
-        return None;
+        return (None, pos);
     }
-    let mut cur = Cur { s, pos };
-    let p = parsed(&mut cur)?;
-    (cur.pos > pos).then_some((p, cur.pos))
+    let mut cur = Cur {
+        s,
+        pos,
+        seen: &seen,
+    };
+    let found = parsed(&mut cur).filter(|_| cur.pos > pos).map(|p| (p, cur.pos));
+    (found, seen.get())
 }
 
 /// Whether a character can begin an expression (a cheap pre-filter for scanning).

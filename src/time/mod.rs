@@ -24,6 +24,9 @@ mod calendar;
 mod grammar;
 mod resolve;
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -285,6 +288,64 @@ fn continues_number(prev: char, c: char) -> bool {
         || (grammar::is_numeral(c) && grammar::is_numeral(prev) && !digit(c) && !digit(prev))
 }
 
+/// Pairs of first characters (`国家`, `一是`) after which the grammar was seen to
+/// fail without reading further: no expression starts with them. Learnt per
+/// thread as texts are scanned, and bounded.
+type FailingPairs = HashSet<u64, BuildHasherDefault<PairHasher>>;
+
+thread_local! {
+    static FAILING_PAIRS: RefCell<FailingPairs> = RefCell::default();
+}
+
+/// At most this many pairs are remembered (a few thousand occur in practice).
+const MAX_FAILING_PAIRS: usize = 1 << 16;
+
+/// A hash for the pair keys: one multiplication.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(self.0 ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// [`grammar::match_at`] at `pos` (character `c`, followed by `next`), skipping
+/// the parse where its first two characters are known to fail.
+fn match_at_remembering(
+    text: &str,
+    pos: usize,
+    c: char,
+    next: Option<(usize, char)>,
+) -> Option<(Parsed, usize)> {
+    let Some((second_at, second)) = next else {
+        return grammar::match_at(text, pos);
+    };
+    let key = (u64::from(u32::from(c)) << 32) | u64::from(u32::from(second));
+    if FAILING_PAIRS.with_borrow(|f| f.contains(&key)) {
+        return None;
+    }
+    let (found, seen) = grammar::match_at_reading(text, pos);
+    if found.is_none() && seen <= second_at + second.len_utf8() {
+        FAILING_PAIRS.with_borrow_mut(|f| {
+            if f.len() < MAX_FAILING_PAIRS {
+                f.insert(key);
+            }
+        });
+    }
+    found
+}
+
 /// Finds every time expression in running text, left to right, each with its
 /// relation suffix and the prefix word before it. Spans are byte ranges on
 /// char boundaries. Linear in the text; allocates only the result.
@@ -295,11 +356,13 @@ pub fn scan(text: &str) -> Vec<TimeMention> {
     let mut prev: Option<char> = None;
     // The end of the last expression found: the characters before it are read.
     let mut read_to = 0;
-    for (pos, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((pos, c)) = chars.next() {
+        let next = chars.peek().copied();
         if pos >= read_to
             && starts.contains(c)
             && !prev.is_some_and(|p| continues_number(p, c))
-            && let Some((parsed, end)) = grammar::match_at(text, pos)
+            && let Some((parsed, end)) = match_at_remembering(text, pos, c, next)
         {
             let before = &text[..pos];
             let prefix = PREFIXES
@@ -317,4 +380,41 @@ pub fn scan(text: &str) -> Vec<TimeMention> {
         prev = Some(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan;
+
+    fn spans(text: &str) -> Vec<(usize, usize)> {
+        scan(text).iter().map(|m| m.span).collect()
+    }
+
+    /// The failing pairs a thread learns never hide an expression: each text reads
+    /// the same on a fresh thread (nothing learnt) as after all the others.
+    #[test]
+    fn learnt_failures_change_no_result() {
+        let texts: [&'static str; 9] = [
+            "国家统一部署，国庆节前完成。",
+            "一是加强领导，一季度末前完成，一月底前上报。",
+            "上级要求下一步工作于下周一前落实，上半年见效。",
+            "中央要求中秋前、中旬前完成",
+            "今年年底前",
+            "一",
+            "国",
+            "本次会议本月召开",
+            "十分重要，十月底前完成，十五日前报送。",
+        ];
+        let cold: Vec<Vec<(usize, usize)>> = texts
+            .iter()
+            .map(|&t| std::thread::spawn(move || spans(t)).join().unwrap())
+            .collect();
+        for _ in 0..2 {
+            for (t, expected) in texts.iter().zip(&cold) {
+                assert_eq!(&spans(t), expected, "{t}");
+            }
+        }
+        let counts: Vec<usize> = cold.iter().map(Vec::len).collect();
+        assert_eq!(counts, [1, 2, 2, 1, 1, 0, 0, 1, 2]);
+    }
 }
