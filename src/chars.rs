@@ -2,11 +2,16 @@
 //! per-character pre-filters of the scanners: one load and a bit test instead
 //! of a chain of comparisons.
 
-/// The characters of the BMP for which a predicate holds; characters past the
-/// BMP are asked of the predicate itself.
+/// A set of characters: a bitmap over the BMP, and for characters past it the
+/// predicate the set was made from, or the list of members.
 pub(crate) struct CharSet {
     bits: Box<[u64; 1024]>,
-    beyond: fn(char) -> bool,
+    beyond: Beyond,
+}
+
+enum Beyond {
+    Predicate(fn(char) -> bool),
+    Listed(Vec<char>),
 }
 
 impl CharSet {
@@ -18,7 +23,23 @@ impl CharSet {
         }
         CharSet {
             bits,
-            beyond: member,
+            beyond: Beyond::Predicate(member),
+        }
+    }
+
+    /// The set of `chars`.
+    pub fn of(chars: impl IntoIterator<Item = char>) -> Self {
+        let mut bits = Box::new([0u64; 1024]);
+        let mut listed = Vec::new();
+        for c in chars {
+            match c as usize {
+                n @ 0..=0xFFFF => bits[n >> 6] |= 1 << (n & 63),
+                _ => listed.push(c),
+            }
+        }
+        CharSet {
+            bits,
+            beyond: Beyond::Listed(listed),
         }
     }
 
@@ -28,7 +49,10 @@ impl CharSet {
         if n <= 0xFFFF {
             self.bits[n >> 6] & (1 << (n & 63)) != 0
         } else {
-            (self.beyond)(c)
+            match &self.beyond {
+                Beyond::Predicate(member) => member(c),
+                Beyond::Listed(chars) => chars.contains(&c),
+            }
         }
     }
 }
@@ -42,5 +66,7 @@ mod tests {
         let han = CharSet::new(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '😀');
         assert!(han.contains('中') && han.contains('😀'));
         assert!(!han.contains('a') && !han.contains('〇') && !han.contains('😁'));
+        let few = CharSet::of("局委😀".chars());
+        assert!(few.contains('局') && few.contains('😀') && !few.contains('办') && !few.contains('😁'));
     }
 }

@@ -5,7 +5,10 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::chars::CharSet;
 use crate::extract::words::WordSet;
+
+const UNIT_SUFFIXES: &str = include_str!("../../../data/tasks/unit_suffixes.txt");
 
 /// The parsed word lists.
 /// A time limit as task phrases write it (`4月底前`, `三季度末`, `两周内`).
@@ -24,6 +27,8 @@ pub(super) struct Lexicon {
     pub attitudes: WordSet,
     /// Endings of organisation names.
     pub unit_suffixes: WordSet,
+    /// The last characters of those endings: where an organisation's name can end.
+    pub unit_ends: CharSet,
     /// Endings of headings that name a project.
     pub project_suffixes: WordSet,
     /// Endings of named programmes and plans.
@@ -60,7 +65,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             generic_verbs: WordSet::new(words(generic).filter(|w| !w.starts_with('~'))),
             generic_ends: WordSet::new(words(generic).filter_map(|w| w.strip_prefix('~'))),
             attitudes: WordSet::new(words(include_str!("../../../data/tasks/attitudes.txt"))),
-            unit_suffixes: WordSet::new(words(include_str!("../../../data/tasks/unit_suffixes.txt"))),
+            unit_suffixes: WordSet::new(words(UNIT_SUFFIXES)),
+            unit_ends: CharSet::of(words(UNIT_SUFFIXES).filter_map(|w| w.chars().next_back())),
             project_suffixes: WordSet::new(words(include_str!(
                 "../../../data/tasks/project_suffixes.txt"
             ))),

@@ -223,28 +223,26 @@ pub(super) fn unit_run(s: &str) -> usize {
 /// Han characters (and full-width brackets) ending with a unit suffix.
 fn unit_at(s: &str) -> Option<usize> {
     let lex = lexicon();
-    // `从大局出发`, `加强督办`: a verb or preposition opens no organisation's name.
-    if s.starts_with(['从', '对', '把', '将', '以', '为', '按', '向', '在', '于'])
-        // Verbs of two characters or more (Han: over 3 bytes), without counting chars.
-        || lex.lead_verbs.prefix_len(s).is_some_and(|n| n > 3)
-    {
-        return None;
-    }
     let mut best = None;
     for (i, c) in s.char_indices().take(16) {
         if !(is_han(c) || matches!(c, '（' | '）' | '(' | ')'))
-            || "、及与由要于在负牵配".contains(c)
+            || matches!(c, '、' | '及' | '与' | '由' | '要' | '于' | '在' | '负' | '牵' | '配')
         {
             break;
         }
         let end = i + c.len_utf8();
-        let head = &s[..end];
         // `i > 0`: at least two characters.
-        if i > 0 && lex.unit_suffixes.ends(head) {
+        if i > 0 && lex.unit_ends.contains(c) && lex.unit_suffixes.ends(&s[..end]) {
             best = Some(end);
         }
     }
-    best
+    // `从大局出发`, `加强督办`: a verb or preposition opens no organisation's name.
+    let opens_with_verb = || {
+        s.starts_with(['从', '对', '把', '将', '以', '为', '按', '向', '在', '于'])
+            // Verbs of two characters or more (Han: over 3 bytes), without counting chars.
+            || lex.lead_verbs.prefix_len(s).is_some_and(|n| n > 3)
+    };
+    best.filter(|_| !opens_with_verb())
 }
 
 /// Splits a run of organisation names into the names.
