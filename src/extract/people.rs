@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use memchr::memmem;
 use regex::Regex;
 
 use super::lexicon::PeopleLexicon;
@@ -221,7 +222,7 @@ fn mention(text: &str, span: Range<usize>, titles: Vec<String>) -> Mention {
 /// Names listed without titles: after `市领导`, or a bare list of names that attend.
 fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     for marker in &lexicon.list_markers {
-        for (at, _) in text.match_indices(marker) {
+        for at in memmem::find_iter(text.as_bytes(), marker) {
             let mut found = Vec::new();
             name_list(text, at + marker.len(), lexicon, true, &mut found);
             share_list_role(&mut found);
@@ -230,7 +231,7 @@ fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
     }
     // `郭晓茹、关海涛、王行亮参加会议` at the start of a clause.
     for verb in ["参加会议", "出席会议", "列席会议", "参加", "出席", "列席"] {
-        for (at, _) in text.match_indices(verb) {
+        for at in memmem::find_iter(text.as_bytes(), verb) {
             let start = list_start(text, at);
             let mut found = Vec::new();
             if name_list(text, start, lexicon, false, &mut found) == Some(at) && found.len() >= 2 {
@@ -388,7 +389,7 @@ fn table_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
 fn bare_mentions(text: &str, people: &mut [Person]) {
     for person in people.iter_mut() {
         let name = person.name.clone();
-        for (at, _) in text.match_indices(name.as_str()) {
+        for at in memmem::find_iter(text.as_bytes(), name.as_str()) {
             let span = [at, at + person.name.len()];
             if !person.spans.contains(&span) {
                 person.spans.push(span);
