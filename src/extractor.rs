@@ -175,10 +175,7 @@ impl Extractor {
         let meeting_date = extract::meeting::find_date(text, reference);
         warnings.extend(meeting_date.warning.clone());
         // Deadlines are read from the meeting's date; failing that, the reference or issue date.
-        let anchor = meeting_date
-            .date
-            .or(reference)
-            .or_else(|| extract::meeting::dateline(text));
+        let anchor = meeting_date.date.or(reference).or(meeting_date.issued);
         let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(text, anchor);
         warnings.extend(deadline_warnings);
         let people = extract::people::find_people(text);

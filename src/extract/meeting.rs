@@ -20,6 +20,8 @@ pub(crate) struct MeetingDate {
     pub span: Option<Range<usize>>,
     /// A note on how the year was inferred, or why it could not be.
     pub warning: Option<String>,
+    /// The document's issue date ([`dateline`]), read when no reference date was given.
+    pub issued: Option<NaiveDate>,
 }
 
 /// A day written with month and day, with or without a year, in Arabic or Chinese numerals.
@@ -40,15 +42,23 @@ const CONVENING_WORDS: [&str; 5] = ["召开", "主持", "举行", "召集", "会
 /// named in a sentence that says the meeting was held. A date without a year
 /// is put on or before `reference` (a report is written after its meeting).
 pub(crate) fn find_date(text: &str, reference: Option<NaiveDate>) -> MeetingDate {
+    let issued = if reference.is_none() {
+        dateline(text)
+    } else {
+        None
+    };
     let Some(span) = header_date(text).or_else(|| convening_date(text)) else {
-        return MeetingDate::default();
+        return MeetingDate {
+            issued,
+            ..MeetingDate::default()
+        };
     };
     let written = &text[span.clone()];
     // Minutes and notices carry their issue date on a line of its own: a year for a
     // meeting date that states none, when the caller gave no reference.
     let (reference, source) = match reference {
         Some(date) => (Some(date), "the reference date"),
-        None => (dateline(text), "the document's issue date"),
+        None => (issued, "the document's issue date"),
     };
     // Without a reference any anchor will do: a date whose year is inferred is dropped below.
     let anchor = reference.unwrap_or_default();
@@ -74,6 +84,7 @@ pub(crate) fn find_date(text: &str, reference: Option<NaiveDate>) -> MeetingDate
         text: Some(written.to_string()),
         span: Some(span),
         warning,
+        issued,
     }
 }
 

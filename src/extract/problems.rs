@@ -205,7 +205,7 @@ fn is_clause_end(c: char) -> bool {
 
 /// Splits `s` at characters where `split` holds, giving each trimmed, non-empty piece with its
 /// byte offset in `s`.
-fn pieces(s: &str, split: fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
+fn pieces(s: &str, split: impl Fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
     let mut out = Vec::new();
     for (i, c) in s.char_indices() {
