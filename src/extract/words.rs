@@ -18,12 +18,12 @@ struct Trie {
 struct Node {
     /// Children sorted by character, for binary search.
     children: Vec<(char, u32)>,
-    /// Whether a word ends here.
-    word: bool,
+    /// The word ending here, by its place in the list the set was made from.
+    word: Option<u32>,
 }
 
 impl Trie {
-    fn insert(&mut self, chars: impl Iterator<Item = char>) {
+    fn insert(&mut self, chars: impl Iterator<Item = char>, id: u32) {
         if self.nodes.is_empty() {
             self.nodes.push(Node::default());
         }
@@ -40,7 +40,25 @@ impl Trie {
                 }
             };
         }
-        self.nodes[at].word = true;
+        self.nodes[at].word.get_or_insert(id);
+    }
+
+    /// Every word read off `chars`, shortest first: (byte length, id).
+    fn all(&self, chars: impl Iterator<Item = char>) -> impl Iterator<Item = (usize, u32)> {
+        let mut at = 0;
+        let mut len = 0;
+        let mut chars = chars;
+        std::iter::from_fn(move || {
+            loop {
+                let c = chars.next()?;
+                let children = &self.nodes.get(at)?.children;
+                at = children[children.binary_search_by_key(&c, |&(k, _)| k).ok()?].1 as usize;
+                len += c.len_utf8();
+                if let Some(id) = self.nodes[at].word {
+                    return Some((len, id));
+                }
+            }
+        })
     }
 
     /// The byte length of the longest word read off `chars` (each with its byte length).
@@ -58,7 +76,7 @@ impl Trie {
                 Err(_) => break,
             }
             len += c.len_utf8();
-            if self.nodes[at].word {
+            if self.nodes[at].word.is_some() {
                 best = Some(len);
             }
         }
@@ -71,9 +89,9 @@ impl WordSet {
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let mut forward = Trie::default();
         let mut backward = Trie::default();
-        for w in words.into_iter().filter(|w| !w.is_empty()) {
-            forward.insert(w.chars());
-            backward.insert(w.chars().rev());
+        for (id, w) in words.into_iter().enumerate().filter(|(_, w)| !w.is_empty()) {
+            forward.insert(w.chars(), id as u32);
+            backward.insert(w.chars().rev(), id as u32);
         }
         WordSet { forward, backward }
     }
@@ -114,6 +132,16 @@ impl WordSet {
             .find_map(|(i, _)| self.prefix_len(&s[i..]).map(|n| i..i + n))
     }
 
+    /// Every occurrence of a word in `s`, overlapping ones too, by start and then
+    /// length: (byte start, byte length, the word's place in the list).
+    pub fn occurrences<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize, usize)> + 's {
+        s.char_indices().flat_map(move |(i, _)| {
+            self.forward
+                .all(s[i..].chars())
+                .map(move |(n, id)| (i, n, id as usize))
+        })
+    }
+
     /// Whether one of the words occurs in `s`.
     pub fn occurs_in(&self, s: &str) -> bool {
         self.find(s).is_some()
@@ -137,5 +165,7 @@ mod tests {
         assert!(set.occurs_in("请市长讲话"));
         assert!(!set.occurs_in("请书记讲话"));
         assert!(!WordSet::new([""]).starts("任何"));
+        let found: Vec<_> = set.occurrences("常务副市长、市长").collect();
+        assert_eq!(found, [(0, 15, 2), (6, 9, 0), (9, 6, 1), (18, 6, 1)]);
     }
 }

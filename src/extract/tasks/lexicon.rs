@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::chars::CharSet;
 use crate::extract::words::WordSet;
 
+const OBJECT_VERBS: &str = include_str!("../../../data/tasks/object_verbs.txt");
 const UNIT_SUFFIXES: &str = include_str!("../../../data/tasks/unit_suffixes.txt");
 
 /// The parsed word lists.
@@ -17,8 +18,10 @@ const TIME_LIMIT: &str = r"(?:(?:\d{4}年)?(?:(?:每月)?\d{1,2}月(?:\d{1,2}日
 pub(super) struct Lexicon {
     /// Leading verbs and adverbs stripped from titles.
     pub lead_verbs: WordSet,
-    /// Verbs whose object names the assigned work, longest first.
-    pub object_verbs: Vec<&'static str>,
+    /// Verbs whose object names the assigned work.
+    pub object_verbs: WordSet,
+    /// How many there are.
+    pub object_verb_count: usize,
     /// Heading verbs naming a duty rather than work.
     pub generic_verbs: WordSet,
     /// Heading endings naming a duty rather than work.
@@ -47,11 +50,6 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn longest_first(mut v: Vec<&'static str>) -> Vec<&'static str> {
-    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    v
-}
-
 /// The lexicon, built on first use.
 pub(super) fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
@@ -59,9 +57,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
         let generic = include_str!("../../../data/tasks/generic_heads.txt");
         Lexicon {
             lead_verbs: WordSet::new(words(include_str!("../../../data/tasks/lead_verbs.txt"))),
-            object_verbs: longest_first(
-                words(include_str!("../../../data/tasks/object_verbs.txt")).collect(),
-            ),
+            object_verbs: WordSet::new(words(OBJECT_VERBS)),
+            object_verb_count: words(OBJECT_VERBS).count(),
             generic_verbs: WordSet::new(words(generic).filter(|w| !w.starts_with('~'))),
             generic_ends: WordSet::new(words(generic).filter_map(|w| w.strip_prefix('~'))),
             attitudes: WordSet::new(words(include_str!("../../../data/tasks/attitudes.txt"))),

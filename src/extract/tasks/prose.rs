@@ -1116,10 +1116,13 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
             }
         }
         // The object of the first verb naming the work.
+        // Each verb at its first occurrence only.
+        let mut seen = vec![false; lex.object_verb_count];
         let hit = lex
             .object_verbs
-            .iter()
-            .filter_map(|v| clause.find(v).map(|p| (p, v.len())))
+            .occurrences(clause)
+            .filter(|&(_, _, id)| !std::mem::replace(&mut seen[id], true))
+            .map(|(p, l, _)| (p, l))
             .filter(|&(p, l)| {
                 // `未完成…` negates it; `提出的方案` only qualifies a noun.
                 let before = &clause[..p];
