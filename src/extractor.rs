@@ -68,8 +68,10 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Builds the extractor, loading its dictionaries.
+    /// Builds the extractor. The first in a process loads the word lists and
+    /// jieba's dictionary (about 0.2 s); later ones share them and cost microseconds.
     pub fn build(self) -> Extractor {
+        extract::load();
         Extractor {
             normalizer: Normalizer::new(),
             reference_date: self.reference_date,

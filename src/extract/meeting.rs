@@ -35,6 +35,14 @@ fn day_pattern() -> &'static Regex {
     })
 }
 
+/// Compiles the patterns.
+pub(crate) fn load() {
+    day_pattern();
+    dateline_pattern();
+    title_pattern();
+    location_pattern();
+}
+
 /// Words that mark the sentence saying the meeting took place.
 const CONVENING_WORDS: [&str; 5] = ["召开", "主持", "举行", "召集", "会议"];
 

@@ -106,6 +106,11 @@ fn add_role(person: &mut Person, role: Role) {
     }
 }
 
+/// Builds the posts pattern.
+pub(crate) fn load() {
+    posts_pattern(PeopleLexicon::get());
+}
+
 fn posts_pattern(lexicon: &PeopleLexicon) -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
@@ -540,13 +545,10 @@ fn clause_start_of_name(text: &str, at: usize) -> usize {
 /// by what follows (a delimiter, a post, a following word) or, failing that, by segmentation.
 fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize>> {
     let rest = text.get(at..)?;
-    let surname_len = lexicon
-        .compound_surnames
-        .prefix_len(rest)
-        .or_else(|| {
-            let c = rest.chars().next()?;
-            lexicon.surnames.contains(&c).then(|| c.len_utf8())
-        })?;
+    let surname_len = lexicon.compound_surnames.prefix_len(rest).or_else(|| {
+        let c = rest.chars().next()?;
+        lexicon.surnames.contains(&c).then(|| c.len_utf8())
+    })?;
     if lexicon
         .after_name
         .prefix_of(rest)
@@ -591,9 +593,7 @@ fn ends_name(text: &str, end: usize, lexicon: &PeopleLexicon) -> bool {
     match rest.chars().next() {
         None => true,
         Some(c) if !is_han(c) => true,
-        Some(_) => {
-            lexicon.after_name.starts(rest) || lexicon.post_starting(rest).is_some()
-        }
+        Some(_) => lexicon.after_name.starts(rest) || lexicon.post_starting(rest).is_some(),
     }
 }
 

@@ -76,6 +76,11 @@ struct Lexicon {
     placeholders: HashSet<&'static str>,
 }
 
+/// Builds the word lists.
+pub(crate) fn load() {
+    lexicon();
+}
+
 /// `仍有约3200户使用橡胶软管`: a count of what is still not done.
 const REMAINING: &str = r"(?:仍有|尚有|仍然有)约?[0-9一二三四五六七八九十两]";
 

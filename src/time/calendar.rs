@@ -15,6 +15,11 @@ struct LunarYear {
 
 const FIRST_LUNAR_YEAR: i32 = 1900;
 
+/// Reads the lunisolar table.
+pub(crate) fn load() {
+    lunar_table();
+}
+
 fn lunar_table() -> &'static [LunarYear] {
     static TABLE: OnceLock<Vec<LunarYear>> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -346,12 +346,22 @@ fn match_at_remembering(
     found
 }
 
+/// Loads the calendar and the scanner's tables.
+pub(crate) fn load() {
+    calendar::load();
+    starts();
+}
+
+fn starts() -> &'static CharSet {
+    static STARTS: OnceLock<CharSet> = OnceLock::new();
+    STARTS.get_or_init(|| CharSet::new(grammar::can_start))
+}
+
 /// Finds every time expression in running text, left to right, each with its
 /// relation suffix and the prefix word before it. Spans are byte ranges on
 /// char boundaries. Linear in the text; allocates only the result.
 pub fn scan(text: &str) -> Vec<TimeMention> {
-    static STARTS: OnceLock<CharSet> = OnceLock::new();
-    let starts = STARTS.get_or_init(|| CharSet::new(grammar::can_start));
+    let starts = starts();
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     // The end of the last expression found: the characters before it are read.

@@ -18,6 +18,12 @@ use std::ops::Range;
 
 use crate::record::{Deadline, Person, Problem, Task};
 
+/// Builds the word lists and patterns.
+pub(crate) fn load() {
+    lexicon::lexicon();
+    prose::load();
+}
+
 /// Finds the tasks in `text`, with leaders drawn from `people` (names as found by the
 /// people extractor), and links each to its deadline (index into `deadlines`) and its
 /// problems (indexes into `problems`).

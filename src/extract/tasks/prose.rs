@@ -42,6 +42,10 @@ struct Patterns {
     topic_verb: Regex,
 }
 
+pub(super) fn load() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     // Fixed patterns: compiling them cannot fail.
@@ -654,7 +658,8 @@ impl Reader<'_, '_> {
             }
             let Some((verb, rest)) = TOPIC_VERBS
                 .iter()
-                .find_map(|v| c.strip_prefix(v).map(|r| (*v, r))) else {
+                .find_map(|v| c.strip_prefix(v).map(|r| (*v, r)))
+            else {
                 continue;
             };
             // Only a speaker who is the sentence's subject deploys (`习近平…部署X`).
@@ -757,7 +762,10 @@ impl Reader<'_, '_> {
             {
                 verb_at = &verb_at[p + '前'.len_utf8()..];
             }
-            let worked = lex.lead_verbs.prefix_of(verb_at).is_some_and(|v| v.chars().count() >= 2);
+            let worked = lex
+                .lead_verbs
+                .prefix_of(verb_at)
+                .is_some_and(|v| v.chars().count() >= 2);
             if !worked || heading_kind(rest) == Heading::Duty {
                 continue;
             }
@@ -998,7 +1006,10 @@ fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
                 .iter()
                 .any(|a| rest.starts_with(a));
             let rank = if !aim
-                && lex.lead_verbs.prefix_of(rest).is_some_and(|v| v.chars().count() >= 2)
+                && lex
+                    .lead_verbs
+                    .prefix_of(rest)
+                    .is_some_and(|v| v.chars().count() >= 2)
             {
                 0
             } else if lex.time_prefix.is_match(rest) {
@@ -1035,7 +1046,10 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
             .any(|a| rest.starts_with(a));
         let worked = broad
             && !aim
-            && lex.lead_verbs.prefix_of(rest).is_some_and(|v| v.chars().count() >= 2);
+            && lex
+                .lead_verbs
+                .prefix_of(rest)
+                .is_some_and(|v| v.chars().count() >= 2);
         if !(named || worked) || t.chars().count() > 20 {
             continue;
         }
