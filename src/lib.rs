@@ -35,8 +35,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod error;
 mod chars;
+pub mod error;
 pub(crate) mod extract;
 mod extractor;
 pub mod normalize;
@@ -44,6 +44,8 @@ pub mod options;
 pub mod read;
 pub mod record;
 pub mod sink;
+#[doc(hidden)]
+pub mod stages;
 pub mod time;
 
 pub use error::{Error, Result};
