@@ -18,7 +18,10 @@ impl CharSet {
     /// Tabulates `member` over the BMP.
     pub fn new(member: fn(char) -> bool) -> Self {
         let mut bits = Box::new([0u64; 1024]);
-        for c in (0..=0xFFFFu32).filter_map(char::from_u32).filter(|&c| member(c)) {
+        for c in (0..=0xFFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| member(c))
+        {
             bits[c as usize >> 6] |= 1 << (c as u32 & 63);
         }
         CharSet {
@@ -67,6 +70,8 @@ mod tests {
         assert!(han.contains('中') && han.contains('😀'));
         assert!(!han.contains('a') && !han.contains('〇') && !han.contains('😁'));
         let few = CharSet::of("局委😀".chars());
-        assert!(few.contains('局') && few.contains('😀') && !few.contains('办') && !few.contains('😁'));
+        assert!(
+            few.contains('局') && few.contains('😀') && !few.contains('办') && !few.contains('😁')
+        );
     }
 }

@@ -667,11 +667,7 @@ const EVENTS: &[&str] = &[
 fn event(cur: &mut Cur<'_>) -> Option<Base> {
     let save = *cur;
     cur.eat_any(EVENTS)?;
-    if ["前", "之前", "以前"]
-        .iter()
-        .any(|w| cur.looks_at(w))
-        && !cur.looks_at("前后")
-    {
+    if ["前", "之前", "以前"].iter().any(|w| cur.looks_at(w)) && !cur.looks_at("前后") {
         Some(Base::Event)
     } else {
         *cur = save;
@@ -1068,7 +1064,9 @@ pub(crate) fn match_at_reading(s: &str, pos: usize) -> (Option<(Parsed, usize)>,
         pos,
         seen: &seen,
     };
-    let found = parsed(&mut cur).filter(|_| cur.pos > pos).map(|p| (p, cur.pos));
+    let found = parsed(&mut cur)
+        .filter(|_| cur.pos > pos)
+        .map(|p| (p, cur.pos));
     (found, seen.get())
 }
 

@@ -37,7 +37,9 @@ fn clause_mark_at(b: &[u8], i: usize) -> usize {
     match b[i] {
         b',' | b';' | b':' => 1,
         // `，` `；` `：` (U+FF0C, U+FF1B, U+FF1A) and `。` (U+3002).
-        0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x9A)) => 3,
+        0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x9A)) => {
+            3
+        }
         0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => 3,
         _ => 0,
     }
@@ -226,7 +228,10 @@ fn unit_at(s: &str) -> Option<usize> {
     let mut best = None;
     for (i, c) in s.char_indices().take(16) {
         if !(is_han(c) || matches!(c, '（' | '）' | '(' | ')'))
-            || matches!(c, '、' | '及' | '与' | '由' | '要' | '于' | '在' | '负' | '牵' | '配')
+            || matches!(
+                c,
+                '、' | '及' | '与' | '由' | '要' | '于' | '在' | '负' | '牵' | '配'
+            )
         {
             break;
         }
@@ -342,7 +347,11 @@ mod tests {
                 s.split_inclusive(CLAUSE).collect::<Vec<_>>(),
                 "{s:?}"
             );
-            assert_eq!(clauses(s).collect::<Vec<_>>(), s.split(CLAUSE).collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(
+                clauses(s).collect::<Vec<_>>(),
+                s.split(CLAUSE).collect::<Vec<_>>(),
+                "{s:?}"
+            );
         }
     }
 
