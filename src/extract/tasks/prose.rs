@@ -412,7 +412,7 @@ impl Reader<'_, '_> {
 
     fn sentences(&mut self, at: usize, s: &str, structured: bool) {
         let mut from = 0;
-        for sentence in s.split_inclusive(['。', '！', '？']) {
+        for sentence in title::sentences_inclusive(s) {
             let a = at + from;
             from += sentence.len();
             self.reports(a, sentence);
@@ -600,6 +600,9 @@ impl Reader<'_, '_> {
 
     /// `审议通过了《X》`: each document reviewed is a task (not those studied as guidance).
     fn reviewed(&mut self, at: usize, s: &str) {
+        if !s.contains('《') {
+            return;
+        }
         let mut from = 0;
         while let Some(open) = s[from..].find('《').map(|p| from + p) {
             let Some(close) = s[open..].find('》').map(|p| open + p) else {
@@ -694,6 +697,10 @@ impl Reader<'_, '_> {
 
     /// `由市住建局牵头，市财政局配合，于4月底前完成X`: work given to units, numbered or not.
     fn led(&mut self, at: usize, s: &str) {
+        // The units are introduced by `由`.
+        if !s.contains('由') {
+            return;
+        }
         let t = s.trim_start();
         // `会议要求，由…`: the meeting's word of command comes before the assignment.
         let t = t
@@ -738,6 +745,9 @@ impl Reader<'_, '_> {
         for clause in title::clauses_inclusive(s) {
             let a = at + from;
             from += clause.len();
+            if !clause.contains('要') {
+                continue;
+            }
             let c = clause.trim_start_matches(['会', '议', '要', '求', '强', '调']);
             let n = subject_len(c);
             // `各单位要…`, `相关部门要…` address everyone, not a unit.

@@ -47,12 +47,33 @@ fn clause_mark_at(b: &[u8], i: usize) -> usize {
 
 /// `s.split_inclusive(CLAUSE)`, by a byte scan: the clauses, each with its separator.
 pub(super) fn clauses_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    split_inclusive_at(s, clause_mark_at)
+}
+
+/// The byte length of a sentence end (`。`, `！`, `？`) starting at byte `i` of `b`, or 0.
+#[inline]
+fn sentence_mark_at(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        // `。` (U+3002); `！` and `？` (U+FF01, U+FF1F).
+        0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => 3,
+        0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x81 | 0x9F)) => 3,
+        _ => 0,
+    }
+}
+
+/// `s.split_inclusive(['。', '！', '？'])`, by a byte scan.
+pub(super) fn sentences_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    split_inclusive_at(s, sentence_mark_at)
+}
+
+/// `s` cut after each separator `mark_at` finds (its byte length at a position, or 0).
+fn split_inclusive_at(s: &str, mark_at: fn(&[u8], usize) -> usize) -> impl Iterator<Item = &str> {
     let b = s.as_bytes();
     let mut from = 0;
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < b.len() {
-            let n = clause_mark_at(b, i);
+            let n = mark_at(b, i);
             i += n.max(1);
             if n > 0 {
                 let piece = &s[from..i];
@@ -341,6 +362,7 @@ mod tests {
             "，，a：b",
             "无分隔",
             "尾随；",
+            "问？答！好。",
         ] {
             assert_eq!(
                 clauses_inclusive(s).collect::<Vec<_>>(),
@@ -350,6 +372,11 @@ mod tests {
             assert_eq!(
                 clauses(s).collect::<Vec<_>>(),
                 s.split(CLAUSE).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+            assert_eq!(
+                sentences_inclusive(s).collect::<Vec<_>>(),
+                s.split_inclusive(['。', '！', '？']).collect::<Vec<_>>(),
                 "{s:?}"
             );
         }
