@@ -229,6 +229,13 @@ fn pieces(s: &str, split: impl Fn(char) -> bool) -> impl Iterator<Item = (usize,
 
 fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     enumerations(sentence, base, lex, found);
+    // Most sentences hold neither a fixing verb nor a cue, and so no clause of theirs can be
+    // read as an order to fix or a statement of a shortcoming.
+    let fixing = lex.fixes.is_match(sentence);
+    let cued = lex.any_cue.is_match(sentence);
+    if !fixing && !cued {
+        return;
+    }
     let clauses: Vec<(usize, &str)> = pieces(sentence, is_clause_end).collect();
     // `会议要求，…` / `议定：…`: the whole sentence is an order.
     let mut ordered = clauses.first().is_some_and(|(_, c)| {
@@ -236,10 +243,6 @@ fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) 
             .iter()
             .any(|w| c.ends_with(w))
     });
-    // Most sentences hold neither a fixing verb nor a cue, and so no clause of theirs can be
-    // read as an order to fix or a statement of a shortcoming.
-    let fixing = lex.fixes.is_match(sentence);
-    let cued = lex.any_cue.is_match(sentence);
     for &(start, clause) in &clauses {
         if fixing {
             fixing_order(clause, base + start, lex, found);
