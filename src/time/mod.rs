@@ -288,17 +288,17 @@ fn continues_number(prev: char, c: char) -> bool {
         || (grammar::is_numeral(c) && grammar::is_numeral(prev) && !digit(c) && !digit(prev))
 }
 
-/// Pairs of first characters (`国家`, `一是`) after which the grammar was seen to
-/// fail without reading further: no expression starts with them. Learnt per
-/// thread as texts are scanned, and bounded.
-type FailingPairs = HashSet<u64, BuildHasherDefault<PairHasher>>;
+/// First two or three characters (`国家`, `一是`, `上一级`) after which the grammar
+/// was seen to fail without reading further: no expression starts with them.
+/// Learnt per thread as texts are scanned, and bounded.
+type FailingPrefixes = HashSet<u64, BuildHasherDefault<PairHasher>>;
 
 thread_local! {
-    static FAILING_PAIRS: RefCell<FailingPairs> = RefCell::default();
+    static FAILING_PREFIXES: RefCell<FailingPrefixes> = RefCell::default();
 }
 
-/// At most this many pairs are remembered (a few thousand occur in practice).
-const MAX_FAILING_PAIRS: usize = 1 << 16;
+/// At most this many are remembered (a few thousand occur in practice).
+const MAX_FAILING_PREFIXES: usize = 1 << 16;
 
 /// A hash for the pair keys: one multiplication.
 #[derive(Default)]
@@ -321,27 +321,38 @@ impl Hasher for PairHasher {
 }
 
 /// [`grammar::match_at`] at `pos` (character `c`, followed by `next`), skipping
-/// the parse where its first two characters are known to fail.
+/// the parse where its first two or three characters are known to fail.
 fn match_at_remembering(
     text: &str,
     pos: usize,
     c: char,
     next: Option<(usize, char)>,
+    failing: &mut FailingPrefixes,
 ) -> Option<(Parsed, usize)> {
     let Some((second_at, second)) = next else {
         return grammar::match_at(text, pos);
     };
-    let key = (u64::from(u32::from(c)) << 32) | u64::from(u32::from(second));
-    if FAILING_PAIRS.with_borrow(|f| f.contains(&key)) {
+    // Characters take 21 bits; the top bit tells three from two.
+    let code = |ch: char| u64::from(u32::from(ch));
+    let two = (code(c) << 21) | code(second);
+    if failing.contains(&two) {
+        return None;
+    }
+    let two_end = second_at + second.len_utf8();
+    let third = text[two_end..].chars().next();
+    let three = third.map(|t| (1 << 63) | (two << 21) | code(t));
+    if three.is_some_and(|k| failing.contains(&k)) {
         return None;
     }
     let (found, seen) = grammar::match_at_reading(text, pos);
-    if found.is_none() && seen <= second_at + second.len_utf8() {
-        FAILING_PAIRS.with_borrow_mut(|f| {
-            if f.len() < MAX_FAILING_PAIRS {
-                f.insert(key);
-            }
-        });
+    if found.is_none() && failing.len() < MAX_FAILING_PREFIXES {
+        if seen <= two_end {
+            failing.insert(two);
+        } else if let (Some(t), Some(k)) = (third, three)
+            && seen <= two_end + t.len_utf8()
+        {
+            failing.insert(k);
+        }
     }
     found
 }
@@ -362,34 +373,35 @@ fn starts() -> &'static CharSet {
 /// char boundaries. Linear in the text; allocates only the result.
 pub fn scan(text: &str) -> Vec<TimeMention> {
     let starts = starts();
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    // The end of the last expression found: the characters before it are read.
-    let mut read_to = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((pos, c)) = chars.next() {
-        let next = chars.peek().copied();
-        if pos >= read_to
-            && starts.contains(c)
-            && !prev.is_some_and(|p| continues_number(p, c))
-            && let Some((parsed, end)) = match_at_remembering(text, pos, c, next)
-        {
-            let before = &text[..pos];
-            let prefix = PREFIXES
-                .iter()
-                .find(|(p, _)| before.ends_with(p))
-                .filter(|_| !NOT_PREFIXES.iter().any(|w| before.ends_with(w)))
-                .map(|(p, _)| (pos - p.len(), pos));
-            out.push(TimeMention {
-                span: (pos, end),
-                prefix,
-                parsed,
-            });
-            read_to = end;
+    FAILING_PREFIXES.with_borrow_mut(|failing| {
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        // The end of the last expression found: the characters before it are read.
+        let mut read_to = 0;
+        for (pos, c) in text.char_indices() {
+            if pos >= read_to && starts.contains(c) && !prev.is_some_and(|p| continues_number(p, c))
+            {
+                let next_at = pos + c.len_utf8();
+                let next = text[next_at..].chars().next().map(|n| (next_at, n));
+                if let Some((parsed, end)) = match_at_remembering(text, pos, c, next, failing) {
+                    let before = &text[..pos];
+                    let prefix = PREFIXES
+                        .iter()
+                        .find(|(p, _)| before.ends_with(p))
+                        .filter(|_| !NOT_PREFIXES.iter().any(|w| before.ends_with(w)))
+                        .map(|(p, _)| (pos - p.len(), pos));
+                    out.push(TimeMention {
+                        span: (pos, end),
+                        prefix,
+                        parsed,
+                    });
+                    read_to = end;
+                }
+            }
+            prev = Some(c);
         }
-        prev = Some(c);
-    }
-    out
+        out
+    })
 }
 
 #[cfg(test)]
@@ -400,7 +412,7 @@ mod tests {
         scan(text).iter().map(|m| m.span).collect()
     }
 
-    /// The failing pairs a thread learns never hide an expression: each text reads
+    /// The failing prefixes a thread learns never hide an expression: each text reads
     /// the same on a fresh thread (nothing learnt) as after all the others.
     #[test]
     fn learnt_failures_change_no_result() {
