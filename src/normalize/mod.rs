@@ -56,6 +56,7 @@ mod script;
 mod width;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use offsets::OffsetMap;
 use ruby::Syllables;
@@ -69,12 +70,99 @@ const TRADITIONAL_PERCENT: usize = 10;
 /// stray `後` in a simplified line is a typo, not a script.
 const TRADITIONAL_MIN: usize = 2;
 
-/// Builds normalised text. Build once and reuse: it holds the conversion
-/// dictionaries, parsed when it is built. It is `Send + Sync`.
-#[derive(Debug)]
+/// Builds normalised text. It is `Send + Sync`, and cheap to build: the
+/// conversion dictionaries are parsed once per process and shared.
 pub struct Normalizer {
+    dictionaries: &'static Dictionaries,
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normalizer").finish_non_exhaustive()
+    }
+}
+
+/// The pinyin syllables, the Traditional-to-Simplified tables, and what each
+/// character of the BMP is to the normaliser ([`kind_of`]), looked up per character.
+struct Dictionaries {
     syllables: Syllables,
     script: Script,
+    kinds: Box<[u8]>,
+}
+
+/// A Han character.
+const HAN: u8 = 1;
+/// A Han character found only in Traditional text.
+const TRADITIONAL_ONLY: u8 = 2;
+/// A character the Traditional-to-Simplified tables convert.
+const CONVERTS: u8 = 4;
+/// A character copied as it is whatever surrounds it.
+const PLAIN: u8 = 8;
+/// `(` or `（`, which may open ruby residue.
+const PAREN: u8 = 16;
+/// A space or an invisible character, removed or folded.
+const REMOVED: u8 = 32;
+/// A character normalisation rewrites (breaks, full-width letters and digits, `．`).
+const REWRITTEN: u8 = 64;
+
+/// What `c` is to the normaliser, as the flags above.
+fn kind_of(c: char, script: &Script) -> u8 {
+    let mut kind = 0;
+    let plain = matches!(c,
+        // ASCII but spaces, parentheses and control characters.
+        '!'..='\'' | ')'..='~' | '\t'
+        // CJK and general punctuation but spaces, invisibles and breaks.
+        | '\u{3001}'..='\u{303F}' | '\u{2010}'..='\u{2027}' | '，' | '：' | '；' | '）');
+    if plain {
+        kind |= PLAIN;
+    }
+    if is_han(c) {
+        kind |= HAN;
+        if script.is_traditional_only(c) {
+            kind |= TRADITIONAL_ONLY;
+        }
+        if script.converts(c) {
+            kind |= CONVERTS;
+        }
+        return kind;
+    }
+    kind | match c {
+        '(' | '（' => PAREN,
+        // Printable ASCII but the space, the commonest case.
+        '!'..='~' | '\n' | '\t' => 0,
+        c if is_space(c) || is_invisible(c) => REMOVED,
+        c if is_other_break(c) || fold_width(c).is_some() || c == '．' => REWRITTEN,
+        _ => 0,
+    }
+}
+
+fn dictionaries() -> &'static Dictionaries {
+    static DICTIONARIES: OnceLock<Dictionaries> = OnceLock::new();
+    DICTIONARIES.get_or_init(|| {
+        let syllables = Syllables::parse(include_str!("../../data/normalize/pinyin_syllables.txt"));
+        let script = Script::parse(
+            include_str!("../../data/opencc/TSPhrases.txt"),
+            include_str!("../../data/opencc/TSCharacters.txt"),
+        );
+        let kinds = (0..=0xFFFF_u32)
+            .map(|n| char::from_u32(n).map_or(0, |c| kind_of(c, &script)))
+            .collect();
+        Dictionaries {
+            syllables,
+            script,
+            kinds,
+        }
+    })
+}
+
+impl Dictionaries {
+    #[inline]
+    fn kind(&self, c: char) -> u8 {
+        match self.kinds.get(c as usize) {
+            Some(&kind) => kind,
+            None => kind_of(c, &self.script),
+        }
+    }
 }
 
 /// Normalised text and the map back to the text it was made from.
@@ -133,11 +221,7 @@ impl Normalizer {
     /// A normaliser with the built-in dictionaries.
     pub fn new() -> Self {
         Normalizer {
-            syllables: Syllables::parse(include_str!("../../data/normalize/pinyin_syllables.txt")),
-            script: Script::parse(
-                include_str!("../../data/opencc/TSPhrases.txt"),
-                include_str!("../../data/opencc/TSCharacters.txt"),
-            ),
+            dictionaries: dictionaries(),
         }
     }
 
@@ -172,32 +256,30 @@ impl Normalizer {
             ..Survey::default()
         };
         let mut after_han = false;
+        let dictionaries = self.dictionaries;
         for (at, c) in source.char_indices() {
-            if is_han(c) {
+            let kind = dictionaries.kind(c);
+            if kind & HAN != 0 {
                 survey.han += 1;
-                survey.traditional_only += usize::from(self.script.is_traditional_only(c));
+                survey.traditional_only += usize::from(kind & TRADITIONAL_ONLY != 0);
                 after_han = true;
                 continue;
             }
-            let dirty = match c {
-                '(' | '（' => {
-                    after_han
-                        && source
-                            .get(at..)
-                            .and_then(|s| self.syllables.residue_at(s))
-                            .is_some_and(|r| {
-                                survey.toned_ruby |= r.toned;
-                                true
-                            })
-                }
-                // Printable ASCII but the space, the commonest case.
-                '!'..='~' | '\n' | '\t' => false,
+            let dirty = if kind & PAREN != 0 {
+                after_han
+                    && source
+                        .get(at..)
+                        .and_then(|s| dictionaries.syllables.residue_at(s))
+                        .is_some_and(|r| {
+                            survey.toned_ruby |= r.toned;
+                            true
+                        })
+            } else if kind & REMOVED != 0 {
                 // Removed or dropped, so a Han character before still counts.
-                c if is_space(c) || is_invisible(c) => {
-                    survey.clean = false;
-                    continue;
-                }
-                c => is_other_break(c) || fold_width(c).is_some() || c == '．',
+                survey.clean = false;
+                continue;
+            } else {
+                kind & REWRITTEN != 0
             };
             survey.clean &= !dirty;
             after_han = false;
@@ -286,15 +368,8 @@ impl Pass<'_> {
 
     /// Whether `c` is copied as it is whatever surrounds it.
     fn is_plain(&self, c: char, line_traditional: bool) -> bool {
-        match c {
-            // ASCII but spaces, parentheses and control characters.
-            '!'..='\'' | ')'..='~' | '\t' => true,
-            // CJK and general punctuation but spaces, invisibles and breaks.
-            '\u{3001}'..='\u{303F}' | '\u{2010}'..='\u{2027}' | '，' | '：' | '；' | '）' => {
-                true
-            }
-            c => is_han(c) && !(line_traditional && self.normalizer.script.converts(c)),
-        }
+        let kind = self.normalizer.dictionaries.kind(c);
+        kind & PLAIN != 0 || (kind & HAN != 0 && !(line_traditional && kind & CONVERTS != 0))
     }
 
     /// Whether the line starting at `at` is to be converted to Simplified.
@@ -313,7 +388,7 @@ impl Pass<'_> {
         let (mut han, mut only) = (0, 0);
         for c in line.chars().filter(|&c| is_han(c)) {
             han += 1;
-            only += usize::from(self.normalizer.script.is_traditional_only(c));
+            only += usize::from(self.normalizer.dictionaries.script.is_traditional_only(c));
         }
         is_traditional(only, han)
     }
@@ -323,7 +398,7 @@ impl Pass<'_> {
         let residue = self
             .src
             .get(at..)
-            .and_then(|s| self.normalizer.syllables.residue_at(s))?;
+            .and_then(|s| self.normalizer.dictionaries.syllables.residue_at(s))?;
         if !residue.removable(self.survey.toned_ruby) {
             return None;
         }
@@ -337,6 +412,7 @@ impl Pass<'_> {
         let src = self.src;
         let (len, to) = self
             .normalizer
+            .dictionaries
             .script
             .convert_at(src.get(at..).unwrap_or_default())?;
         let from = src.get(at..at + len).unwrap_or_default();
