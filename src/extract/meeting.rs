@@ -107,6 +107,15 @@ fn dateline_pattern() -> &'static Regex {
 /// The date on a line of its own (`某区人民政府办公室　2025年3月20日`, `2025年6月5日印发`,
 /// `发布时间: 2021-01-06`): the document's issue date.
 pub(crate) fn dateline(text: &str) -> Option<NaiveDate> {
+    // The pattern ends with a date (or `印发`, `发布`) and blanks up to a line's end:
+    // most texts have no line ending so, and the costly pattern need not run.
+    let ends_dated = |line: &str| {
+        let line = line.trim_end();
+        line.ends_with(['日', '发', '布']) || line.ends_with(|c: char| c.is_ascii_digit())
+    };
+    if !text.split('\n').any(ends_dated) {
+        return None;
+    }
     dateline_pattern().captures_iter(text).find_map(|c| {
         let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let year = c[2].parse().ok()?;
@@ -311,6 +320,13 @@ mod tests {
             NaiveDate::from_ymd_opt(2021, 1, 6)
         );
         assert_eq!(dateline("要求2026年8月31日前完成。\n"), None);
+        for (text, day) in [
+            ("某区人民政府办公室\n2025年6月5日发布\n", 5),
+            ("2025年6月6日印发", 6),
+            ("会议纪要。\n2025年6月7日 \n\n", 7),
+        ] {
+            assert_eq!(dateline(text), NaiveDate::from_ymd_opt(2025, 6, day), "{text}");
+        }
     }
 
     #[test]
