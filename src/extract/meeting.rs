@@ -325,7 +325,11 @@ mod tests {
             ("2025年6月6日印发", 6),
             ("会议纪要。\n2025年6月7日 \n\n", 7),
         ] {
-            assert_eq!(dateline(text), NaiveDate::from_ymd_opt(2025, 6, day), "{text}");
+            assert_eq!(
+                dateline(text),
+                NaiveDate::from_ymd_opt(2025, 6, day),
+                "{text}"
+            );
         }
     }
 

@@ -45,11 +45,6 @@ fn clause_mark_at(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// `s.split_inclusive(CLAUSE)`, by a byte scan: the clauses, each with its separator.
-pub(super) fn clauses_inclusive(s: &str) -> impl Iterator<Item = &str> {
-    split_inclusive_at(s, clause_mark_at)
-}
-
 /// The byte length of a sentence end (`。`, `！`, `？`) starting at byte `i` of `b`, or 0.
 #[inline]
 fn sentence_mark_at(b: &[u8], i: usize) -> usize {
@@ -61,56 +56,88 @@ fn sentence_mark_at(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// `s.split_inclusive(['。', '！', '？'])`, by a byte scan.
-pub(super) fn sentences_inclusive(s: &str) -> impl Iterator<Item = &str> {
-    split_inclusive_at(s, sentence_mark_at)
+/// Finds separators in a text: candidates by `memchr` on their first bytes (the
+/// lead bytes 0xE3 and 0xEF of CJK and full-width punctuation, and ASCII marks),
+/// each confirmed by `mark_at`.
+struct Marks<'a> {
+    b: &'a [u8],
+    /// The next ASCII separator (`,;:`, for clauses) not before the last position
+    /// asked about; none for sentences.
+    next_ascii: Option<usize>,
+    mark_at: fn(&[u8], usize) -> usize,
 }
 
-/// `s` cut after each separator `mark_at` finds (its byte length at a position, or 0).
-fn split_inclusive_at(s: &str, mark_at: fn(&[u8], usize) -> usize) -> impl Iterator<Item = &str> {
-    let b = s.as_bytes();
-    let mut from = 0;
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            let n = mark_at(b, i);
-            i += n.max(1);
-            if n > 0 {
-                let piece = &s[from..i];
-                from = i;
-                return Some(piece);
-            }
+impl<'a> Marks<'a> {
+    fn of(s: &'a str, ascii: bool, mark_at: fn(&[u8], usize) -> usize) -> Self {
+        let b = s.as_bytes();
+        Marks {
+            b,
+            next_ascii: memchr::memchr3(b',', b';', b':', b).filter(|_| ascii),
+            mark_at,
         }
-        (from < b.len()).then(|| {
-            let piece = &s[from..];
-            from = b.len();
-            piece
-        })
+    }
+
+    /// The next separator at or after `i`: (start, byte length).
+    fn next_from(&mut self, mut i: usize) -> Option<(usize, usize)> {
+        let b = self.b;
+        loop {
+            if self.next_ascii.is_some_and(|a| a < i) {
+                self.next_ascii = memchr::memchr3(b',', b';', b':', &b[i..]).map(|p| i + p);
+            }
+            let wide = memchr::memchr2(0xE3, 0xEF, &b[i..]).map(|p| i + p);
+            let at = match (wide, self.next_ascii) {
+                (Some(w), Some(a)) => w.min(a),
+                (w, a) => w.or(a)?,
+            };
+            let n = (self.mark_at)(b, at);
+            if n > 0 {
+                return Some((at, n));
+            }
+            i = at + 1;
+        }
+    }
+}
+
+/// `s.split_inclusive(CLAUSE)`: the clauses, each with its separator.
+pub(super) fn clauses_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    split_inclusive_at(s, Marks::of(s, true, clause_mark_at))
+}
+
+/// `s.split_inclusive(['。', '！', '？'])`.
+pub(super) fn sentences_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    split_inclusive_at(s, Marks::of(s, false, sentence_mark_at))
+}
+
+/// `s` cut after each separator `marks` finds.
+fn split_inclusive_at<'a>(s: &'a str, mut marks: Marks<'a>) -> impl Iterator<Item = &'a str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= s.len() {
+            return None;
+        }
+        let end = marks.next_from(from).map_or(s.len(), |(at, n)| at + n);
+        let piece = &s[from..end];
+        from = end;
+        Some(piece)
     })
 }
 
-/// `s.split(CLAUSE)`, by a byte scan: the clauses without their separators.
+/// `s.split(CLAUSE)`: the clauses without their separators.
 pub(super) fn clauses(s: &str) -> impl Iterator<Item = &str> {
-    let b = s.as_bytes();
-    let mut from = 0;
-    let mut i = 0;
-    let mut done = false;
+    let mut marks = Marks::of(s, true, clause_mark_at);
+    let mut from = Some(0);
     std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        while i < b.len() {
-            let n = clause_mark_at(b, i);
-            if n > 0 {
-                let piece = &s[from..i];
-                i += n;
-                from = i;
-                return Some(piece);
+        let start = from?;
+        match marks.next_from(start) {
+            Some((at, n)) => {
+                from = Some(at + n);
+                Some(&s[start..at])
             }
-            i += 1;
+            None => {
+                from = None;
+                Some(&s[start..])
+            }
         }
-        done = true;
-        Some(&s[from..])
     })
 }
 
@@ -354,6 +381,43 @@ mod tests {
 
     #[test]
     fn clause_splits_agree_with_the_standard_library() {
+        // Every string of up to four characters over separators and their look-alikes
+        // (`、` shares `，`'s lead byte, `〇` `。`'s).
+        let alphabet = [
+            '，', ',', ';', ':', '：', '。', '！', '？', '、', '〇', 'a', '中',
+        ];
+        let mut all: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = all
+                .iter()
+                .filter(|s| s.chars().count() == all.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(longer);
+        }
+        for s in &all {
+            let s = s.as_str();
+            assert_eq!(
+                clauses_inclusive(s).collect::<Vec<_>>(),
+                s.split_inclusive(CLAUSE).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+            assert_eq!(
+                clauses(s).collect::<Vec<_>>(),
+                s.split(CLAUSE).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+            assert_eq!(
+                sentences_inclusive(s).collect::<Vec<_>>(),
+                s.split_inclusive(['。', '！', '？']).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
+        assert!(all.len() > 20_000);
+    }
+
+    #[test]
+    fn composed_clause_splits() {
         for s in [
             "",
             "。",
