@@ -188,6 +188,14 @@ impl Batch {
             .num_threads(self.jobs)
             .thread_name(|i| format!("huiyi-worker-{i}"))
             .build()?;
+        if pool.current_num_threads() == 1 {
+            // One worker would only hand each outcome across to this thread,
+            // waking it once per input: extract here instead.
+            for input in inputs {
+                emit(input.outcome(extractor))?;
+            }
+            return Ok(());
+        }
         let (sender, receiver) = mpsc::channel::<(usize, Outcome)>();
         // The calling thread hands out work and writes; the pool's threads extract.
         pool.in_place_scope(|scope| {
