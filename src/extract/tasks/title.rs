@@ -161,7 +161,10 @@ pub(super) fn clean_lead(s: &str) -> &str {
         if let Some(m) = lex.time_prefix.find(t) {
             t = &t[m.end()..];
         }
-        if let Some(m) = lex.guidance_prefix.find(t) {
+        // The pattern is anchored and opens with `深入`, `学习` or `贯彻`.
+        if t.starts_with(['深', '学', '贯'])
+            && let Some(m) = lex.guidance_prefix.find(t)
+        {
             t = &t[m.end()..];
         }
         // `2025年组织开展X`: the year dates the verb, not the work's name.
