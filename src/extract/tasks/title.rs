@@ -347,13 +347,23 @@ pub(super) fn is_han(c: char) -> bool {
 pub(super) struct WorkKey {
     text: String,
     chars: usize,
+    /// One bit per character (by its code modulo 64): a title holding a character
+    /// whose bit the other lacks cannot be inside it.
+    char_bits: u64,
 }
 
 impl WorkKey {
     pub fn of(title: &str) -> Self {
         let text: String = title.chars().filter(|&c| is_word_char(c)).collect();
         let chars = text.chars().count();
-        WorkKey { text, chars }
+        let char_bits = text
+            .chars()
+            .fold(0, |bits, c| bits | 1 << (u32::from(c) % 64));
+        WorkKey {
+            text,
+            chars,
+            char_bits,
+        }
     }
 
     /// Whether two titles name the same work: one contains the other and is at
@@ -365,7 +375,10 @@ impl WorkKey {
         } else {
             (other, self)
         };
-        short.chars > 0 && 5 * short.chars >= 3 * long.chars && long.text.contains(&short.text)
+        short.chars > 0
+            && 5 * short.chars >= 3 * long.chars
+            && short.char_bits & !long.char_bits == 0
+            && long.text.contains(&short.text)
     }
 }
 
