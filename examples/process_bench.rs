@@ -4,11 +4,13 @@
 //!
 //! ```text
 //! cargo build --release --bin huiyi --example jieba_cut --example process_bench
-//! target/release/examples/process_bench [--mb 50] [--format jsonl|sqlite] FOLDER
+//! target/release/examples/process_bench [--mb 50] [--runs 3] [--format jsonl|sqlite] FOLDER
 //! ```
 //!
 //! With `--mb N` the files of FOLDER are copied round-robin into a scratch folder
-//! until it holds N MB, and that is what the programs read.
+//! until it holds N MB, and that is what the programs read. Each program runs
+//! `--runs` times (default 3), in turn, and the median wall time is reported
+//! (and the largest peak RSS): a shared machine's noise is large.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -86,18 +88,20 @@ fn run(label: &str, program: &Path, args: &[&str]) -> Result<Run, String> {
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let (mut mb, mut format, mut folder) = (None, "jsonl".to_string(), None);
+    let mut runs = 3;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--mb" => mb = args.next().and_then(|n| n.parse::<u64>().ok()),
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(0),
             "--format" => format = args.next().unwrap_or_default(),
             _ => folder = Some(PathBuf::from(a)),
         }
     }
-    let (Some(folder), "jsonl" | "sqlite") = (folder, format.as_str()) else {
-        eprintln!("usage: process_bench [--mb N] [--format jsonl|sqlite] FOLDER");
+    let (Some(folder), "jsonl" | "sqlite", 1..) = (folder, format.as_str(), runs) else {
+        eprintln!("usage: process_bench [--mb N] [--runs N] [--format jsonl|sqlite] FOLDER");
         return ExitCode::from(2);
     };
-    match bench(&folder, mb, &format) {
+    match bench(&folder, mb, runs, &format) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("process_bench: {e}");
@@ -106,7 +110,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn bench(folder: &Path, mb: Option<u64>, format: &str) -> Result<(), String> {
+fn bench(folder: &Path, mb: Option<u64>, runs: usize, format: &str) -> Result<(), String> {
     let examples = std::env::current_exe()
         .map_err(|e| e.to_string())?
         .parent()
@@ -124,7 +128,7 @@ fn bench(folder: &Path, mb: Option<u64>, format: &str) -> Result<(), String> {
     }
     let scratch = std::env::temp_dir().join(format!("huiyi-process-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
-    let result = measure(folder, mb, format, &scratch, &huiyi, &jieba_cut);
+    let result = measure(folder, mb, runs, format, &scratch, &huiyi, &jieba_cut);
     let _ = std::fs::remove_dir_all(&scratch);
     result
 }
@@ -132,6 +136,7 @@ fn bench(folder: &Path, mb: Option<u64>, format: &str) -> Result<(), String> {
 fn measure(
     folder: &Path,
     mb: Option<u64>,
+    runs: usize,
     format: &str,
     scratch: &Path,
     huiyi: &Path,
@@ -177,22 +182,48 @@ fn measure(
         ))
         .to_string_lossy()
         .into_owned();
-    let mut runs = vec![run("jieba-rs cut (reference)", jieba_cut, &[&input_arg])?];
-    for jobs in [1, cores] {
-        let _ = std::fs::remove_file(&out);
-        let j = jobs.to_string();
-        runs.push(run(
-            &format!("huiyi extract -j {jobs} --format {format}"),
+    let j1 = "1".to_string();
+    let jn = cores.to_string();
+    let programs: Vec<(String, &Path, Vec<&str>)> = std::iter::once((
+        "jieba-rs cut (reference)".to_string(),
+        jieba_cut,
+        vec![input_arg.as_str()],
+    ))
+    .chain([&j1, &jn].into_iter().map(|j| {
+        (
+            format!("huiyi extract -j {j} --format {format}"),
             huiyi,
-            &[
-                "extract", "-j", &j, "--format", format, "-o", &out, &input_arg,
+            vec![
+                "extract", "-j", j, "--format", format, "-o", &out, &input_arg,
             ],
-        )?);
+        )
+    }))
+    .collect();
+    // Rounds of every program in turn, so that a slow spell of the machine
+    // falls on all of them alike.
+    let runs_per_program = runs;
+    let mut timings: Vec<Vec<Run>> = programs.iter().map(|_| Vec::new()).collect();
+    for _ in 0..runs_per_program {
+        for ((label, program, args), times) in programs.iter().zip(&mut timings) {
+            let _ = std::fs::remove_file(&out);
+            times.push(run(label, program, args)?);
+        }
     }
+    let runs: Vec<Run> = timings
+        .into_iter()
+        .map(|mut times| {
+            times.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+            let peak = times.iter().map(|r| r.peak_rss_mb).fold(0.0, f64::max);
+            let mut median = times.swap_remove(times.len() / 2);
+            median.peak_rss_mb = peak;
+            median
+        })
+        .collect();
 
     let mb = bytes as f64 / 1e6;
     println!(
-        "{documents} documents, {mb:.1} MB; Extractor::new: first {first:.0} ms, next {second:.3} ms"
+        "{documents} documents, {mb:.1} MB, median of {} runs; Extractor::new: first {first:.0} ms, next {second:.3} ms",
+        runs_per_program
     );
     println!(
         "{:<36} {:>8} {:>10} {:>8} {:>9} {:>10}",

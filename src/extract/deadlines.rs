@@ -292,7 +292,8 @@ pub(crate) fn find_deadlines(
             }
             if r.year_inferred && r.end.is_some() {
                 warnings.push(format!(
-                    "year not stated in {written:?}; resolved against the anchor {a}"
+                    "year not stated in {}; resolved against the anchor {a}",
+                    super::quoted(written)
                 ));
             }
         }
@@ -301,7 +302,8 @@ pub(crate) fn find_deadlines(
             && !matches!(m.relation(), Relation::Ongoing | Relation::Recurring)
         {
             warnings.push(format!(
-                "year not stated in {written:?} and no meeting or reference date; left unresolved"
+                "year not stated in {} and no meeting or reference date; left unresolved",
+                super::quoted(written)
             ));
         }
         let relation = resolved.as_ref().map_or(m.relation(), |r| r.relation);

@@ -75,13 +75,15 @@ pub(crate) fn find_date(text: &str, reference: Option<NaiveDate>) -> MeetingDate
         Some(expr) if expr.year_inferred && reference.is_none() => (
             None,
             Some(format!(
-                "year of the meeting date {written:?} not stated and no reference date given"
+                "year of the meeting date {} not stated and no reference date given",
+                super::quoted(written)
             )),
         ),
         Some(expr) if expr.year_inferred => (
             expr.start,
             Some(format!(
-                "year of the meeting date {written:?} not stated; resolved against {source} {anchor}"
+                "year of the meeting date {} not stated; resolved against {source} {anchor}",
+                super::quoted(written)
             )),
         ),
         Some(expr) => (expr.start, None),

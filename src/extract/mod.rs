@@ -19,3 +19,35 @@ pub(crate) fn load() {
     tasks::load();
     crate::time::load();
 }
+
+/// `s` quoted as `format!("{s:?}")` writes it, for warnings; Han text with ASCII
+/// letters and digits (every date expression but a few) skips the escape tables
+/// `Debug` consults per character.
+pub(crate) fn quoted(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        format!("\"{s}\"")
+    } else {
+        format!("{s:?}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quoted_as_debug_quotes() {
+        for s in [
+            "4月底前",
+            "2025年3月18日",
+            "三季度末",
+            "Q3",
+            "",
+            "6月16日\"",
+            "a\\b",
+            "\u{200b}",
+        ] {
+            assert_eq!(super::quoted(s), format!("{s:?}"));
+        }
+    }
+}

@@ -371,12 +371,23 @@ impl Reader<'_, '_> {
 
     /// A paragraph: inline `一是…二是…` items, and sentences stating work.
     fn paragraph(&mut self, at: usize, line: &str, structured: bool) {
-        let marks: Vec<Range<usize>> = patterns()
-            .inline
-            .captures_iter(line)
-            .filter_map(|c| c.get(1))
-            .map(|m| m.range())
-            .collect();
+        // A marker is a numeral before `是` or `要`: most lines have none, and the
+        // pattern's captures are costly to look for.
+        let numbered = |w: &str| {
+            memchr::memmem::find_iter(line.as_bytes(), w).any(|p| {
+                line[..p].ends_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+            })
+        };
+        let marks: Vec<Range<usize>> = if numbered("是") || numbered("要") {
+            patterns()
+                .inline
+                .captures_iter(line)
+                .filter_map(|c| c.get(1))
+                .map(|m| m.range())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let first = marks.first().map_or(line.len(), |m| m.start);
         // Two markers at least, or one opening the paragraph: a lone `一要` inside
         // a sentence is ordinary wording.
