@@ -446,7 +446,7 @@ impl Reader<'_, '_> {
         // Every trigger found once, in text order: no rescans of the sentence.
         let mut hits: Vec<(usize, &Trigger)> = TRIGGERS
             .iter()
-            .flat_map(|t| s.match_indices(t.0).map(move |(p, _)| (p, t)))
+            .flat_map(|t| memchr::memmem::find_iter(s.as_bytes(), t.0).map(move |p| (p, t)))
             .collect();
         hits.sort_unstable_by_key(|h| h.0);
         let convening = s.contains("召开");
@@ -630,7 +630,7 @@ impl Reader<'_, '_> {
                 "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
             ]
             .iter()
-            .filter_map(|v| window.rfind(v).map(|p| (p, *v)))
+            .filter_map(|v| memchr::memmem::rfind(window.as_bytes(), v.as_bytes()).map(|p| (p, *v)))
             .max();
             if !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过"))) {
                 continue;
