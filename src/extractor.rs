@@ -282,12 +282,16 @@ pub fn source_of(bytes: &[u8], path: Option<&Path>) -> Source {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+/// Lower-case hex digits of `bytes` (a digest), by table: `format!` per byte
+/// cost more than hashing a short file.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(2 * bytes.len());
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
@@ -345,6 +349,12 @@ mod tests {
         );
         assert_eq!(d("report-2020-13-45.txt"), None);
         assert_eq!(d("d01.docx"), None);
+    }
+
+    #[test]
+    fn hex_digits() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(hex(&[]), "");
     }
 
     #[test]

@@ -241,11 +241,7 @@ pub fn file_sha256(path: &Path) -> std::io::Result<String> {
         }
         hasher.update(&buffer[..n]);
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(crate::extractor::hex(&hasher.finalize()))
 }
 
 /// The `source.path` an outcome is keyed by in the sinks: its path as given,
