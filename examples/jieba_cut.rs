@@ -2,32 +2,24 @@
 //! cuts (HMM on) every file of a folder, start-up included. Run by
 //! `examples/process_bench.rs`; on its own: `jieba_cut FOLDER`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            files(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
+#[path = "support/files.rs"]
+mod support;
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: jieba_cut FOLDER");
         return ExitCode::from(2);
     };
-    let mut paths = Vec::new();
-    if let Err(e) = files(Path::new(&dir), &mut paths) {
-        eprintln!("jieba_cut: {dir}: {e}");
-        return ExitCode::FAILURE;
-    }
-    paths.sort();
+    let paths = match support::files(Path::new(&dir)) {
+        Ok(paths) => paths,
+        Err(e) => {
+            eprintln!("jieba_cut: {dir}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let jieba = jieba_rs::Jieba::new();
     let (mut bytes, mut words) = (0, 0);
     for path in &paths {

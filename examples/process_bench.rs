@@ -16,22 +16,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
+#[path = "support/files.rs"]
+mod support;
+
 struct Run {
     label: String,
     seconds: f64,
     peak_rss_mb: f64,
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            files(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Copies `sources` round-robin into `into` until it holds `bytes`.
@@ -142,9 +133,7 @@ fn measure(
     huiyi: &Path,
     jieba_cut: &Path,
 ) -> Result<(), String> {
-    let mut sources = Vec::new();
-    files(folder, &mut sources).map_err(|e| format!("{}: {e}", folder.display()))?;
-    sources.sort();
+    let sources = support::files(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     if sources.is_empty() {
         return Err(format!("{}: no files", folder.display()));
     }
@@ -156,8 +145,7 @@ fn measure(
         }
         None => folder.to_path_buf(),
     };
-    let mut paths = Vec::new();
-    files(&input, &mut paths).map_err(|e| e.to_string())?;
+    let paths = support::files(&input).map_err(|e| e.to_string())?;
     let bytes: u64 = paths
         .iter()
         .filter_map(|p| p.metadata().ok())

@@ -398,7 +398,7 @@ mod tests {
     #[test]
     fn clause_splits_agree_with_the_standard_library() {
         // Every string of up to four characters over separators and their look-alikes
-        // (`、` shares `，`'s lead byte, `〇` `。`'s).
+        // (`、` shares `，`'s lead byte, `〇` `。`'s), and some sentences.
         let alphabet = [
             '，', ',', ';', ':', '：', '。', '！', '？', '、', '〇', 'a', '中',
         ];
@@ -411,6 +411,15 @@ mod tests {
                 .collect();
             all.extend(longer);
         }
+        let generated = all.len();
+        all.extend(
+            [
+                "甲，乙；丙。丁",
+                "由区住建局牵头,区财政局配合:于4月底前完成。",
+                "问？答！好。",
+            ]
+            .map(String::from),
+        );
         for s in &all {
             let s = s.as_str();
             assert_eq!(
@@ -429,37 +438,7 @@ mod tests {
                 "{s:?}"
             );
         }
-        assert!(all.len() > 20_000);
-    }
-
-    #[test]
-    fn composed_clause_splits() {
-        for s in [
-            "",
-            "。",
-            "甲，乙；丙。丁",
-            "由区住建局牵头,区财政局配合:于4月底前完成。",
-            "，，a：b",
-            "无分隔",
-            "尾随；",
-            "问？答！好。",
-        ] {
-            assert_eq!(
-                clauses_inclusive(s).collect::<Vec<_>>(),
-                s.split_inclusive(CLAUSE).collect::<Vec<_>>(),
-                "{s:?}"
-            );
-            assert_eq!(
-                clauses(s).collect::<Vec<_>>(),
-                s.split(CLAUSE).collect::<Vec<_>>(),
-                "{s:?}"
-            );
-            assert_eq!(
-                sentences_inclusive(s).collect::<Vec<_>>(),
-                s.split_inclusive(['。', '！', '？']).collect::<Vec<_>>(),
-                "{s:?}"
-            );
-        }
+        assert!(generated > 20_000);
     }
 
     #[test]
