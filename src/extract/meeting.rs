@@ -237,10 +237,10 @@ fn title_pattern() -> &'static Regex {
 fn title(text: &str) -> Option<String> {
     for line in text.lines().take(5) {
         let line = line.trim();
-        if let Some(name) = line.strip_suffix("纪要") {
-            if name.ends_with('会') || name.ends_with("会议") {
-                return Some(name.to_string());
-            }
+        if let Some(name) = line.strip_suffix("纪要")
+            && (name.ends_with('会') || name.ends_with("会议"))
+        {
+            return Some(name.to_string());
         }
     }
     title_pattern().captures(text).map(|c| c[1].to_string())

@@ -423,10 +423,10 @@ impl TableBuild {
 
     fn close_row(&mut self) {
         self.close_cell();
-        if let Some(row) = self.row.take() {
-            if row.iter().any(|cell| !cell.is_empty()) {
-                self.rows.push(row);
-            }
+        if let Some(row) = self.row.take()
+            && row.iter().any(|cell| !cell.is_empty())
+        {
+            self.rows.push(row);
         }
     }
 
@@ -774,10 +774,10 @@ fn reference(s: &str) -> Option<(char, usize)> {
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
     let name = &s[..name_len];
-    if b.get(name_len) == Some(&b';') {
-        if let Some(&(_, c)) = ENTITIES.iter().find(|(n, _)| *n == name) {
-            return Some((c, name_len + 1));
-        }
+    if b.get(name_len) == Some(&b';')
+        && let Some(&(_, c)) = ENTITIES.iter().find(|(n, _)| *n == name)
+    {
+        return Some((c, name_len + 1));
     }
     LEGACY_ENTITIES
         .iter()

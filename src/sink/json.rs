@@ -162,10 +162,10 @@ pub fn completed_in_jsonl(path: &Path) -> Result<HashSet<(String, String)>, Sink
     };
     let mut done = HashSet::new();
     for line in BufReader::new(file).lines() {
-        if let Some((seen, false)) = parse(&line.map_err(io)?) {
-            if let Some(sha) = &seen.source.sha256 {
-                done.insert((path_key(&seen.source).to_string(), sha.clone()));
-            }
+        if let Some((seen, false)) = parse(&line.map_err(io)?)
+            && let Some(sha) = &seen.source.sha256
+        {
+            done.insert((path_key(&seen.source).to_string(), sha.clone()));
         }
     }
     Ok(done)

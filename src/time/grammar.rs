@@ -506,10 +506,10 @@ fn month_part(cur: &mut Cur<'_>) -> MonthPart {
     if cur.eat("第") {
         if let Some(n) = cur.number() {
             if cur.eat("个") {
-                if cur.eat_any(WEEK_WORDS).is_some() {
-                    if let Some(w) = weekday(cur) {
-                        return MonthPart::NthWeekday(n, w);
-                    }
+                if cur.eat_any(WEEK_WORDS).is_some()
+                    && let Some(w) = weekday(cur)
+                {
+                    return MonthPart::NthWeekday(n, w);
                 }
             } else if cur.eat("周") || cur.eat("星期") {
                 return MonthPart::Week(n);
@@ -998,15 +998,14 @@ fn parsed(cur: &mut Cur<'_>) -> Option<Parsed> {
         if cur
             .eat_any(&["至", "到", "截至", "截止到", "截止"])
             .is_some()
+            && let Some(to) = expr(cur)
         {
-            if let Some(to) = expr(cur) {
-                let suffix = suffix(cur);
-                return Some(Parsed {
-                    first: now,
-                    to: Some(to),
-                    suffix,
-                });
-            }
+            let suffix = suffix(cur);
+            return Some(Parsed {
+                first: now,
+                to: Some(to),
+                suffix,
+            });
         }
         *cur = after_now;
         return Some(Parsed {
@@ -1021,22 +1020,22 @@ fn parsed(cur: &mut Cur<'_>) -> Option<Parsed> {
     *cur = start;
     let first = expr(cur)?;
     let before_range = *cur;
-    if cur.eat_any(RANGE_SEPARATORS).is_some() {
-        if let Some(mut to) = expr(cur) {
-            if to.year == YearSpec::Unstated {
-                to.year = first.year;
-            }
-            // 12月10日至11日: the second day is in the first one's month.
-            if let (Base::Month(spec, MonthPart::Day(_)), Base::Day(d)) = (first.base, to.base) {
-                to.base = Base::Month(spec, MonthPart::Day(d));
-            }
-            let suffix = suffix(cur);
-            return Some(Parsed {
-                first,
-                to: Some(to),
-                suffix,
-            });
+    if cur.eat_any(RANGE_SEPARATORS).is_some()
+        && let Some(mut to) = expr(cur)
+    {
+        if to.year == YearSpec::Unstated {
+            to.year = first.year;
         }
+        // 12月10日至11日: the second day is in the first one's month.
+        if let (Base::Month(spec, MonthPart::Day(_)), Base::Day(d)) = (first.base, to.base) {
+            to.base = Base::Month(spec, MonthPart::Day(d));
+        }
+        let suffix = suffix(cur);
+        return Some(Parsed {
+            first,
+            to: Some(to),
+            suffix,
+        });
     }
     *cur = before_range;
     let suffix = suffix(cur);

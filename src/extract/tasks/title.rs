@@ -190,10 +190,10 @@ pub(super) fn clean_lead(s: &str) -> &str {
 fn clean_tail(mut t: &str) -> String {
     loop {
         let before = t.len();
-        if let Some(rest) = TAIL.iter().find_map(|e| t.strip_suffix(e)) {
-            if rest.chars().count() >= 2 {
-                t = rest;
-            }
+        if let Some(rest) = TAIL.iter().find_map(|e| t.strip_suffix(e))
+            && rest.chars().count() >= 2
+        {
+            t = rest;
         }
         t = t.trim_matches(EDGE);
         if t.len() == before {
@@ -325,14 +325,13 @@ pub(super) fn split_run_together(s: &str) -> Vec<&str> {
     let mut chars = s.char_indices().peekable();
     while let Some((_, c)) = chars.next() {
         let ends_unit = matches!(c, '局' | '委' | '办' | '心' | '所' | '队' | '院');
-        if let Some(&(next, n)) = chars.peek() {
-            if ends_unit
-                && matches!(n, '区' | '市' | '县' | '省' | '镇' | '乡' | '各')
-                && next > start
-            {
-                out.push(&s[start..next]);
-                start = next;
-            }
+        if let Some(&(next, n)) = chars.peek()
+            && ends_unit
+            && matches!(n, '区' | '市' | '县' | '省' | '镇' | '乡' | '各')
+            && next > start
+        {
+            out.push(&s[start..next]);
+            start = next;
         }
     }
     out.push(&s[start..]);

@@ -360,7 +360,7 @@ impl Bits {
     /// `n` bits of `value`, least significant first (headers, extra bits).
     fn value(&mut self, value: u32, n: u32) {
         for i in 0..n {
-            if self.used % 8 == 0 {
+            if self.used.is_multiple_of(8) {
                 self.out.push(0);
             }
             if value >> i & 1 == 1 {
