@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::words;
 use crate::record::Problem;
 
 /// Finds every problem stated in `text`, one per item, in text order; `task` is left `None`
@@ -119,7 +120,7 @@ fn lexicon() -> &'static Lexicon {
             fix_cues: alternation(entries(include_str!("../../data/problems/fix_cues.txt"))),
             label_statement: Regex::new(&format!(
                 "(?:{})(?:[：:]|是)",
-                pattern(labels.iter().copied())
+                words::alternation(labels.iter().copied())
             ))
             .expect("escaped label alternation"),
             labels: labels.into_iter().collect(),
@@ -131,8 +132,8 @@ fn lexicon() -> &'static Lexicon {
             remaining: Regex::new(REMAINING).expect("valid remaining pattern"),
             any_cue: Regex::new(&format!(
                 "{}|{}|{REMAINING}",
-                pattern(entries(include_str!("../../data/problems/end_cues.txt"))),
-                pattern(entries(include_str!("../../data/problems/mid_cues.txt")))
+                words::alternation(entries(include_str!("../../data/problems/end_cues.txt"))),
+                words::alternation(entries(include_str!("../../data/problems/mid_cues.txt")))
             ))
             .expect("escaped cue alternation"),
             hypothetical: alternation(entries(include_str!("../../data/problems/hypothetical.txt"))),
@@ -164,16 +165,8 @@ fn longest_first<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     words
 }
 
-fn pattern<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    longest_first(words)
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
-    Regex::new(&pattern(words)).expect("escaped word alternation")
+    Regex::new(&words::alternation(words)).expect("escaped word alternation")
 }
 
 /// Problem spans found so far, and the stretches already read as enumerations or labels.

@@ -2,10 +2,24 @@
 //! one of these words" costs a walk of a few characters instead of a
 //! comparison with every word of the list.
 
+/// A regex alternation matching any of `words` literally, longer words first so
+/// that a leftmost-first search takes the longest word at a position.
+pub(crate) fn alternation<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// A fixed set of words, searchable from either end of a text.
 pub(crate) struct WordSet {
     forward: Trie,
     backward: Trie,
+    /// How many words the set was made from: the bound of their places.
+    count: usize,
 }
 
 /// A trie over characters; node 0 is the root.
@@ -61,26 +75,9 @@ impl Trie {
         })
     }
 
-    /// The byte length of the longest word read off `chars` (each with its byte length).
+    /// The byte length of the longest word read off `chars`.
     fn longest(&self, chars: impl Iterator<Item = char>) -> Option<usize> {
-        let mut at = 0;
-        let mut len = 0;
-        let mut best = None;
-        if self.nodes.is_empty() {
-            return None;
-        }
-        for c in chars {
-            let children = &self.nodes[at].children;
-            match children.binary_search_by_key(&c, |&(k, _)| k) {
-                Ok(i) => at = children[i].1 as usize,
-                Err(_) => break,
-            }
-            len += c.len_utf8();
-            if self.nodes[at].word.is_some() {
-                best = Some(len);
-            }
-        }
-        best
+        self.all(chars).last().map(|(len, _)| len)
     }
 }
 
@@ -89,11 +86,24 @@ impl WordSet {
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let mut forward = Trie::default();
         let mut backward = Trie::default();
-        for (id, w) in words.into_iter().enumerate().filter(|(_, w)| !w.is_empty()) {
-            forward.insert(w.chars(), id as u32);
-            backward.insert(w.chars().rev(), id as u32);
+        let mut count = 0;
+        for (id, w) in words.into_iter().enumerate() {
+            count = id + 1;
+            if !w.is_empty() {
+                forward.insert(w.chars(), id as u32);
+                backward.insert(w.chars().rev(), id as u32);
+            }
         }
-        WordSet { forward, backward }
+        WordSet {
+            forward,
+            backward,
+            count,
+        }
+    }
+
+    /// How many words the set was made from (a word's place is below this).
+    pub fn len(&self) -> usize {
+        self.count
     }
 
     /// The byte length of the longest word `s` starts with.
@@ -126,12 +136,6 @@ impl WordSet {
         self.suffix_len(s).is_some()
     }
 
-    /// The first occurrence of a word in `s` (leftmost, then longest), as a byte range.
-    pub fn find(&self, s: &str) -> Option<std::ops::Range<usize>> {
-        s.char_indices()
-            .find_map(|(i, _)| self.prefix_len(&s[i..]).map(|n| i..i + n))
-    }
-
     /// Every occurrence of a word in `s`, overlapping ones too, by start and then
     /// length: (byte start, byte length, the word's place in the list).
     pub fn occurrences<'s>(
@@ -147,7 +151,7 @@ impl WordSet {
 
     /// Whether one of the words occurs in `s`.
     pub fn occurs_in(&self, s: &str) -> bool {
-        self.find(s).is_some()
+        self.occurrences(s).next().is_some()
     }
 }
 
@@ -164,10 +168,11 @@ mod tests {
         assert_eq!(set.suffix_of("市委常委、常务副市长"), Some("常务副市长"));
         assert_eq!(set.suffix_of("区教育局"), Some("局"));
         assert_eq!(set.suffix_of("区教育"), None);
-        assert_eq!(set.find("由区教育局、市长"), Some(12..15));
+        assert_eq!(set.occurrences("由区教育局、市长").next(), Some((12, 3, 3)));
         assert!(set.occurs_in("请市长讲话"));
         assert!(!set.occurs_in("请书记讲话"));
         assert!(!WordSet::new([""]).starts("任何"));
+        assert_eq!(set.len(), 4);
         let found: Vec<_> = set.occurrences("常务副市长、市长").collect();
         assert_eq!(found, [(0, 15, 2), (6, 9, 0), (9, 6, 1), (18, 6, 1)]);
     }

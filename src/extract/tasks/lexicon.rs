@@ -8,7 +8,6 @@ use regex::Regex;
 use crate::chars::CharSet;
 use crate::extract::words::WordSet;
 
-const OBJECT_VERBS: &str = include_str!("../../../data/tasks/object_verbs.txt");
 const UNIT_SUFFIXES: &str = include_str!("../../../data/tasks/unit_suffixes.txt");
 
 /// The parsed word lists.
@@ -20,8 +19,6 @@ pub(super) struct Lexicon {
     pub lead_verbs: WordSet,
     /// Verbs whose object names the assigned work.
     pub object_verbs: WordSet,
-    /// How many there are.
-    pub object_verb_count: usize,
     /// Heading verbs naming a duty rather than work.
     pub generic_verbs: WordSet,
     /// Heading endings naming a duty rather than work.
@@ -57,8 +54,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
         let generic = include_str!("../../../data/tasks/generic_heads.txt");
         Lexicon {
             lead_verbs: WordSet::new(words(include_str!("../../../data/tasks/lead_verbs.txt"))),
-            object_verbs: WordSet::new(words(OBJECT_VERBS)),
-            object_verb_count: words(OBJECT_VERBS).count(),
+            object_verbs: WordSet::new(words(include_str!("../../../data/tasks/object_verbs.txt"))),
             generic_verbs: WordSet::new(words(generic).filter(|w| !w.starts_with('~'))),
             generic_ends: WordSet::new(words(generic).filter_map(|w| w.strip_prefix('~'))),
             attitudes: WordSet::new(words(include_str!("../../../data/tasks/attitudes.txt"))),

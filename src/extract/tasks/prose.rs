@@ -10,6 +10,7 @@ use regex::Regex;
 use super::lexicon::lexicon;
 use super::title::{self, CLAUSE, Heading, acceptable, clean, heading_kind, unit_run};
 use super::{Draft, Drafts, offset_in};
+use crate::extract::words::alternation;
 use crate::record::Deadline;
 
 struct Patterns {
@@ -82,11 +83,6 @@ fn patterns() -> &'static Patterns {
         topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().copied().chain(["动员"])))
             .expect("valid"),
     })
-}
-
-/// `a|b|c` matching any of `words` literally.
-fn alternation<'w>(words: impl Iterator<Item = &'w str>) -> String {
-    words.map(regex::escape).collect::<Vec<_>>().join("|")
 }
 
 /// A trigger, whether it needs `关于`, and the words closing the topic.
@@ -1152,7 +1148,7 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
         }
         // The object of the first verb naming the work.
         // Each verb at its first occurrence only.
-        let mut seen = vec![false; lex.object_verb_count];
+        let mut seen = vec![false; lex.object_verbs.len()];
         let hit = lex
             .object_verbs
             .occurrences(clause)
