@@ -215,6 +215,9 @@ struct Survey {
     toned_ruby: bool,
     /// Nothing but Han conversion could change the text.
     clean: bool,
+    /// Where the characters are that are neither Han nor [`PLAIN`]: the only
+    /// places a pass changes anything, unless it converts Han characters.
+    stops: Vec<usize>,
 }
 
 impl Normalizer {
@@ -259,6 +262,9 @@ impl Normalizer {
         let dictionaries = self.dictionaries;
         for (at, c) in source.char_indices() {
             let kind = dictionaries.kind(c);
+            if kind & (HAN | PLAIN) == 0 {
+                survey.stops.push(at);
+            }
             if kind & HAN != 0 {
                 survey.han += 1;
                 survey.traditional_only += usize::from(kind & TRADITIONAL_ONLY != 0);
@@ -311,14 +317,24 @@ impl Pass<'_> {
     fn run(mut self) -> Normalized {
         let src = self.src;
         let mut line_traditional = self.line_traditional(0);
+        // Without Traditional text no Han character changes: the survey knows the
+        // only places where anything may.
+        let convert = self.survey.traditional_only >= TRADITIONAL_MIN;
+        let stops = self.survey.stops.as_slice();
+        let mut next_stop = 0;
         let mut at = 0;
         loop {
             // Text that stays as it is, skipped in one go.
-            let rest = src.get(at..).unwrap_or_default();
-            at += rest
-                .char_indices()
-                .find(|&(_, c)| !self.is_plain(c, line_traditional))
-                .map_or(rest.len(), |(plain, _)| plain);
+            if convert {
+                let rest = src.get(at..).unwrap_or_default();
+                at += rest
+                    .char_indices()
+                    .find(|&(_, c)| !self.is_plain(c, line_traditional))
+                    .map_or(rest.len(), |(plain, _)| plain);
+            } else {
+                next_stop += stops[next_stop..].partition_point(|&s| s < at);
+                at = stops.get(next_stop).copied().unwrap_or(src.len());
+            }
             let Some(c) = self.next_char(at) else {
                 break;
             };
