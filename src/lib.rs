@@ -46,6 +46,7 @@ pub mod record;
 pub mod sink;
 #[doc(hidden)]
 pub mod stages;
+mod text;
 pub mod time;
 
 pub use error::{Error, Result};

@@ -115,7 +115,7 @@ pub(crate) fn dateline(text: &str) -> Option<NaiveDate> {
         let line = line.trim_end();
         line.ends_with(['日', '发', '布']) || line.ends_with(|c: char| c.is_ascii_digit())
     };
-    if !text.split('\n').any(ends_dated) {
+    if !crate::text::lines(text).any(|(_, line)| ends_dated(line)) {
         return None;
     }
     dateline_pattern().captures_iter(text).find_map(|c| {

@@ -311,13 +311,8 @@ fn header_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
 
 /// The byte ranges of the lines of `text`, without their `\n`.
 fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut at = 0;
-    text.split('\n')
-        .map(|line| {
-            let range = at..at + line.len();
-            at += line.len() + 1;
-            range
-        })
+    crate::text::lines(text)
+        .map(|(at, line)| at..at + line.len())
         .collect()
 }
 
@@ -636,14 +631,9 @@ fn segmented_end(
 /// Whether the mention is a byline or the source of speeches being studied.
 fn is_studied_or_byline(text: &str, start: usize, end: usize) -> bool {
     let before = &text[..start];
-    let before_tail: String = before
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // The last four characters.
+    let tail_from = before.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let before_tail = &before[tail_from..];
     if BYLINES.iter().any(|b| before_tail.contains(b)) {
         return true;
     }
@@ -655,9 +645,13 @@ fn is_studied_or_byline(text: &str, start: usize, end: usize) -> bool {
         .map_or(text.len(), |i| end + i);
     let clause_before = &text[clause_from..start];
     let clause_after = &text[end..clause_to];
-    let speech_follows = SPEECH_WORDS.iter().any(|w| clause_after.contains(w));
+    let speech_follows = SPEECH_WORDS
+        .iter()
+        .any(|w| crate::text::contains(clause_after, w));
     speech_follows
-        && (STUDIED_CUES.iter().any(|w| clause_before.contains(w))
+        && (STUDIED_CUES
+            .iter()
+            .any(|w| crate::text::contains(clause_before, w))
             || clause_after.starts_with("的讲话")
             || clause_after.starts_with("的重要"))
 }

@@ -24,9 +24,8 @@ pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
     let lex = lexicon();
     let mut found = Found::default();
     let mut column: Option<usize> = None;
-    let mut offset = 0;
-    for line in text.split('\n') {
-        if line.contains('\t') {
+    for (offset, line) in crate::text::lines(text) {
+        if crate::text::has_byte(line, b'\t') {
             table_row(line, offset, &mut column, lex, &mut found);
         } else {
             column = None;
@@ -35,7 +34,6 @@ pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
                 read_sentence(sentence, offset + start, lex, &mut found);
             }
         }
-        offset += line.len() + 1;
     }
     let mut spans = found.spans;
     spans.sort_by_key(|r| (r.start, r.end));

@@ -42,13 +42,7 @@ pub(crate) fn find_tasks(
 
 /// The lines of `text` with their byte offsets.
 fn lines(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        out.push((at, line));
-        at += line.len() + 1;
-    }
-    out
+    crate::text::lines(text).collect()
 }
 
 /// A task being assembled.

@@ -12,6 +12,7 @@ use super::title::{self, CLAUSE, Heading, acceptable, clean, heading_kind, unit_
 use super::{Draft, Drafts, offset_in};
 use crate::extract::words::alternation;
 use crate::record::Deadline;
+use crate::text;
 
 struct Patterns {
     /// `一、` at the start of a line: a section.
@@ -201,7 +202,7 @@ pub(super) fn scan(
             };
             // A heading over items or a heard report: they name the work.
             let over = prose.get(n + 1).is_some_and(|(_, l)| {
-                level2(l).is_some() || l.contains("听取") || l.starts_with("会议")
+                level2(l).is_some() || text::contains(l, "听取") || l.starts_with("会议")
             });
             r.heading(at + m.end(), &line[m.end()..], over);
         } else if let Some(m) = level2(line) {
@@ -284,7 +285,7 @@ impl Reader<'_, '_> {
     /// One numbered item; `headed` when its first sentence may be a heading.
     /// Returns the tasks it states.
     fn item(&mut self, at: usize, s: &str, headed: bool) -> Vec<usize> {
-        if s.contains("听取") {
+        if text::contains(s, "听取") {
             // `（一）会议听取了…的汇报`: a heard report, not a directive.
             let before = self.out.len();
             self.sentences(at, s, true);
@@ -346,7 +347,7 @@ impl Reader<'_, '_> {
             prose
                 .iter()
                 .skip(1)
-                .find(|(_, l)| l.contains("督办") || l.contains("调研"))
+                .find(|(_, l)| text::contains(l, "督办") || text::contains(l, "调研"))
                 .map(|&(a, l)| self.out.persons_in(a..a + l.len()))
                 .unwrap_or_default()
         } else {
@@ -403,7 +404,7 @@ impl Reader<'_, '_> {
             let item = &line[m.end..end];
             // An item inside a paragraph runs to its sentence's end; what follows
             // belongs to the paragraph. One opening its own paragraph is all of it.
-            let cut = match item.find('。') {
+            let cut = match text::find(item, "。") {
                 Some(p) if items.len() >= 2 => p + '。'.len_utf8(),
                 _ => item.len(),
             };
@@ -445,7 +446,7 @@ impl Reader<'_, '_> {
             .flat_map(|t| memchr::memmem::find_iter(s.as_bytes(), t.0).map(move |p| (p, t)))
             .collect();
         hits.sort_unstable_by_key(|h| h.0);
-        let convening = s.contains("召开");
+        let convening = text::contains(s, "召开");
         let mut from = 0;
         for (p, &(trig, about, ends)) in hits {
             if p < from {
@@ -480,9 +481,9 @@ impl Reader<'_, '_> {
             let inspected = matches!(trig, "调度" | "督查");
             // A document's name: read by the review of `《…》`; an inspection names
             // one piece of work, not a page.
-            if (about && !seg.contains("关于"))
+            if (about && !text::contains(seg, "关于"))
                 || seg.trim_start().starts_with('《')
-                || seg.contains("《关于")
+                || text::contains(seg, "《关于")
                 || (inspected && (seg.chars().count() > 40 || seg.contains(CLAUSE)))
             {
                 continue;
@@ -590,8 +591,9 @@ impl Reader<'_, '_> {
     /// `劳动北路商务区、抱石公园二期等34个项目`: each project named.
     fn enumerated(&mut self, at: usize, s: &str) {
         // The pattern is costly to run; most sentences lack the words it needs.
-        let possible =
-            s.contains('等') && s.contains('、') && (s.contains("项目") || s.contains("工程"));
+        let possible = text::contains(s, "等")
+            && text::contains(s, "、")
+            && (text::contains(s, "项目") || text::contains(s, "工程"));
         let Some(g) = possible
             .then(|| patterns().enumerated.captures(s))
             .flatten()
@@ -607,12 +609,12 @@ impl Reader<'_, '_> {
 
     /// `审议通过了《X》`: each document reviewed is a task (not those studied as guidance).
     fn reviewed(&mut self, at: usize, s: &str) {
-        if !s.contains('《') {
+        if !text::contains(s, "《") {
             return;
         }
         let mut from = 0;
-        while let Some(open) = s[from..].find('《').map(|p| from + p) {
-            let Some(close) = s[open..].find('》').map(|p| open + p) else {
+        while let Some(open) = text::find(&s[from..], "《").map(|p| from + p) {
+            let Some(close) = text::find(&s[open..], "》").map(|p| open + p) else {
                 return;
             };
             from = close + '》'.len_utf8();
@@ -652,8 +654,8 @@ impl Reader<'_, '_> {
         if !patterns().topic_verb.is_match(s) {
             return;
         }
-        let convening = s.contains("召开");
-        let chaired = s.contains("主持");
+        let convening = text::contains(s, "召开");
+        let chaired = text::contains(s, "主持");
         for clause in title::clauses(s) {
             let c = clause.trim();
             let opened = c.starts_with("会议");
@@ -684,7 +686,8 @@ impl Reader<'_, '_> {
             }
             let rest = rest.trim_start_matches('了');
             // `研究部署下一步工作`: the next steps in general, no work named.
-            if rest.contains('《') || rest.starts_with("解决") || rest.starts_with("下一步") {
+            if text::contains(rest, "《") || rest.starts_with("解决") || rest.starts_with("下一步")
+            {
                 continue;
             }
             let leaders = if deploying {
@@ -705,7 +708,7 @@ impl Reader<'_, '_> {
     /// `由市住建局牵头，市财政局配合，于4月底前完成X`: work given to units, numbered or not.
     fn led(&mut self, at: usize, s: &str) {
         // The units are introduced by `由`.
-        if !s.contains('由') {
+        if !text::contains(s, "由") {
             return;
         }
         let t = s.trim_start();
@@ -745,14 +748,14 @@ impl Reader<'_, '_> {
     /// `县环保局要加强秸秆焚烧摸排`: work a named unit is told to do, numbered or not.
     fn assigned(&mut self, at: usize, s: &str) {
         // The unit is told what it `要` do.
-        if !s.contains('要') {
+        if !text::contains(s, "要") {
             return;
         }
         let mut from = 0;
         for clause in title::clauses_inclusive(s) {
             let a = at + from;
             from += clause.len();
-            if !clause.contains('要') {
+            if !text::contains(clause, "要") {
                 continue;
             }
             let c = clause.trim_start_matches(['会', '议', '要', '求', '强', '调']);
@@ -772,7 +775,7 @@ impl Reader<'_, '_> {
                 .time_prefix
                 .find(rest)
                 .map_or(rest, |m| &rest[m.end()..]);
-            if let Some(p) = verb_at.find('前')
+            if let Some(p) = text::find(verb_at, "前")
                 && verb_at.starts_with(['在', '于'])
                 && p <= 24
                 && !verb_at[p..].starts_with("前提")
@@ -921,7 +924,7 @@ fn short_pair((title, r): (String, Range<usize>)) -> Vec<(String, Range<usize>)>
         return vec![(title, r)];
     };
     let short = |s: &str| (2..=6).contains(&s.chars().count());
-    if !short(a) || !short(b) || b.contains('和') {
+    if !short(a) || !short(b) || text::contains(b, "和") {
         return vec![(title, r)];
     }
     // Both are stated by the one phrase: it is the span of each.
@@ -948,7 +951,8 @@ fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
     if headed {
         let head_end = s.find(CLAUSE).unwrap_or(s.len());
         let head = &s[..head_end];
-        let assigns = head.contains('由') || head.contains("负责") || unit_run(head) > 0;
+        let assigns =
+            text::contains(head, "由") || text::contains(head, "负责") || unit_run(head) > 0;
         if let Some(topic) = head.strip_prefix("关于") {
             // `关于X。body`: X, and the work the body assigns.
             let mut out = vec![(clean(topic), 0..head_end)];
@@ -971,7 +975,7 @@ fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
             let mut out = body_titles(body, false);
             // Under a principle, the rest of its opening sentence restates it.
             let scan_from = match kind {
-                Heading::Duty => body.find('。').map_or(0, |p| p + '。'.len_utf8()),
+                Heading::Duty => text::find(body, "。").map_or(0, |p| p + '。'.len_utf8()),
                 _ => 0,
             };
             out.extend(
@@ -1073,7 +1077,7 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
         // `打好蓝天、碧水、净土保卫战`: one task each; other lists stay whole.
         let lead = title::clean_lead(rest);
         let o = base + offset_in(clause, lead);
-        if lead.contains('、') && SHARED.iter().any(|e| lead.ends_with(e)) {
+        if text::contains(lead, "、") && SHARED.iter().any(|e| lead.ends_with(e)) {
             for (t, r) in list_items(lead, false) {
                 out.push((t, o + r.start..o + r.end));
             }
@@ -1111,9 +1115,9 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
         let base = from;
         from += clause.len();
         // `X由Y负责` names X.
-        if let Some(p) = clause.find('由')
+        if let Some(p) = text::find(clause, "由")
             && p > 0
-            && (clause[p..].contains("负责") || clause[p..].contains("牵头"))
+            && (text::contains(&clause[p..], "负责") || text::contains(&clause[p..], "牵头"))
             && unit_run(clause) != p
         {
             let t = clean(&clause[..p]);
@@ -1122,21 +1126,21 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
             }
         }
         // Instructions to report progress: `将X报送…` / `报送X`.
-        if let Some(p) = clause.find("报送") {
+        if let Some(p) = text::find(clause, "报送") {
             let obj = match clause[..p].rfind('将') {
                 Some(j) => &clause[j + '将'.len_utf8()..p],
                 None => clause[p + "报送".len()..].trim_end_matches(CLAUSE),
             };
             // Only the front is cleaned: `工作进展情况` is what is reported.
             let t = title::clean_lead(obj);
-            if acceptable(t) && !t.contains('向') {
+            if acceptable(t) && !text::contains(t, "向") {
                 return Some((format!("{t}报送"), base..base + clause.len()));
             }
         }
         // `确保X按期完成`: X is the work.
         for due in ["按期完成", "如期完成", "按时完成"] {
             if let Some(p) = clause.find(due)
-                && let Some(q) = clause[..p].find("确保")
+                && let Some(q) = text::find(&clause[..p], "确保")
             {
                 let x = &clause[q + "确保".len()..p];
                 let t = clean(x);

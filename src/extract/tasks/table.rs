@@ -74,7 +74,7 @@ fn col_of(cell: &str) -> Option<Col> {
 
 /// Column kinds of a header row, if `line` is one (a title column and another known one).
 fn header(line: &str) -> Option<Vec<Option<Col>>> {
-    if !line.contains('\t') {
+    if !crate::text::has_byte(line, b'\t') {
         return None;
     }
     let cols: Vec<Option<Col>> = line.split('\t').map(col_of).collect();
