@@ -437,15 +437,16 @@ impl Reader<'_, '_> {
 
     /// `听取了X关于A、B和C的汇报`: one task per item, led by the reporter.
     fn reports(&mut self, at: usize, s: &str) {
-        if !patterns().report_trigger.is_match(s) {
+        // Every trigger found once, in text order (no two of them can overlap, so the
+        // alternation finds each occurrence).
+        let hits: Vec<(usize, &Trigger)> = patterns()
+            .report_trigger
+            .find_iter(s)
+            .filter_map(|m| Some((m.start(), TRIGGERS.iter().find(|t| t.0 == m.as_str())?)))
+            .collect();
+        if hits.is_empty() {
             return;
         }
-        // Every trigger found once, in text order: no rescans of the sentence.
-        let mut hits: Vec<(usize, &Trigger)> = TRIGGERS
-            .iter()
-            .flat_map(|t| memchr::memmem::find_iter(s.as_bytes(), t.0).map(move |p| (p, t)))
-            .collect();
-        hits.sort_unstable_by_key(|h| h.0);
         let convening = text::contains(s, "召开");
         let mut from = 0;
         for (p, &(trig, about, ends)) in hits {
@@ -1216,4 +1217,23 @@ fn item_units(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// `reports` takes each trigger from one leftmost-first search, which finds every
+    /// occurrence only if no trigger can overlap another.
+    #[test]
+    fn triggers_cannot_overlap() {
+        for (a, ..) in super::TRIGGERS {
+            for (b, ..) in super::TRIGGERS {
+                assert!(a == b || !a.contains(b), "{a} holds {b}");
+                let a: Vec<char> = a.chars().collect();
+                let b: Vec<char> = b.chars().collect();
+                for k in 1..a.len().min(b.len()) {
+                    assert_ne!(a[a.len() - k..], b[..k], "{a:?} {b:?}");
+                }
+            }
+        }
+    }
 }
