@@ -34,7 +34,7 @@ pub(crate) fn find(hay: &str, word: &str) -> Option<usize> {
     let (h, w) = (hay.as_bytes(), word.as_bytes());
     let (&last, _) = w.split_last()?;
     let tail = w.len() - 1;
-    memchr::memchr_iter(last, h.get(tail..)?).find(|&p| &h[p..p + w.len()] == w)
+    memchr::memchr_iter(last, h.get(tail..)?).find(|&p| h[p] == w[0] && h[p..p + tail] == w[..tail])
 }
 
 /// `hay.contains(word)`, as [`find`] looks.

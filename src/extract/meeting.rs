@@ -127,8 +127,7 @@ pub(crate) fn dateline(text: &str) -> Option<NaiveDate> {
 
 /// The date on a `时间：` header line.
 fn header_date(text: &str) -> Option<Range<usize>> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for (offset, line) in crate::text::lines(text) {
         let trimmed = line.trim_start();
         let lead = line.len() - trimmed.len();
         for label in ["时间：", "时间:", "会议时间：", "会议时间:"] {
@@ -139,7 +138,6 @@ fn header_date(text: &str) -> Option<Range<usize>> {
                 }
             }
         }
-        offset += line.len();
     }
     None
 }

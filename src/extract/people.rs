@@ -354,7 +354,7 @@ fn table_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     let mut column: Option<usize> = None;
     for line in line_ranges(text) {
         let row = &text[line.clone()];
-        if !row.contains('\t') {
+        if !crate::text::has_byte(row, b'\t') {
             column = None;
             continue;
         }

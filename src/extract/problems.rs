@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::words;
+use super::words::{self, WordSet};
 use crate::record::Problem;
 
 /// Finds every problem stated in `text`, one per item, in text order; `task` is left `None`
@@ -57,9 +57,9 @@ struct Lexicon {
     end_cues: Regex,
     mid_cues: Regex,
     directives: Regex,
-    openers: Vec<&'static str>,
-    noun_openers: Vec<&'static str>,
-    prefixes: Vec<&'static str>,
+    openers: WordSet,
+    noun_openers: WordSet,
+    prefixes: WordSet,
     generic_exact: HashSet<&'static str>,
     generic_within: Vec<&'static str>,
     fixes: Regex,
@@ -106,9 +106,9 @@ fn lexicon() -> &'static Lexicon {
             end_cues: alternation(entries(include_str!("../../data/problems/end_cues.txt"))),
             mid_cues: alternation(entries(include_str!("../../data/problems/mid_cues.txt"))),
             directives: alternation(entries(include_str!("../../data/problems/directives.txt"))),
-            openers: longest_first(openers().filter(|o| !o.starts_with('~'))),
-            noun_openers: longest_first(openers().filter_map(|o| o.strip_prefix('~'))),
-            prefixes: longest_first(entries(include_str!("../../data/problems/prefixes.txt"))),
+            openers: WordSet::new(openers().filter(|o| !o.starts_with('~'))),
+            noun_openers: WordSet::new(openers().filter_map(|o| o.strip_prefix('~'))),
+            prefixes: WordSet::new(entries(include_str!("../../data/problems/prefixes.txt"))),
             generic_exact: generic.iter().filter(|g| !g.starts_with('~')).copied().collect(),
             generic_within: generic
                 .iter()
@@ -153,14 +153,6 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// Longest words first, so that a prefix test or a leftmost-first regex takes the longest word
-/// at a position.
-fn longest_first<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut words: Vec<&str> = words.collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
@@ -377,10 +369,10 @@ fn statement(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     let (s, c) = strip_prefixes(clause, lex);
     let at = base + s;
     // `排查发现的…` reports findings; `排查…` alone orders a check.
-    let opens = |o: &&str| c.starts_with(*o) && !c[o.len()..].starts_with("发现");
+    let opens = |n: usize| !c[n..].starts_with("发现");
     if found.overlaps(&(at..at + c.len()))
-        || lex.openers.iter().any(opens)
-        || (lex.noun_openers.iter().any(opens) && !ends_with_cue(c, lex))
+        || lex.openers.prefix_lens(c).any(opens)
+        || (lex.noun_openers.prefix_lens(c).any(opens) && !ends_with_cue(c, lex))
         || is_directive(c, lex)
         // `重视解决…困难` orders a fix; a clause-initial verb is left to the opener lists.
         || lex.fixes.find_iter(c).any(|m| m.start() > 0)
@@ -488,8 +480,8 @@ fn strip_prefixes<'a>(s: &'a str, lex: &Lexicon) -> (usize, &'a str) {
     if let Some(m) = lex.list_label.find(rest) {
         rest = rest[m.end()..].trim_start_matches(sep);
     }
-    while let Some(p) = lex.prefixes.iter().find(|p| rest.starts_with(*p)) {
-        rest = rest[p.len()..].trim_start_matches(sep);
+    while let Some(n) = lex.prefixes.prefix_len(rest) {
+        rest = rest[n..].trim_start_matches(sep);
     }
     // `rest` is a suffix of the end-trimmed `s`, which starts where the caller's text does.
     (s.len() - rest.len(), rest)

@@ -136,6 +136,11 @@ impl WordSet {
         self.suffix_len(s).is_some()
     }
 
+    /// The byte lengths of the words `s` starts with, shortest first.
+    pub fn prefix_lens<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.forward.all(s.chars()).map(|(n, _)| n)
+    }
+
     /// Every occurrence of a word in `s`, overlapping ones too, by start and then
     /// length: (byte start, byte length, the word's place in the list).
     pub fn occurrences<'s>(

@@ -467,7 +467,7 @@ impl Reader<'_, '_> {
             let near = &s[start..stop];
             let mut end = ends
                 .iter()
-                .filter_map(|e| near.find(e).map(|q| start + q))
+                .filter_map(|e| text::find(near, e).map(|q| start + q))
                 .min();
             if end.is_none() && trig == "围绕" && convening {
                 // `召开座谈会，围绕X，听取…`: the topic runs to the clause end.
@@ -1140,7 +1140,7 @@ fn strong_title(part: &str) -> Option<(String, Range<usize>)> {
         }
         // `确保X按期完成`: X is the work.
         for due in ["按期完成", "如期完成", "按时完成"] {
-            if let Some(p) = clause.find(due)
+            if let Some(p) = text::find(clause, due)
                 && let Some(q) = text::find(&clause[..p], "确保")
             {
                 let x = &clause[q + "确保".len()..p];
