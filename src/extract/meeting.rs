@@ -40,7 +40,8 @@ pub(crate) fn load() {
     day_pattern();
     dateline_pattern();
     title_pattern();
-    location_pattern();
+    location_line_pattern();
+    held_at_pattern();
 }
 
 /// Words that mark the sentence saying the meeting took place.
@@ -244,23 +245,42 @@ fn title(text: &str) -> Option<String> {
     title_pattern().captures(text).map(|c| c[1].to_string())
 }
 
-fn location_pattern() -> &'static Regex {
+/// A `地点：` header line.
+fn location_line_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(
-            r"(?m)^\s*(?:会议)?地点[：:]\s*([^\n]+?)\s*$|在([^，。,；：\n在]{2,20}?)(?:召开|举行)",
-        )
-        .expect("meeting location pattern")
+        Regex::new(r"(?m)^\s*(?:会议)?地点[：:]\s*([^\n]+?)\s*$").expect("location line pattern")
     })
 }
 
-/// Where the meeting was held: a `地点：` header line, else `在X召开`.
+/// `在X召开`.
+fn held_at_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"在([^，。,；：\n在]{2,20}?)(?:召开|举行)").expect("held-at pattern")
+    })
+}
+
+/// Where the meeting was held: a `地点：` header line or `在X召开`, whichever
+/// comes first. Two patterns, not one alternation: the line pattern can start at
+/// any line, and would make the whole text an automaton's scan; it runs only on
+/// a text naming a `地点`.
 fn location(text: &str) -> Option<String> {
-    let captures = location_pattern().captures(text)?;
-    captures
-        .get(1)
-        .or_else(|| captures.get(2))
-        .map(|m| m.as_str().to_string())
+    let line = crate::text::contains(text, "地点")
+        .then(|| location_line_pattern().captures(text))
+        .flatten();
+    let held = held_at_pattern().captures(text);
+    let first = match (line, held) {
+        (Some(l), Some(h)) => {
+            if l.get(0)?.start() <= h.get(0)?.start() {
+                l
+            } else {
+                h
+            }
+        }
+        (l, h) => l.or(h)?,
+    };
+    first.get(1).map(|m| m.as_str().to_string())
 }
 
 #[cfg(test)]
@@ -294,6 +314,33 @@ mod tests {
         assert_eq!(parts.title.as_deref(), Some("青杉区人民政府常务会议"));
         assert_eq!(parts.location.as_deref(), Some("区政府第一会议室"));
         assert_eq!(parts.chairs, ["刘志远"]);
+    }
+
+    /// The two location patterns find what their alternation finds.
+    #[test]
+    fn location_as_the_alternation_finds_it() {
+        let both = Regex::new(
+            r"(?m)^\s*(?:会议)?地点[：:]\s*([^\n]+?)\s*$|在([^，。,；：\n在]{2,20}?)(?:召开|举行)",
+        )
+        .unwrap();
+        let texts = [
+            "会议在市行政中心召开。\n地点：区政府第一会议室\n",
+            "\n\n  地点：三楼会议室  \n会议在市行政中心召开。",
+            "会议地点：\n五楼\n",
+            "地点在北京。在京举行会议。",
+            "全市在在线平台召开会议，地点：现场",
+            "没有地点的会议",
+            "",
+            "在一楼举行",
+            "会议在市政府常务会议室召开，会议地点: 二楼\n",
+        ];
+        for t in texts {
+            let want = both
+                .captures(t)
+                .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                .map(|m| m.as_str().to_string());
+            assert_eq!(location(t), want, "{t:?}");
+        }
     }
 
     #[test]

@@ -312,9 +312,18 @@ impl Reader<'_, '_> {
     /// headline `调研督办X工作`, led by the one who inspects it.
     fn convened(&mut self, at: usize, line: &str, headline: bool, prose: &[(usize, &str)]) {
         let p = patterns();
-        let (g, inspect) = match p.convened.captures(line).and_then(|c| c.get(1)) {
+        // Every meeting name the patterns know holds one of these words: without one
+        // the costly patterns need not run.
+        let named = ["推进会", "调度会", "督办会", "启动会"]
+            .iter()
+            .any(|w| text::contains(line, w));
+        let convened = named && text::contains(line, "召开");
+        let (g, inspect) = match convened
+            .then(|| p.convened.captures(line).and_then(|c| c.get(1)))
+            .flatten()
+        {
             Some(g) => (g, false),
-            None if headline => {
+            None if headline && (named || text::contains(line, "调研督办")) => {
                 let Some(c) = p.headline.captures(line.trim()) else {
                     return;
                 };
@@ -591,10 +600,24 @@ impl Reader<'_, '_> {
 
     /// `劳动北路商务区、抱石公园二期等34个项目`: each project named.
     fn enumerated(&mut self, at: usize, s: &str) {
-        // The pattern is costly to run; most sentences lack the words it needs.
-        let possible = text::contains(s, "等")
-            && text::contains(s, "、")
-            && (text::contains(s, "项目") || text::contains(s, "工程"));
+        // The pattern is costly to run; most sentences lack the words it needs: a
+        // count after `等`, `、`, and `项目` or `工程`.
+        let counted =
+            || {
+                let mut from = 0;
+                while let Some(p) = text::find(&s[from..], "等") {
+                    from += p + "等".len();
+                    if s[from..].chars().next().is_some_and(|c| {
+                        c.is_ascii_digit() || "一二三四五六七八九十两百".contains(c)
+                    }) {
+                        return true;
+                    }
+                }
+                false
+            };
+        let possible = text::contains(s, "、")
+            && (text::contains(s, "项目") || text::contains(s, "工程"))
+            && counted();
         let Some(g) = possible
             .then(|| patterns().enumerated.captures(s))
             .flatten()
