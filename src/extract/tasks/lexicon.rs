@@ -33,8 +33,10 @@ pub(super) struct Lexicon {
     pub project_suffixes: WordSet,
     /// Endings of named programmes and plans.
     pub programme_suffixes: WordSet,
-    /// A time limit at the start of a phrase (`于4月底前`, `两周内`).
-    pub time_prefix: Regex,
+    /// A time limit at the start of a phrase (`于4月底前`, `两周内`); see [`Lexicon::time_prefix`].
+    time_prefix: Regex,
+    /// The characters such a limit can start with.
+    time_prefix_starts: CharSet,
     /// A time limit inside a phrase (`标准厂房要在春节前完成主体封顶`): not part of the name.
     pub time_inside: Regex,
     /// `贯彻落实…精神` before the work it leads to.
@@ -45,6 +47,19 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// The byte length of the time limit `t` starts with (`于4月底前`), if any.
+    /// Most phrases start with no character a limit can start with, and the
+    /// pattern is not asked.
+    pub fn time_prefix(&self, t: &str) -> Option<usize> {
+        let first = t.chars().next()?;
+        if !self.time_prefix_starts.contains(first) {
+            return None;
+        }
+        self.time_prefix.find(t).map(|m| m.end())
+    }
 }
 
 /// The lexicon, built on first use.
@@ -69,6 +84,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
             // Fixed patterns: compiling them cannot fail.
             time_prefix: Regex::new(&format!("^(?:于|在|到|至)?{TIME_LIMIT}"))
                 .expect("valid time pattern"),
+            time_prefix_starts: CharSet::new(|c| {
+                c.is_numeric() || "于在到至每一二三四上下年春国元五中端清两六七八九十".contains(c)
+            }),
             time_inside: Regex::new(&format!(
                 "(?:要|须|应|必须|力争|确保)?(?:在|于){TIME_LIMIT}(?:全面|全部)?(?:完成|实现)?"
             ))
@@ -77,4 +95,51 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 .expect("valid guidance pattern"),
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The start characters let every limit through, however written.
+    #[test]
+    fn time_prefix_starts_pass_every_limit() {
+        let lex = super::lexicon();
+        for t in [
+            "于4月底前完成",
+            "在2025年6月30日前",
+            "到年底",
+            "至三季度末",
+            "每月5日前报送",
+            "一季度",
+            "4季度末",
+            "上半年",
+            "下半年",
+            "年底前",
+            "年内",
+            "春节前",
+            "国庆前",
+            "国庆节前",
+            "元旦前",
+            "五一前",
+            "中秋前",
+            "端午前",
+            "清明前",
+            "两周内",
+            "十天内",
+            "六个月内",
+            "3个工作日内",
+            "２０２５年５月底前",
+            "在汛前完成",
+        ] {
+            let first = t.chars().next().unwrap();
+            assert_eq!(
+                lex.time_prefix(t),
+                lex.time_prefix.find(t).map(|m| m.end()),
+                "{t}"
+            );
+            if lex.time_prefix.is_match(t) {
+                assert!(lex.time_prefix_starts.contains(first), "{t}");
+            }
+        }
+        assert_eq!(lex.time_prefix("加快4月底前完成"), None);
+    }
 }

@@ -795,10 +795,7 @@ impl Reader<'_, '_> {
             // Only a work verb (`加强`, `做好`) introduces work, after a time limit
             // (`在汛前完成…`); `在…前提下` does not.
             let lex = lexicon();
-            let mut verb_at = lex
-                .time_prefix
-                .find(rest)
-                .map_or(rest, |m| &rest[m.end()..]);
+            let mut verb_at = lex.time_prefix(rest).map_or(rest, |n| &rest[n..]);
             if let Some(p) = text::find(verb_at, "前")
                 && verb_at.starts_with(['在', '于'])
                 && p <= 24
@@ -1057,7 +1054,7 @@ fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
                     .is_some_and(|v| v.chars().count() >= 2)
             {
                 0
-            } else if lex.time_prefix.is_match(rest) {
+            } else if lex.time_prefix(rest).is_some() {
                 1
             } else {
                 2
@@ -1212,10 +1209,7 @@ fn subject_len(c: &str) -> usize {
     let rest = &c[n..];
     // `区城管局每月5日前向…报送`: a time limit may follow the subject.
     let assigns = rest.trim_matches(CLAUSE).is_empty()
-        || lexicon()
-            .time_prefix
-            .find(rest)
-            .is_some_and(|m| m.end() > 0)
+        || lexicon().time_prefix(rest).is_some_and(|n| n > 0)
         || [
             "要", "负责", "牵头", "配合", "会同", "于", "在", "具体", "协助", "按", "对",
         ]

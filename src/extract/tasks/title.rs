@@ -158,8 +158,8 @@ pub(super) fn clean_lead(s: &str) -> &str {
     let mut t = s.trim_matches(EDGE);
     loop {
         let before = t.len();
-        if let Some(m) = lex.time_prefix.find(t) {
-            t = &t[m.end()..];
+        if let Some(n) = lex.time_prefix(t) {
+            t = &t[n..];
         }
         // The pattern is anchored and opens with `深入`, `学习` or `贯彻`.
         if t.starts_with(['深', '学', '贯'])
