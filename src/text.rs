@@ -42,6 +42,39 @@ pub(crate) fn contains(hay: &str, word: &str) -> bool {
     find(hay, word).is_some()
 }
 
+/// Where the characters `seps` occur in `s`, in order: (byte offset, byte length).
+/// Each separator is ASCII or starts with the lead byte 0xE3 or 0xEF (CJK and
+/// full-width punctuation), so that candidates come from vector searches for at
+/// most five bytes; others are not found.
+pub(crate) fn separators(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut out: Vec<(usize, usize)> = memchr::memchr2_iter(0xE3, 0xEF, b)
+        .filter_map(|i| {
+            let c = s.get(i..)?.chars().next()?;
+            seps.contains(&c).then(|| (i, c.len_utf8()))
+        })
+        .collect();
+    let ascii: Vec<u8> = seps
+        .iter()
+        .filter(|c| c.is_ascii())
+        .map(|&c| c as u8)
+        .collect();
+    let before = out.len();
+    for group in ascii.chunks(3) {
+        let found: Vec<usize> = match *group {
+            [x] => memchr::memchr_iter(x, b).collect(),
+            [x, y] => memchr::memchr2_iter(x, y, b).collect(),
+            [x, y, z] => memchr::memchr3_iter(x, y, z, b).collect(),
+            _ => Vec::new(),
+        };
+        out.extend(found.into_iter().map(|i| (i, 1)));
+    }
+    if out.len() > before {
+        out.sort_unstable();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -68,5 +101,13 @@ mod tests {
             }
         }
         assert_eq!(super::find("负责", ""), None);
+        let s = "一、甲，乙。丙!丁；戊?己:庚";
+        let seps = ['，', '。', '!', '；', '?', ':', '！'];
+        let want: Vec<(usize, usize)> = s
+            .char_indices()
+            .filter(|(_, c)| seps.contains(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
+        assert_eq!(super::separators(s, &seps), want);
     }
 }

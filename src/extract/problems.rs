@@ -30,7 +30,7 @@ pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
         } else {
             column = None;
             labelled(line, offset, lex, &mut found);
-            for (start, sentence) in pieces(line, is_sentence_end) {
+            for (start, sentence) in pieces(line, SENTENCE_ENDS) {
                 read_sentence(sentence, offset + start, lex, &mut found);
             }
         }
@@ -183,23 +183,34 @@ impl Found {
     }
 }
 
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?')
-}
+/// Sentence ends.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?'];
+/// Clause ends: the sentence ends and the marks inside a sentence.
+const CLAUSE_ENDS: &[char] = &['。', '！', '？', '!', '?', '，', ',', '；', ';', '：', ':'];
 
 fn is_clause_end(c: char) -> bool {
-    is_sentence_end(c) || matches!(c, '，' | ',' | '；' | ';' | '：' | ':')
+    CLAUSE_ENDS.contains(&c)
 }
 
-/// Splits `s` at characters where `split` holds, giving each trimmed, non-empty piece with its
+/// Splits `s` at the characters `seps`, giving each trimmed, non-empty piece with its
 /// byte offset in `s`.
-fn pieces(s: &str, split: impl Fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
+fn pieces<'s>(s: &'s str, seps: &[char]) -> impl Iterator<Item = (usize, &'s str)> {
     let mut start = 0;
     let mut out = Vec::new();
-    for (i, c) in s.char_indices() {
-        if split(c) {
+    if seps
+        .iter()
+        .all(|&c| c.is_ascii() || matches!(c as u32, 0x3000..=0x3FFF | 0xF000..=0xFFFF))
+    {
+        for (i, len) in crate::text::separators(s, seps) {
             out.push((start, &s[start..i]));
-            start = i + c.len_utf8();
+            start = i + len;
+        }
+    } else {
+        for (i, c) in s.char_indices() {
+            if seps.contains(&c) {
+                out.push((start, &s[start..i]));
+                start = i + c.len_utf8();
+            }
         }
     }
     out.push((start, &s[start..]));
@@ -219,7 +230,7 @@ fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) 
     if !fixing && !cued {
         return;
     }
-    let clauses: Vec<(usize, &str)> = pieces(sentence, is_clause_end).collect();
+    let clauses: Vec<(usize, &str)> = pieces(sentence, CLAUSE_ENDS).collect();
     // `会议要求，…` / `议定：…`: the whole sentence is an order.
     let mut ordered = clauses.first().is_some_and(|(_, c)| {
         ["要求", "议定", "决定", "部署", "指示"]
@@ -255,16 +266,15 @@ fn labelled(line: &str, base: usize, lex: &Lexicon, found: &mut Found) {
         return;
     };
     let mut end = m.end();
-    for (k, (s0, sentence)) in pieces(&line[m.end()..], is_sentence_end).enumerate() {
+    for (k, (s0, sentence)) in pieces(&line[m.end()..], SENTENCE_ENDS).enumerate() {
         if k > 0 && !lex.list_label.is_match(sentence) {
             break;
         }
-        for (start, part) in pieces(sentence, |c| matches!(c, '；' | ';')) {
+        for (start, part) in pieces(sentence, &['；', ';']) {
             let (s, part) = strip_prefixes(part, lex);
             let at = base + m.end() + s0 + start + s;
             // `资金缺口大、专业人才不足`: split only where each item states a shortcoming.
-            let items: Vec<(usize, &str)> =
-                pieces(part, |c| matches!(c, '、' | '，' | ',')).collect();
+            let items: Vec<(usize, &str)> = pieces(part, &['、', '，', ',']).collect();
             let items = if items.len() >= 2 && items.iter().all(|(_, p)| has_cue(p, lex)) {
                 items
             } else {
@@ -379,7 +389,7 @@ fn statement(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     {
         return;
     }
-    let parts: Vec<(usize, &str)> = pieces(c, |ch| ch == '、').collect();
+    let parts: Vec<(usize, &str)> = pieces(c, &['、']).collect();
     if parts.len() >= 2 && parts.iter().all(|(_, p)| has_cue(p, lex)) {
         for (ps, p) in parts {
             let (ss, p) = strip_prefixes(p, lex);
@@ -407,7 +417,7 @@ fn fixing_order(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     if found.overlaps(&(at..at + object.len())) {
         return;
     }
-    for (ps, piece) in pieces(object, |c| c == '、') {
+    for (ps, piece) in pieces(object, &['、']) {
         // `破解发展难题、补齐民生短板`: each order names its own object.
         let (vs, piece) = match lex.fixes.find(piece) {
             Some(v) if v.start() == 0 => (v.end(), &piece[v.end()..]),
@@ -420,7 +430,7 @@ fn fixing_order(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
             continue;
         }
         // `拖欠企业账款和农民工工资`: the cue governs both.
-        for (s, p) in pieces(piece, |c| matches!(c, '和' | '及')) {
+        for (s, p) in pieces(piece, &['和', '及']) {
             if p.chars().count() >= 3 {
                 let from = at + ps + vs + s;
                 found.spans.push(from..from + p.len());
@@ -453,7 +463,7 @@ fn table_row(
     // Other cells (progress notes) may still list problems: `但存在A、B等问题`.
     for (i, &(start, cell)) in cells.iter().enumerate() {
         if Some(i) != *column {
-            for (s, sentence) in pieces(cell, is_sentence_end) {
+            for (s, sentence) in pieces(cell, SENTENCE_ENDS) {
                 enumerations(sentence, base + start + s, lex, found);
             }
         }
@@ -461,7 +471,7 @@ fn table_row(
     let Some(&(start, cell)) = column.and_then(|i| cells.get(i)) else {
         return;
     };
-    for (ps, p) in pieces(cell, |c| matches!(c, '；' | ';' | '。')) {
+    for (ps, p) in pieces(cell, &['；', ';', '。']) {
         let (s, p) = strip_prefixes(p, lex);
         if !p.is_empty() && !lex.placeholders.contains(p) {
             let at = base + start + ps + s;
