@@ -23,7 +23,9 @@ pub(crate) struct PeopleLexicon {
     /// Common nouns that look like names (`班子`, `单位`).
     pub not_names: WordSet,
     /// Words after which names are listed without titles (`市领导`).
-    pub list_markers: Vec<&'static str>,
+    pub list_markers: Vec<memchr::memmem::Finder<'static>>,
+    /// The verbs after a bare list of names that attend (`参加会议`), longer ones first.
+    pub attend_verbs: Vec<memchr::memmem::Finder<'static>>,
     /// A segmenter with the posts added, for the name boundaries the word lists leave open.
     pub jieba: Jieba,
 }
@@ -53,7 +55,14 @@ impl PeopleLexicon {
         }
         let after_name = WordSet::new(words(include_str!("../../data/people/after_name.txt")));
         let not_names = WordSet::new(words(include_str!("../../data/people/not_names.txt")));
-        let list_markers = words(include_str!("../../data/people/list_markers.txt")).collect();
+        // Searchers built once: building one costs as much as searching a short text.
+        let list_markers = words(include_str!("../../data/people/list_markers.txt"))
+            .map(memchr::memmem::Finder::new)
+            .collect();
+        let attend_verbs = ["参加会议", "出席会议", "列席会议", "参加", "出席", "列席"]
+            .into_iter()
+            .map(memchr::memmem::Finder::new)
+            .collect();
         let mut jieba = Jieba::new();
         for post in &posts {
             jieba.add_word(post, Some(100_000), Some("n"));
@@ -66,6 +75,7 @@ impl PeopleLexicon {
             after_name,
             not_names,
             list_markers,
+            attend_verbs,
             jieba,
         }
     }

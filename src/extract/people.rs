@@ -227,16 +227,16 @@ fn mention(text: &str, span: Range<usize>, titles: Vec<String>) -> Mention {
 /// Names listed without titles: after `市领导`, or a bare list of names that attend.
 fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     for marker in &lexicon.list_markers {
-        for at in memmem::find_iter(text.as_bytes(), marker) {
+        for at in marker.find_iter(text.as_bytes()) {
             let mut found = Vec::new();
-            name_list(text, at + marker.len(), lexicon, true, &mut found);
+            name_list(text, at + marker.needle().len(), lexicon, true, &mut found);
             share_list_role(&mut found);
             out.extend(found);
         }
     }
     // `郭晓茹、关海涛、王行亮参加会议` at the start of a clause.
-    for verb in ["参加会议", "出席会议", "列席会议", "参加", "出席", "列席"] {
-        for at in memmem::find_iter(text.as_bytes(), verb) {
+    for verb in &lexicon.attend_verbs {
+        for at in verb.find_iter(text.as_bytes()) {
             let start = list_start(text, at);
             let mut found = Vec::new();
             if name_list(text, start, lexicon, false, &mut found) == Some(at) && found.len() >= 2 {
