@@ -42,6 +42,9 @@ struct Patterns {
     report_trigger: Regex,
     /// Any of [`TOPIC_VERBS`] or `动员`: a sentence without one takes up no topic.
     topic_verb: Regex,
+    /// The verbs that may govern a document's name (`审议《…》`), each with its
+    /// searcher built once.
+    review_verbs: Vec<(&'static str, memchr::memmem::FinderRev<'static>)>,
 }
 
 pub(super) fn load() {
@@ -83,6 +86,12 @@ fn patterns() -> &'static Patterns {
         report_trigger: Regex::new(&alternation(TRIGGERS.iter().map(|t| t.0))).expect("valid"),
         topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().copied().chain(["动员"])))
             .expect("valid"),
+        review_verbs: [
+            "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
+        ]
+        .into_iter()
+        .map(|v| (v, memchr::memmem::FinderRev::new(v)))
+        .collect(),
     })
 }
 
@@ -380,9 +389,15 @@ impl Reader<'_, '_> {
         // A marker is a numeral before `是` or `要`: most lines have none, and the
         // pattern's captures are costly to look for.
         let numbered = |w: &str| {
-            memchr::memmem::find_iter(line.as_bytes(), w).any(|p| {
-                line[..p].ends_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
-            })
+            let mut from = 0;
+            while let Some(p) = text::find(&line[from..], w).map(|p| from + p) {
+                if line[..p].ends_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+                {
+                    return true;
+                }
+                from = p + w.len();
+            }
+            false
         };
         let marks: Vec<Range<usize>> = if numbered("是") || numbered("要") {
             patterns()
@@ -648,12 +663,11 @@ impl Reader<'_, '_> {
                 back += 1;
             }
             let window = &s[back..open];
-            let verb = [
-                "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
-            ]
-            .iter()
-            .filter_map(|v| memchr::memmem::rfind(window.as_bytes(), v.as_bytes()).map(|p| (p, *v)))
-            .max();
+            let verb = patterns()
+                .review_verbs
+                .iter()
+                .filter_map(|(v, finder)| finder.rfind(window.as_bytes()).map(|p| (p, *v)))
+                .max();
             if !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过"))) {
                 continue;
             }
