@@ -506,19 +506,20 @@ fn is_directive(s: &str, lex: &Lexicon) -> bool {
     if lex.directives.is_match(s) {
         return true;
     }
-    let chars: Vec<char> = s.chars().collect();
-    (0..chars.len()).any(|i| {
-        if chars[i] != '要' {
-            return false;
-        }
-        let before = i.checked_sub(1).map(|b| chars[b]);
-        let after = chars.get(i + 1).copied();
+    let mut from = 0;
+    while let Some(i) = crate::text::find(&s[from..], "要").map(|p| from + p) {
+        from = i + '要'.len_utf8();
+        let before = s[..i].chars().next_back();
+        let after = s[from..].chars().next();
         let in_word = matches!(before, Some('主' | '重' | '纪' | '摘' | '提' | '需' | '只'))
             || matches!(after, Some('素' | '点' | '件'));
         // `对…的要求落实不到位`: a requirement named, not one given.
         let named = before == Some('的') && after == Some('求');
-        !in_word && !named
-    })
+        if !in_word && !named {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a shortcoming predicate closes `s` (after a `不` cue up to two more characters).
