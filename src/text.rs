@@ -45,7 +45,7 @@ pub(crate) fn contains(hay: &str, word: &str) -> bool {
 /// Where the characters `seps` occur in `s`, in order: (byte offset, byte length).
 /// Each separator is ASCII or starts with the lead byte 0xE3 or 0xEF (CJK and
 /// full-width punctuation), so that candidates come from vector searches for at
-/// most five bytes; others are not found.
+/// most five bytes (at most sixteen ASCII separators); others are not found.
 pub(crate) fn separators(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out: Vec<(usize, usize)> = memchr::memchr2_iter(0xE3, 0xEF, b)
@@ -54,20 +54,20 @@ pub(crate) fn separators(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
             seps.contains(&c).then(|| (i, c.len_utf8()))
         })
         .collect();
-    let ascii: Vec<u8> = seps
-        .iter()
-        .filter(|c| c.is_ascii())
-        .map(|&c| c as u8)
-        .collect();
+    let mut ascii = [0u8; 16];
+    let mut n = 0;
+    for &c in seps.iter().filter(|c| c.is_ascii()).take(ascii.len()) {
+        ascii[n] = c as u8;
+        n += 1;
+    }
     let before = out.len();
-    for group in ascii.chunks(3) {
-        let found: Vec<usize> = match *group {
-            [x] => memchr::memchr_iter(x, b).collect(),
-            [x, y] => memchr::memchr2_iter(x, y, b).collect(),
-            [x, y, z] => memchr::memchr3_iter(x, y, z, b).collect(),
-            _ => Vec::new(),
-        };
-        out.extend(found.into_iter().map(|i| (i, 1)));
+    for group in ascii[..n].chunks(3) {
+        match *group {
+            [x] => out.extend(memchr::memchr_iter(x, b).map(|i| (i, 1))),
+            [x, y] => out.extend(memchr::memchr2_iter(x, y, b).map(|i| (i, 1))),
+            [x, y, z] => out.extend(memchr::memchr3_iter(x, y, z, b).map(|i| (i, 1))),
+            _ => {}
+        }
     }
     if out.len() > before {
         out.sort_unstable();
