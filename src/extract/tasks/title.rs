@@ -353,11 +353,14 @@ pub(super) struct WorkKey {
 
 impl WorkKey {
     pub fn of(title: &str) -> Self {
-        let text: String = title.chars().filter(|&c| is_word_char(c)).collect();
-        let chars = text.chars().count();
-        let char_bits = text
-            .chars()
-            .fold(0, |bits, c| bits | 1 << (u32::from(c) % 64));
+        let mut text = String::with_capacity(title.len());
+        let mut chars = 0;
+        let mut char_bits = 0u64;
+        for c in title.chars().filter(|&c| is_word_char(c)) {
+            text.push(c);
+            chars += 1;
+            char_bits |= 1 << (u32::from(c) % 64);
+        }
         WorkKey {
             text,
             chars,
