@@ -2,6 +2,8 @@
 //! one of these words" costs a walk of a few characters instead of a
 //! comparison with every word of the list.
 
+use crate::chars::CharSet;
+
 /// A regex alternation matching any of `words` literally, longer words first so
 /// that a leftmost-first search takes the longest word at a position.
 pub(crate) fn alternation<'w>(words: impl Iterator<Item = &'w str>) -> String {
@@ -18,6 +20,9 @@ pub(crate) fn alternation<'w>(words: impl Iterator<Item = &'w str>) -> String {
 pub(crate) struct WordSet {
     forward: Trie,
     backward: Trie,
+    /// The characters words start with: a search inside a text walks the trie
+    /// only from these.
+    first: CharSet,
     /// How many words the set was made from: the bound of their places.
     count: usize,
 }
@@ -87,9 +92,11 @@ impl WordSet {
         let mut forward = Trie::default();
         let mut backward = Trie::default();
         let mut count = 0;
+        let mut first = Vec::new();
         for (id, w) in words.into_iter().enumerate() {
             count = id + 1;
-            if !w.is_empty() {
+            if let Some(c) = w.chars().next() {
+                first.push(c);
                 forward.insert(w.chars(), id as u32);
                 backward.insert(w.chars().rev(), id as u32);
             }
@@ -97,6 +104,7 @@ impl WordSet {
         WordSet {
             forward,
             backward,
+            first: CharSet::of(first),
             count,
         }
     }
@@ -147,11 +155,13 @@ impl WordSet {
         &'s self,
         s: &'s str,
     ) -> impl Iterator<Item = (usize, usize, usize)> + 's {
-        s.char_indices().flat_map(move |(i, _)| {
-            self.forward
-                .all(s[i..].chars())
-                .map(move |(n, id)| (i, n, id as usize))
-        })
+        s.char_indices()
+            .filter(|&(_, c)| self.first.contains(c))
+            .flat_map(move |(i, _)| {
+                self.forward
+                    .all(s[i..].chars())
+                    .map(move |(n, id)| (i, n, id as usize))
+            })
     }
 
     /// Whether one of the words occurs in `s`.

@@ -213,7 +213,6 @@ fn year_prefix(t: &str) -> Option<&str> {
 pub(super) fn acceptable(title: &str) -> bool {
     let n = title.chars().count();
     (3..=40).contains(&n)
-        && !lexicon().attitudes.occurs_in(title)
         && !title.starts_with(['将', '把', '对', '使'])
         // `各项工程…`, `每个工程都…`: every piece of work is no piece of work.
         && !["各个", "各项", "所有", "一切"]
@@ -221,6 +220,7 @@ pub(super) fn acceptable(title: &str) -> bool {
             .any(|q| title.starts_with(q))
         && !title.contains("每个")
         && !title.contains("每项")
+        && !lexicon().attitudes.occurs_in(title)
 }
 
 /// What a numbered item's heading names.
