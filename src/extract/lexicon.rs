@@ -1,12 +1,12 @@
 //! The word lists extraction runs on, kept as plain text in `data/` and loaded
 //! once per process.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
 use super::words::WordSet;
+use crate::chars::CharSet;
 
 /// The people lexicon: posts, surnames and the words around names.
 pub(crate) struct PeopleLexicon {
@@ -17,7 +17,9 @@ pub(crate) struct PeopleLexicon {
     /// Compound (two-character) surnames.
     pub compound_surnames: WordSet,
     /// Single-character surnames.
-    pub surnames: HashSet<char>,
+    pub surnames: CharSet,
+    /// Characters that never stand in a given name: grammar or organisation words.
+    pub not_in_name: CharSet,
     /// Words that follow a name and end it.
     pub after_name: WordSet,
     /// Common nouns that look like names (`班子`, `单位`).
@@ -30,6 +32,10 @@ pub(crate) struct PeopleLexicon {
     pub jieba: Jieba,
 }
 
+/// Characters that never stand in a given name: they are grammar or organisation words.
+const NOT_IN_NAME: &str =
+    "市县区省镇乡村委局厅府党的了和与及在对等是为要将把从于号也就并又还各全该其个之";
+
 fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .filter(|l| !l.starts_with('#'))
@@ -41,12 +47,12 @@ impl PeopleLexicon {
         let mut posts: Vec<&str> = words(include_str!("../../data/people/posts.txt")).collect();
         posts.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
         let mut compound_surnames = Vec::new();
-        let mut surnames = HashSet::new();
+        let mut surnames = Vec::new();
         for s in words(include_str!("../../data/people/surnames.txt")) {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => {
-                    surnames.insert(c);
+                    surnames.push(c);
                 }
                 _ => {
                     compound_surnames.push(s);
@@ -71,7 +77,8 @@ impl PeopleLexicon {
             post_words: WordSet::new(posts.iter().copied()),
             posts,
             compound_surnames: WordSet::new(compound_surnames),
-            surnames,
+            surnames: CharSet::of(surnames),
+            not_in_name: CharSet::of(NOT_IN_NAME.chars()),
             after_name,
             not_names,
             list_markers,

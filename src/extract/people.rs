@@ -17,10 +17,6 @@ use regex::Regex;
 use super::lexicon::PeopleLexicon;
 use crate::record::{Person, Role};
 
-/// Characters that never stand in a given name: they are grammar or organisation words.
-const NOT_IN_NAME: &str =
-    "市县区省镇乡村委局厅府党的了和与及在对等是为要将把从于号也就并又还各全该其个之";
-
 /// Labels of minutes header lines that list people.
 const HEADER_LABELS: [(&str, Option<Role>); 6] = [
     ("主持", Some(Role::Chair)),
@@ -542,7 +538,7 @@ fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize
     let rest = text.get(at..)?;
     let surname_len = lexicon.compound_surnames.prefix_len(rest).or_else(|| {
         let c = rest.chars().next()?;
-        lexicon.surnames.contains(&c).then(|| c.len_utf8())
+        lexicon.surnames.contains(c).then(|| c.len_utf8())
     })?;
     if lexicon
         .after_name
@@ -555,7 +551,7 @@ fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize
     let given: Vec<(usize, char)> = rest[surname_len..]
         .char_indices()
         .take(2)
-        .take_while(|(_, c)| is_han(*c) && !NOT_IN_NAME.contains(*c))
+        .take_while(|&(_, c)| is_han(c) && !lexicon.not_in_name.contains(c))
         .collect();
     let end_with =
         |n: usize| at + surname_len + given[..n].iter().map(|(_, c)| c.len_utf8()).sum::<usize>();
