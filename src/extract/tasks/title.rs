@@ -144,7 +144,7 @@ pub(super) fn clauses(s: &str) -> impl Iterator<Item = &str> {
 /// Strips time limits, leading verbs and non-naming endings from `s`.
 pub(super) fn clean(s: &str) -> String {
     // `在`/`于` opens every limit the pattern removes; most titles have neither.
-    let s = if s.contains(['在', '于']) {
+    let s = if crate::text::contains(s, "在") || crate::text::contains(s, "于") {
         lexicon().time_inside.replace_all(s, "")
     } else {
         std::borrow::Cow::Borrowed(s)
