@@ -37,16 +37,37 @@ pub(crate) fn find(hay: &str, word: &str) -> Option<usize> {
     memchr::memchr_iter(last, h.get(tail..)?).find(|&p| h[p] == w[0] && h[p..p + tail] == w[..tail])
 }
 
+/// Where `word` occurs in `hay`, not overlapping, as [`find`] looks.
+pub(crate) fn find_iter<'h>(hay: &'h str, word: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + find(hay.get(from..)?, word)?;
+        from = at + word.len();
+        Some(at)
+    })
+}
+
 /// `hay.contains(word)`, as [`find`] looks.
 pub(crate) fn contains(hay: &str, word: &str) -> bool {
     find(hay, word).is_some()
 }
 
 /// Where the characters `seps` occur in `s`, in order: (byte offset, byte length).
-/// Each separator is ASCII or starts with the lead byte 0xE3 or 0xEF (CJK and
-/// full-width punctuation), so that candidates come from vector searches for at
-/// most five bytes (at most sixteen ASCII separators); others are not found.
+/// When every separator is ASCII (sixteen at most) or starts with the lead byte
+/// 0xE3 or 0xEF (CJK and full-width punctuation), candidates come from vector
+/// searches for those bytes; otherwise each character is decoded.
 pub(crate) fn separators(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
+    let searchable = seps.iter().filter(|c| c.is_ascii()).count() <= 16
+        && seps
+            .iter()
+            .all(|&c| c.is_ascii() || matches!(c as u32, 0x3000..=0x3FFF | 0xF000..=0xFFFF));
+    if !searchable {
+        return s
+            .char_indices()
+            .filter(|(_, c)| seps.contains(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
+    }
     let b = s.as_bytes();
     let mut out: Vec<(usize, usize)> = memchr::memchr2_iter(0xE3, 0xEF, b)
         .filter_map(|i| {
@@ -56,7 +77,7 @@ pub(crate) fn separators(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
         .collect();
     let mut ascii = [0u8; 16];
     let mut n = 0;
-    for &c in seps.iter().filter(|c| c.is_ascii()).take(ascii.len()) {
+    for &c in seps.iter().filter(|c| c.is_ascii()) {
         ascii[n] = c as u8;
         n += 1;
     }
@@ -109,5 +130,15 @@ mod tests {
             .map(|(i, c)| (i, c.len_utf8()))
             .collect();
         assert_eq!(super::separators(s, &seps), want);
+        let seps = ['和', '、'];
+        let want: Vec<(usize, usize)> = s
+            .char_indices()
+            .filter(|(_, c)| seps.contains(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
+        assert_eq!(super::separators("甲和乙、丙", &seps), [(3, 3), (9, 3)]);
+        assert_eq!(super::separators(s, &seps), want);
+        let found: Vec<usize> = super::find_iter("要求要要", "要").collect();
+        assert_eq!(found, [0, 6, 9]);
     }
 }

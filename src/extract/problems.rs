@@ -197,21 +197,9 @@ fn is_clause_end(c: char) -> bool {
 fn pieces<'s>(s: &'s str, seps: &[char]) -> impl Iterator<Item = (usize, &'s str)> {
     let mut start = 0;
     let mut out = Vec::new();
-    if seps
-        .iter()
-        .all(|&c| c.is_ascii() || matches!(c as u32, 0x3000..=0x3FFF | 0xF000..=0xFFFF))
-    {
-        for (i, len) in crate::text::separators(s, seps) {
-            out.push((start, &s[start..i]));
-            start = i + len;
-        }
-    } else {
-        for (i, c) in s.char_indices() {
-            if seps.contains(&c) {
-                out.push((start, &s[start..i]));
-                start = i + c.len_utf8();
-            }
-        }
+    for (i, len) in crate::text::separators(s, seps) {
+        out.push((start, &s[start..i]));
+        start = i + len;
     }
     out.push((start, &s[start..]));
     out.into_iter().filter_map(|(at, p)| {
@@ -506,20 +494,15 @@ fn is_directive(s: &str, lex: &Lexicon) -> bool {
     if lex.directives.is_match(s) {
         return true;
     }
-    let mut from = 0;
-    while let Some(i) = crate::text::find(&s[from..], "要").map(|p| from + p) {
-        from = i + '要'.len_utf8();
+    crate::text::find_iter(s, "要").any(|i| {
         let before = s[..i].chars().next_back();
-        let after = s[from..].chars().next();
+        let after = s[i + '要'.len_utf8()..].chars().next();
         let in_word = matches!(before, Some('主' | '重' | '纪' | '摘' | '提' | '需' | '只'))
             || matches!(after, Some('素' | '点' | '件'));
         // `对…的要求落实不到位`: a requirement named, not one given.
         let named = before == Some('的') && after == Some('求');
-        if !in_word && !named {
-            return true;
-        }
-    }
-    false
+        !in_word && !named
+    })
 }
 
 /// Whether a shortcoming predicate closes `s` (after a `不` cue up to two more characters).

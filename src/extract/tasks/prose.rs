@@ -389,15 +389,9 @@ impl Reader<'_, '_> {
         // A marker is a numeral before `是` or `要`: most lines have none, and the
         // pattern's captures are costly to look for.
         let numbered = |w: &str| {
-            let mut from = 0;
-            while let Some(p) = text::find(&line[from..], w).map(|p| from + p) {
-                if line[..p].ends_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
-                {
-                    return true;
-                }
-                from = p + w.len();
-            }
-            false
+            text::find_iter(line, w).any(|p| {
+                line[..p].ends_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+            })
         };
         let marks: Vec<Range<usize>> = if numbered("是") || numbered("要") {
             patterns()
@@ -617,19 +611,14 @@ impl Reader<'_, '_> {
     fn enumerated(&mut self, at: usize, s: &str) {
         // The pattern is costly to run; most sentences lack the words it needs: a
         // count after `等`, `、`, and `项目` or `工程`.
-        let counted =
-            || {
-                let mut from = 0;
-                while let Some(p) = text::find(&s[from..], "等") {
-                    from += p + "等".len();
-                    if s[from..].chars().next().is_some_and(|c| {
-                        c.is_ascii_digit() || "一二三四五六七八九十两百".contains(c)
-                    }) {
-                        return true;
-                    }
-                }
-                false
-            };
+        let counted = || {
+            text::find_iter(s, "等").any(|p| {
+                s[p + "等".len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两百".contains(c))
+            })
+        };
         let possible = text::contains(s, "、")
             && (text::contains(s, "项目") || text::contains(s, "工程"))
             && counted();
