@@ -110,8 +110,8 @@ pub(crate) fn load() {
 fn posts_pattern(lexicon: &PeopleLexicon) -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        let alternation: Vec<String> = lexicon.posts.iter().map(|p| regex::escape(p)).collect();
-        Regex::new(&alternation.join("|")).expect("posts pattern")
+        Regex::new(&super::words::alternation(lexicon.posts.iter().copied()))
+            .expect("posts pattern")
     })
 }
 
