@@ -299,16 +299,30 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
         path: Some(path.to_path_buf()),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    // The size from the open file, not the path: one lookup of the path per file.
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let too_large = |actual| Error::TooLarge {
+        path: Some(path.to_path_buf()),
+        what: "the file".into(),
+        actual,
+        limit: limits.max_input_bytes,
+    };
+    let size = file.metadata().map_err(io_error)?.len();
     if size > limits.max_input_bytes {
-        return Err(Error::TooLarge {
-            path: Some(path.to_path_buf()),
-            what: "the file".into(),
-            actual: size,
-            limit: limits.max_input_bytes,
-        });
+        return Err(too_large(size));
     }
-    std::fs::read(path).map_err(io_error)
+    // Read no further than the limit: a file may grow, and a device or pipe
+    // has no size.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limits.max_input_bytes.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(io_error)?;
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// A date written in a file name (`2020-06-16`, `20200616`, `2020年6月16日`),
@@ -331,6 +345,31 @@ fn date_in_file_name(path: &Path) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_stops_at_the_limit_where_the_size_says_nothing() {
+        // A device reports no size and never ends: the limit must still hold.
+        let zero = Path::new("/dev/zero");
+        if !zero.exists() {
+            return;
+        }
+        let limits = Limits {
+            max_input_bytes: 1000,
+            ..Limits::default()
+        };
+        match read_file(zero, &limits) {
+            Err(Error::TooLarge { path, actual, .. }) => {
+                assert_eq!(path.as_deref(), Some(zero));
+                assert_eq!(actual, 1001);
+            }
+            other => panic!("expected TooLarge, got {other:?}"),
+        }
+        let extractor = Extractor::builder().limits(limits).build();
+        assert!(matches!(
+            extractor.extract_path(zero),
+            Err(Error::TooLarge { .. })
+        ));
+    }
 
     #[test]
     fn file_name_dates() {
