@@ -293,8 +293,11 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn read_stdin() -> Result<Vec<u8>, String> {
+    // One byte past the limit is enough for the extractor to refuse it as too large.
+    let limit = huiyi::options::Limits::default().max_input_bytes;
     let mut bytes = Vec::new();
     io::stdin()
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read stdin: {e}"))?;
     Ok(bytes)
