@@ -299,21 +299,27 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
         path: Some(path.to_path_buf()),
         source,
     };
-    // The size from the open file, not the path: one lookup of the path per file.
-    let file = std::fs::File::open(path).map_err(io_error)?;
     let too_large = |actual| Error::TooLarge {
         path: Some(path.to_path_buf()),
         what: "the file".into(),
         actual,
         limit: limits.max_input_bytes,
     };
-    let size = file.metadata().map_err(io_error)?.len();
-    if size > limits.max_input_bytes {
-        return Err(too_large(size));
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    // Opening a named pipe waits for a writer, so one left in a folder would
+    // stall the whole batch; a device never ends. Neither is a document.
+    if let Some(what) = special_file(&metadata.file_type()) {
+        return Err(Error::UnsupportedFormat {
+            path: Some(path.to_path_buf()),
+            format: format!("{what}, not a file"),
+        });
     }
-    // Read no further than the limit: a file may grow, and a device or pipe
-    // has no size.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    if metadata.len() > limits.max_input_bytes {
+        return Err(too_large(metadata.len()));
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    // Read no further than the limit: the file may have grown since.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     std::io::Read::read_to_end(
         &mut std::io::Read::take(file, limits.max_input_bytes.saturating_add(1)),
         &mut bytes,
@@ -323,6 +329,27 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// What a path is when it is neither a regular file nor a folder (which
+/// fails to read with its own I/O error).
+#[cfg(unix)]
+pub(crate) fn special_file(file_type: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        Some("a named pipe")
+    } else if file_type.is_socket() {
+        Some("a socket")
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        Some("a device")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+pub(crate) fn special_file(file_type: &std::fs::FileType) -> Option<&'static str> {
+    (!file_type.is_file() && !file_type.is_dir()).then_some("not a regular file")
 }
 
 /// A date written in a file name (`2020-06-16`, `20200616`, `2020年6月16日`),
@@ -347,28 +374,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reading_stops_at_the_limit_where_the_size_says_nothing() {
-        // A device reports no size and never ends: the limit must still hold.
+    fn devices_are_refused_without_being_read() {
         let zero = Path::new("/dev/zero");
         if !zero.exists() {
             return;
         }
-        let limits = Limits {
-            max_input_bytes: 1000,
-            ..Limits::default()
-        };
-        match read_file(zero, &limits) {
-            Err(Error::TooLarge { path, actual, .. }) => {
+        // Read, it would never end.
+        match read_file(zero, &Limits::default()) {
+            Err(Error::UnsupportedFormat { path, format }) => {
                 assert_eq!(path.as_deref(), Some(zero));
-                assert_eq!(actual, 1001);
+                assert_eq!(format, "a device, not a file");
             }
-            other => panic!("expected TooLarge, got {other:?}"),
+            other => panic!("expected a refusal, got {other:?}"),
         }
-        let extractor = Extractor::builder().limits(limits).build();
-        assert!(matches!(
-            extractor.extract_path(zero),
-            Err(Error::TooLarge { .. })
-        ));
+        let hashed = crate::sink::file_sha256(zero).unwrap_err();
+        assert_eq!(hashed.kind(), std::io::ErrorKind::InvalidInput);
     }
 
     #[test]

@@ -43,6 +43,8 @@ struct Archive {
     inputs: Vec<PathBuf>,
     /// Inputs that fail whatever the readers can do: a dangling link.
     broken: PathBuf,
+    /// A named pipe nobody writes to: opened, it would stall the batch.
+    pipe: PathBuf,
     /// The same bytes in two folders.
     duplicates: [PathBuf; 2],
 }
@@ -76,9 +78,14 @@ fn archive(name: &str, n: u64) -> Archive {
     std::fs::write(odd.join(".hidden.txt"), report).unwrap();
     let broken = odd.join("gone.txt");
     std::os::unix::fs::symlink(odd.join("nowhere"), &broken).unwrap();
+    let pipe = odd.join("pipe.txt");
+    let pipe_name = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(pipe_name.as_ptr(), 0o600) }, 0);
     // Walk order: sorted names, folders entered where they sort.
     let mut odd_inputs: Vec<PathBuf> = files.iter().map(|(n, _)| odd.join(n)).collect();
     odd_inputs.push(broken.clone());
+    odd_inputs.push(pipe.clone());
     odd_inputs.sort();
     inputs.extend(odd_inputs);
     Archive {
@@ -86,6 +93,7 @@ fn archive(name: &str, n: u64) -> Archive {
         root,
         inputs,
         broken,
+        pipe,
     }
 }
 
@@ -184,6 +192,14 @@ fn every_format_accounts_for_every_input() {
             .as_str()
             .unwrap()
             .contains("gone.txt")
+    );
+    let pipe = &lines[paths.iter().position(|p| *p == s(&a.pipe)).unwrap()];
+    assert_eq!(pipe["error"]["kind"], "unsupported_format");
+    assert!(
+        pipe["error"]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("pipe.txt: unsupported format: a named pipe, not a file")
     );
     let [d1, d2] = [0, 1].map(|i| {
         &lines[paths

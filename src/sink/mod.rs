@@ -229,8 +229,15 @@ impl Batch {
 }
 
 /// The hex SHA-256 of a file, read in pieces (as `source.sha256` gives it),
-/// to tell unchanged inputs without extracting them.
+/// to tell unchanged inputs without extracting them. A named pipe, socket or
+/// device is refused (`InvalidInput`) without being opened.
 pub fn file_sha256(path: &Path) -> std::io::Result<String> {
+    if let Some(what) = crate::extractor::special_file(&std::fs::metadata(path)?.file_type()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{what}, not a file"),
+        ));
+    }
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
