@@ -365,7 +365,7 @@ fn collect_inputs(
                 path: None,
             });
         } else if path.is_dir() {
-            walk(&path, filter, &mut inputs);
+            walk(&path, filter, &mut inputs, &mut Vec::new());
         } else {
             // A missing file is an input that failed, not a usage error: it gets its error record.
             inputs.push(Input::Path(path));
@@ -374,14 +374,28 @@ fn collect_inputs(
     Ok(inputs)
 }
 
-fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>) {
+/// Walks `dir` into `inputs`; `ancestors` are the folders being walked, as
+/// canonical paths, so that a link back to one of them is not followed round.
+fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, ancestors: &mut Vec<PathBuf>) {
+    let canonical_dir = dir.canonicalize().ok();
+    if let Some(d) = &canonical_dir
+        && let Some(ancestor) = ancestors.iter().find(|a| *a == d)
+    {
+        eprintln!(
+            "huiyi: {}: not walked, it leads back to {}",
+            dir.display(),
+            ancestor.display()
+        );
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         inputs.push(Input::Path(dir.to_path_buf()));
         return;
     };
-    let canonical_dir = dir.canonicalize().ok();
     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     children.sort();
+    let depth = ancestors.len();
+    ancestors.extend(canonical_dir.clone());
     for child in children {
         let Some(name) = child.file_name() else {
             continue;
@@ -393,7 +407,7 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>) {
             continue;
         }
         if child.is_dir() {
-            walk(&child, filter, inputs);
+            walk(&child, filter, inputs, ancestors);
         } else if filter.extensions.is_empty()
             || child.extension().is_some_and(|e| {
                 filter
@@ -404,6 +418,7 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>) {
             inputs.push(Input::Path(child));
         }
     }
+    ancestors.truncate(depth);
 }
 
 fn write_or_fail(result: io::Result<()>) -> Result<(), String> {

@@ -78,6 +78,8 @@ fn archive(name: &str, n: u64) -> Archive {
     std::fs::write(odd.join(".hidden.txt"), report).unwrap();
     let broken = odd.join("gone.txt");
     std::os::unix::fs::symlink(odd.join("nowhere"), &broken).unwrap();
+    // A link back up the tree: walked, it would give the folder's files again and again.
+    std::os::unix::fs::symlink("..", odd.join("copy/back")).unwrap();
     let pipe = odd.join("pipe.txt");
     let pipe_name = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).unwrap();
     // SAFETY: a NUL-terminated path that outlives the call.
@@ -225,6 +227,10 @@ fn every_format_accounts_for_every_input() {
             n - errors.len(),
             errors.len()
         )),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("copy/back: not walked, it leads back to"),
         "{summary}"
     );
 
