@@ -187,21 +187,19 @@ fn every_format_accounts_for_every_input() {
     let expected: Vec<&str> = a.inputs.iter().map(|p| s(p)).collect();
     assert_eq!(paths, expected);
     let errors: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_some()).collect();
-    let gone = &lines[paths.iter().position(|p| *p == s(&a.broken)).unwrap()];
-    assert_eq!(gone["error"]["kind"], "io");
+    let error_of = |input: &Path| {
+        let line = &lines[paths.iter().position(|p| *p == s(input)).unwrap()];
+        let field = |k: &str| line["error"][k].as_str().unwrap().to_string();
+        (field("kind"), field("message"))
+    };
+    let (kind, gone_message) = error_of(&a.broken);
+    assert_eq!(kind, "io");
+    assert!(gone_message.contains("gone.txt"), "{gone_message}");
+    let (kind, message) = error_of(&a.pipe);
+    assert_eq!(kind, "unsupported_format");
     assert!(
-        gone["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("gone.txt")
-    );
-    let pipe = &lines[paths.iter().position(|p| *p == s(&a.pipe)).unwrap()];
-    assert_eq!(pipe["error"]["kind"], "unsupported_format");
-    assert!(
-        pipe["error"]["message"]
-            .as_str()
-            .unwrap()
-            .ends_with("pipe.txt: unsupported format: a named pipe, not a file")
+        message.ends_with("pipe.txt: unsupported format: a named pipe, not a file"),
+        "{message}"
     );
     let [d1, d2] = [0, 1].map(|i| {
         &lines[paths
@@ -273,7 +271,7 @@ fn every_format_accounts_for_every_input() {
         )
         .unwrap();
     assert_eq!((kind.as_str(), sha), ("io", None));
-    assert_eq!(message, gone["error"]["message"].as_str().unwrap());
+    assert_eq!(message, gone_message);
     let first = &lines[0];
     let row: (String, i64, Option<String>, Option<String>) = db
         .query_row(

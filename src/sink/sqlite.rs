@@ -309,6 +309,15 @@ mod tests {
             .collect()
     }
 
+    /// A scratch folder of its own for a test, and a database path in it that does not exist.
+    fn fresh_database(test: &str) -> (PathBuf, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("huiyi-sqlite-{test}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("t.db");
+        let _ = std::fs::remove_file(&db);
+        (dir, db)
+    }
+
     fn lookup_indexes(connection: &Connection) -> Vec<String> {
         let mut statement = connection
             .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
@@ -322,10 +331,7 @@ mod tests {
 
     #[test]
     fn a_new_database_gets_its_lookup_indexes_after_the_load() {
-        let dir = std::env::temp_dir().join(format!("huiyi-sqlite-idx-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let db = dir.join("t.db");
-        let _ = std::fs::remove_file(&db);
+        let (dir, db) = fresh_database("idx");
         let extractor = Extractor::new();
         let text = "3月18日，区长刘志远主持召开区政府常务会议，要求6月底前完成老旧小区改造。";
         let all = [
@@ -368,10 +374,7 @@ mod tests {
 
     #[test]
     fn writing_a_path_again_replaces_its_rows() {
-        let dir = std::env::temp_dir().join(format!("huiyi-sqlite-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let db = dir.join("t.db");
-        let _ = std::fs::remove_file(&db);
+        let (dir, db) = fresh_database("rows");
         let extractor = Extractor::new();
         let a = Path::new("a.txt");
         let text = "3月18日，区长刘志远主持召开区政府常务会议。".as_bytes();
