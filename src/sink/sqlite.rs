@@ -104,8 +104,8 @@ pub const SCHEMA_SQL: &str = concat!(tables_sql!(), lookup_indexes_sql!());
 ///
 /// A database that holds no documents yet gets the indexes for looking up
 /// names, titles and dates ([`SCHEMA_SQL`]) at [`Sink::finish`], built once
-/// from the loaded rows: updating them row by row, in random order, made a
-/// load of 100,000 reports half as slow again. A run that stops before
+/// from the loaded rows: updated row by row, in random order, they made a
+/// load of 100,000 reports take 30% longer. A run that stops before
 /// `finish` leaves them to the next [`SqliteSink::open`] of the file.
 #[derive(Debug)]
 pub struct SqliteSink {
