@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::analysis::Analysis;
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::normalize::Normalizer;
@@ -173,17 +174,18 @@ impl Extractor {
         let normalized = self.normalizer.normalize(raw);
         let text = normalized.text.as_str();
         let mut warnings = Vec::new();
+        let analysis = Analysis::new(text);
 
-        let meeting_date = extract::meeting::find_date(text, reference);
+        let meeting_date = extract::meeting::find_date(&analysis, reference);
         warnings.extend(meeting_date.warning.clone());
         // Deadlines are read from the meeting's date; failing that, the reference or issue date.
         let anchor = meeting_date.date.or(reference).or(meeting_date.issued);
         let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(text, anchor);
         warnings.extend(deadline_warnings);
-        let people = extract::people::find_people(text);
+        let people = extract::people::find_people(&analysis);
         let parts = extract::meeting::find_parts(text, &people);
         let mut problems = extract::problems::find_problems(text);
-        let tasks = extract::tasks::find_tasks(text, &people, &deadlines, &problems);
+        let tasks = extract::tasks::find_tasks(&analysis, &people, &deadlines, &problems);
         for (index, task) in tasks.iter().enumerate() {
             for &problem in &task.problems {
                 if let Some(p) = problems.get_mut(problem) {

@@ -35,6 +35,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub(crate) mod analysis;
 mod chars;
 pub mod error;
 pub(crate) mod extract;

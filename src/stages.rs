@@ -9,7 +9,7 @@ use crate::record::{Deadline, Person, Problem, Task};
 
 /// The meeting's date (no reference date: the document's own issue date is used).
 pub fn meeting_date(text: &str) -> Option<NaiveDate> {
-    extract::meeting::find_date(text, None).date
+    extract::meeting::find_date(&crate::analysis::Analysis::new(text), None).date
 }
 
 /// The deadlines, resolved against `anchor`.
@@ -19,7 +19,7 @@ pub fn deadlines(text: &str, anchor: Option<NaiveDate>) -> Vec<Deadline> {
 
 /// The people.
 pub fn people(text: &str) -> Vec<Person> {
-    extract::people::find_people(text)
+    extract::people::find_people(&crate::analysis::Analysis::new(text))
 }
 
 /// The meeting's title, place, chairs and attendees, as a count of what was found.
@@ -43,5 +43,10 @@ pub fn tasks(
     deadlines: &[Deadline],
     problems: &[Problem],
 ) -> Vec<Task> {
-    extract::tasks::find_tasks(text, people, deadlines, problems)
+    extract::tasks::find_tasks(
+        &crate::analysis::Analysis::new(text),
+        people,
+        deadlines,
+        problems,
+    )
 }

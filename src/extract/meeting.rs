@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::analysis::{Analysis, FieldKind};
 use crate::record::{Person, Role};
 use crate::time::{self, YearRule};
 
@@ -50,13 +51,14 @@ const CONVENING_WORDS: [&str; 5] = ["召开", "主持", "举行", "召集", "会
 /// Finds the meeting's date: the `时间：` line of minutes, else the first day
 /// named in a sentence that says the meeting was held. A date without a year
 /// is put on or before `reference` (a report is written after its meeting).
-pub(crate) fn find_date(text: &str, reference: Option<NaiveDate>) -> MeetingDate {
+pub(crate) fn find_date(analysis: &Analysis, reference: Option<NaiveDate>) -> MeetingDate {
+    let text = analysis.text();
     let issued = if reference.is_none() {
-        dateline(text)
+        issue_date(analysis)
     } else {
         None
     };
-    let Some(span) = header_date(text).or_else(|| convening_date(text)) else {
+    let Some(span) = header_date(analysis).or_else(|| convening_date(text)) else {
         return MeetingDate {
             issued,
             ..MeetingDate::default()
@@ -126,21 +128,57 @@ pub(crate) fn dateline(text: &str) -> Option<NaiveDate> {
     })
 }
 
-/// The date on a `时间：` header line.
-fn header_date(text: &str) -> Option<Range<usize>> {
-    for (offset, line) in crate::text::lines(text) {
-        let trimmed = line.trim_start();
-        let lead = line.len() - trimmed.len();
-        for label in ["时间：", "时间:", "会议时间：", "会议时间:"] {
-            if let Some(rest) = trimmed.strip_prefix(label) {
-                let start = offset + lead + label.len();
-                if let Some(m) = day_pattern().find(rest) {
-                    return Some(start + m.start()..start + m.end());
-                }
-            }
-        }
-    }
-    None
+/// The date in the minutes' time field (`会议时间：2024.10.8`, `| 时间 | 2022年9月18日 |`,
+/// `**日期:** 2025年08月16日`, `2015-07-09 14:00~16:45`): the first day written in it.
+fn header_date(analysis: &Analysis) -> Option<Range<usize>> {
+    time_fields(analysis, true).next()
+}
+
+/// The days written in time fields: the meeting's (`meeting`), or else those of
+/// a web page's own lines (`时间:2023-12-14 07:17 来源:…`), when it is published.
+/// A bare `时间`/`日期` is the meeting's only among other fields of minutes
+/// (place, chair, attendees, recorder); `会议时间` always is.
+fn time_fields<'a>(
+    analysis: &'a Analysis,
+    meeting: bool,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let text = analysis.text();
+    let minutes = analysis.fields().iter().any(|f| {
+        matches!(
+            f.kind,
+            FieldKind::Place
+                | FieldKind::Chair
+                | FieldKind::Attendees
+                | FieldKind::Observers
+                | FieldKind::Recorder
+        )
+    });
+    analysis
+        .fields()
+        .iter()
+        .filter(move |f| {
+            let named = text[f.label.clone()].starts_with(['会', '开']);
+            f.kind == FieldKind::Time && (named || minutes) == meeting
+        })
+        .filter_map(move |f| {
+            let value = f.values.first()?;
+            let written = &text[value.clone()];
+            time::scan(written)
+                .into_iter()
+                .find(|m| m.precision() == time::Precision::Day)
+                .map(|m| value.start + m.span.0..value.start + m.span.1)
+        })
+}
+
+/// The issue date: a date on a line of its own ([`dateline`]), else a web
+/// page's time line.
+fn issue_date(analysis: &Analysis) -> Option<NaiveDate> {
+    let text = analysis.text();
+    dateline(text).or_else(|| {
+        let span = time_fields(analysis, false).next()?;
+        let expr = time::parse_with(&text[span], NaiveDate::default(), YearRule::Past)?;
+        expr.start.filter(|_| !expr.year_inferred)
+    })
 }
 
 /// The first day named in a sentence that says the meeting was held.
@@ -290,7 +328,7 @@ mod tests {
     #[test]
     fn parts_of_a_report() {
         let text = "6月16日,市委书记杨光荣主持召开市委办公会议。副市长王波出席会议。";
-        let people = crate::extract::people::find_people(text);
+        let people = crate::extract::people::find_people(&Analysis::new(text));
         let parts = find_parts(text, &people);
         assert_eq!(parts.title.as_deref(), Some("市委办公会议"));
         assert_eq!(parts.chairs, ["杨光荣"]);
@@ -300,7 +338,7 @@ mod tests {
     #[test]
     fn convener_chairs_when_no_one_else_does() {
         let text = "市长王立彤召开全市重点项目推进会。会议在市行政中心召开。";
-        let people = crate::extract::people::find_people(text);
+        let people = crate::extract::people::find_people(&Analysis::new(text));
         let parts = find_parts(text, &people);
         assert_eq!(parts.chairs, ["王立彤"]);
         assert_eq!(parts.location.as_deref(), Some("市行政中心"));
@@ -309,7 +347,7 @@ mod tests {
     #[test]
     fn minutes_header_parts() {
         let text = "青杉区人民政府常务会议纪要\n时间：2025年3月18日下午\n地点：区政府第一会议室\n主持：刘志远\n";
-        let people = crate::extract::people::find_people(text);
+        let people = crate::extract::people::find_people(&Analysis::new(text));
         let parts = find_parts(text, &people);
         assert_eq!(parts.title.as_deref(), Some("青杉区人民政府常务会议"));
         assert_eq!(parts.location.as_deref(), Some("区政府第一会议室"));
@@ -346,7 +384,7 @@ mod tests {
     #[test]
     fn header_line_wins_over_issue_date() {
         let text = "某区人民政府办公室 2025年3月20日\n时间：2025年3月18日下午\n主持：刘志远\n";
-        let found = header_date(text).unwrap();
+        let found = header_date(&Analysis::new(text)).unwrap();
         assert_eq!(&text[found], "2025年3月18日");
     }
 
@@ -360,7 +398,7 @@ mod tests {
     #[test]
     fn issue_date_gives_the_year() {
         let text = "某区人民政府办公室　　2025年6月5日\n6月3日，区长主持召开区长办公会议。";
-        let found = find_date(text, None);
+        let found = find_date(&Analysis::new(text), None);
         assert_eq!(found.date, NaiveDate::from_ymd_opt(2025, 6, 3));
         assert_eq!(
             dateline("发布时间: 2021-01-06\n"),
@@ -383,16 +421,40 @@ mod tests {
     #[test]
     fn a_day_alone_takes_the_reference_month() {
         let text = "主席会议20日上午在京召开。";
-        let found = find_date(text, NaiveDate::from_ymd_opt(2025, 11, 21));
+        let found = find_date(&Analysis::new(text), NaiveDate::from_ymd_opt(2025, 11, 21));
         assert_eq!(found.text.as_deref(), Some("20日"));
         assert_eq!(found.date, NaiveDate::from_ymd_opt(2025, 11, 20));
         let text = "落实公告2025年第4号有关要求，11月24日，国家发展改革委召开会议。";
-        assert_eq!(find_date(text, None).text.as_deref(), Some("11月24日"));
+        assert_eq!(
+            find_date(&Analysis::new(text), None).text.as_deref(),
+            Some("11月24日")
+        );
+    }
+
+    #[test]
+    fn header_dates_in_any_layout() {
+        for (text, day) in [
+            ("会议时间：2024.10.8\n会议地点：三楼", "2024-10-08"),
+            ("时间| 2022年9月18日\n地点| 三楼\n", "2022-09-18"),
+            ("时间\t2022年9月18日\t地点\t三楼\n", "2022-09-18"),
+            (
+                "**日期:** 2025年08月16日\n**与会人员:**\n* 王强\n",
+                "2025-08-16",
+            ),
+            ("会议时间:2015-07-09 14:00~16:45\n", "2015-07-09"),
+        ] {
+            let found = find_date(&Analysis::new(text), None);
+            assert_eq!(
+                found.date.map(|d| d.to_string()).as_deref(),
+                Some(day),
+                "{text}"
+            );
+        }
     }
 
     #[test]
     fn no_date_without_a_convening_sentence() {
         assert_eq!(convening_date("7月1日前完成改造。"), None);
-        assert_eq!(find_date("", None), MeetingDate::default());
+        assert_eq!(find_date(&Analysis::new(""), None), MeetingDate::default());
     }
 }

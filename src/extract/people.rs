@@ -15,17 +15,8 @@ use memchr::memmem;
 use regex::Regex;
 
 use super::lexicon::PeopleLexicon;
+use crate::analysis::{Analysis, FieldKind};
 use crate::record::{Person, Role};
-
-/// Labels of minutes header lines that list people.
-const HEADER_LABELS: [(&str, Option<Role>); 6] = [
-    ("主持", Some(Role::Chair)),
-    ("主持人", Some(Role::Chair)),
-    ("出席", Some(Role::Attendee)),
-    ("参加", Some(Role::Attendee)),
-    ("参会", Some(Role::Attendee)),
-    ("列席", Some(Role::Attendee)),
-];
 
 /// Clause openings that mark a mention as the source of speeches being studied, not a participant.
 const STUDIED_CUES: [&str; 6] = ["学习", "贯彻", "传达", "领会", "落实", "按照"];
@@ -52,13 +43,15 @@ struct Mention {
 }
 
 /// Finds every person named in `text` as an official or participant.
-pub(crate) fn find_people(text: &str) -> Vec<Person> {
+pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
+    let text = analysis.text();
     let lexicon = PeopleLexicon::get();
     let mut mentions = Vec::new();
     titled_mentions(text, lexicon, &mut mentions);
     listed_mentions(text, lexicon, &mut mentions);
-    header_mentions(text, lexicon, &mut mentions);
-    table_mentions(text, lexicon, &mut mentions);
+    field_mentions(analysis, lexicon, &mut mentions);
+    honorific_mentions(text, lexicon, &mut mentions);
+    table_mentions(analysis, lexicon, &mut mentions);
     mentions.sort_by_key(|m| m.span.start);
     share_attendance(text, &mut mentions);
 
@@ -271,84 +264,244 @@ fn name_list(
     }
 }
 
-/// Minutes header lines: `主持：刘志远`, `出席：副区长王建军、李明华，区政府党组成员、…赵文斌`.
-fn header_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
-    let lines = line_ranges(text);
-    for (i, line) in lines.iter().enumerate() {
-        let trimmed = text[line.clone()].trim_start();
-        let lead = line.len() - trimmed.len();
-        for (label, role) in HEADER_LABELS {
-            let Some(rest) = trimmed.strip_prefix(label) else {
-                continue;
-            };
-            let Some(body) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) else {
-                continue;
-            };
-            let body_start = line.start + lead + (trimmed.len() - body.len());
-            let body_end = line.start + text[line.clone()].trim_end().len();
-            let mut bodies: Vec<Range<usize>> = std::iter::once(body_start..body_end).collect();
-            if body.trim().is_empty() {
-                // `出席：` with the names on the lines below, up to the next label.
-                bodies = lines[i + 1..]
-                    .iter()
-                    .take_while(|l| {
-                        let t = text[(*l).clone()].trim();
-                        !t.is_empty() && !t.chars().take(6).any(|c| c == '：' || c == ':')
-                    })
-                    .cloned()
-                    .collect();
-            }
-            for body in bodies {
-                header_body(text, body, role, lexicon, out);
-            }
-        }
-    }
-}
-
-/// The byte ranges of the lines of `text`, without their `\n`.
-fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    crate::text::lines(text)
-        .map(|(at, line)| at..at + line.len())
-        .collect()
-}
-
-/// The names of one header body: comma-separated parts, each a title chain and
-/// names (found by the post scan) or names alone; all take the header's role.
-fn header_body(
-    text: &str,
-    body: Range<usize>,
-    role: Option<Role>,
-    lexicon: &PeopleLexicon,
-    out: &mut Vec<Mention>,
-) {
-    let mut part_start = body.start;
-    for part in text[body.clone()].split_inclusive(['，', ',', '；']) {
-        let names_at = skip_spaces(text, part_start);
-        let mut found = Vec::new();
-        if name_list(text, names_at, lexicon, true, &mut found).is_some() {
-            for mut m in found {
+/// People named in the minutes' header fields, in any layout the analysis
+/// reads (`主持人：王强`, `参会：马锋旺 黄德宝 徐 炎`, `**与会人员:**` over a list,
+/// `| 出席 | 副区长王建军、李明华 |`): every name of a field listing chairs,
+/// attendees or absentees, with or without titles. The field's role goes to
+/// each, and to the titled names the post scan found in it.
+fn field_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    let text = analysis.text();
+    for field in analysis.fields().iter().filter(|f| f.kind.lists_people()) {
+        let role = match field.kind {
+            FieldKind::Chair => Some(Role::Chair),
+            FieldKind::Attendees | FieldKind::Observers => Some(Role::Attendee),
+            _ => None,
+        };
+        for value in &field.values {
+            let from = out.len();
+            field_value(text, value.clone(), lexicon, out);
+            for m in &mut out[from..] {
                 m.role = role.or(m.role);
-                out.push(m);
             }
-        }
-        part_start += part.len();
-    }
-    if let Some(role) = role {
-        for m in out.iter_mut() {
-            if m.span.start >= body.start && m.span.end <= body.end && m.role.is_none() {
-                m.role = Some(role);
+            if let Some(role) = role {
+                for m in out.iter_mut() {
+                    if m.span.start >= value.start && m.span.end <= value.end && m.role.is_none() {
+                        m.role = Some(role);
+                    }
+                }
             }
         }
     }
+}
+
+/// Honorifics written after a name (`梁进先生`, `陈欣儿女士`): they make it a
+/// person's name, and are no titles.
+const HONORIFICS: [&str; 3] = ["先生", "女士", "小姐"];
+
+/// Characters after which a name before an honorific may start, besides
+/// punctuation: a list's `及`, `和`, `与`, and `由` before a proposer.
+const BEFORE_HONORIFIC_NAME: [char; 5] = ['及', '和', '与', '由', '、'];
+
+/// Names before an honorific (`由陈衍冲先生、黄锐熺先生及袁嘉蔚小姐提出`).
+fn honorific_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    for word in HONORIFICS {
+        for at in crate::text::find_iter(text, word) {
+            let starts: Vec<usize> = text[..at]
+                .char_indices()
+                .rev()
+                .take(4)
+                .map(|(i, _)| i)
+                .collect();
+            // The longest name ending right before the honorific and standing
+            // after a boundary.
+            let found = starts.iter().rev().find_map(|&start| {
+                let boundary = text[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !is_han(c) || BEFORE_HONORIFIC_NAME.contains(&c));
+                let name = name_at(text, start, lexicon).filter(|n| n.end == at)?;
+                boundary.then_some(name)
+            });
+            if let Some(name) = found
+                && !is_studied_or_byline(text, name.start, name.end)
+            {
+                out.push(Mention {
+                    name: text[name.clone()].to_string(),
+                    role: role_after(text, at + word.len()),
+                    span: name,
+                    titles: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
+/// Marks between the names of a header field.
+fn is_field_separator(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，' | ',' | '；' | ';' | ' ' | '\u{3000}' | '\t' | '|'
+    )
+}
+
+/// A piece of a field's value between separators, and the parenthesised note
+/// written after it (`石永昌 (PM/产品)`).
+struct FieldPiece {
+    span: Range<usize>,
+    note: Option<Range<usize>>,
+    /// Whether only blanks part it from the next piece.
+    blank_after: bool,
+}
+
+fn field_pieces(text: &str, value: Range<usize>) -> Vec<FieldPiece> {
+    let mut pieces: Vec<FieldPiece> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut note_open: Option<usize> = None;
+    let close = |pieces: &mut Vec<FieldPiece>, start: &mut Option<usize>, end: usize| {
+        if let Some(s) = start.take() {
+            pieces.push(FieldPiece {
+                span: s..end,
+                note: None,
+                blank_after: false,
+            });
+        }
+    };
+    for (k, c) in text[value.clone()].char_indices() {
+        let at = value.start + k;
+        if let Some(open) = note_open {
+            if matches!(c, ')' | '）') {
+                note_open = None;
+                if let Some(last) = pieces.last_mut() {
+                    last.note = Some(open..at);
+                    last.blank_after = false;
+                }
+            }
+            continue;
+        }
+        if matches!(c, '(' | '（') {
+            close(&mut pieces, &mut start, at);
+            note_open = Some(at + c.len_utf8());
+        } else if is_field_separator(c) {
+            close(&mut pieces, &mut start, at);
+            if let Some(last) = pieces.last_mut()
+                && last.note.is_none()
+                && last.span.end == at
+            {
+                last.blank_after = matches!(c, ' ' | '\u{3000}');
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    close(&mut pieces, &mut start, value.end);
+    pieces
+}
+
+/// The names of one value of a header field.
+fn field_value(text: &str, value: Range<usize>, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    let pieces = field_pieces(text, value);
+    let mut j = 0;
+    while j < pieces.len() {
+        let piece = &pieces[j];
+        let mut span = piece.span.clone();
+        for tail in ["等同志", "同志", "等"] {
+            if text[span.clone()].ends_with(tail) && span.len() > tail.len() {
+                span.end -= tail.len();
+            }
+        }
+        let word = &text[span.clone()];
+        let chars = word.chars().count();
+        let titles: Vec<String> = piece
+            .note
+            .iter()
+            .flat_map(|n| text[n.clone()].split('、'))
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && t.chars().count() <= 12)
+            .map(str::to_string)
+            .collect();
+        // `徐 炎`: a name of two characters written with a blank inside.
+        if chars == 1
+            && piece.blank_after
+            && lexicon
+                .surnames
+                .contains(word.chars().next().unwrap_or(' '))
+            && let Some(next) = pieces.get(j + 1)
+            && text[next.span.clone()].chars().count() == 1
+            && text[next.span.clone()].chars().all(is_han)
+        {
+            out.push(Mention {
+                name: format!("{word}{}", &text[next.span.clone()]),
+                span: span.start..next.span.end,
+                titles: Vec::new(),
+                role: None,
+            });
+            j += 2;
+            continue;
+        }
+        if let Some(name) = name_at(text, span.start, lexicon).filter(|n| n.end == span.end) {
+            out.push(Mention {
+                name: text[name.clone()].to_string(),
+                span: name,
+                titles,
+                role: None,
+            });
+        } else if let Some(m) = surname_post_given(text, span.clone(), lexicon) {
+            out.push(m);
+        } else if is_handle(word) {
+            out.push(Mention {
+                name: word.to_string(),
+                span,
+                titles,
+                role: None,
+            });
+        }
+        j += 1;
+    }
+}
+
+/// `丁局长育群`: a surname, a post, then the given name, as Taiwanese and Hong
+/// Kong records name officials.
+fn surname_post_given(text: &str, span: Range<usize>, lexicon: &PeopleLexicon) -> Option<Mention> {
+    let word = &text[span.clone()];
+    let surname = word.chars().next()?;
+    if !lexicon.surnames.contains(surname) {
+        return None;
+    }
+    let rest = &word[surname.len_utf8()..];
+    let post = lexicon.post_starting(rest)?;
+    let given = &rest[post.len()..];
+    let n = given.chars().count();
+    ((1..=2).contains(&n)
+        && given
+            .chars()
+            .all(|c| is_han(c) && !lexicon.not_in_name.contains(c)))
+    .then(|| Mention {
+        name: format!("{surname}{given}"),
+        span,
+        titles: vec![post.to_string()],
+        role: None,
+    })
+}
+
+/// A Latin handle standing for a person in a list of attendees (`ZC@WorkGroup`).
+fn is_handle(word: &str) -> bool {
+    let n = word.len();
+    (2..=32).contains(&n)
+        && word.starts_with(|c: char| c.is_ascii_alphabetic())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '_' | '-'))
+        && word.chars().any(|c| c.is_ascii_uppercase() || c == '@')
 }
 
 /// Header words of a task table's column of responsible leaders.
 const LEADER_COLUMNS: [&str; 4] = ["领导", "责任人", "负责人", "牵头人"];
 
 /// Names in a task table's 牵头领导/责任领导 column: the leaders responsible for its rows.
-fn table_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+fn table_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    let text = analysis.text();
     let mut column: Option<usize> = None;
-    for line in line_ranges(text) {
+    for line in analysis.lines().iter().cloned() {
         let row = &text[line.clone()];
         if !crate::text::has_byte(row, b'\t') {
             column = None;
@@ -664,6 +817,10 @@ fn is_han(c: char) -> bool {
 mod tests {
     use super::*;
 
+    fn people_of(text: &str) -> Vec<Person> {
+        find_people(&Analysis::new(text))
+    }
+
     fn titles_of(people: &[Person], name: &str) -> Vec<String> {
         people
             .iter()
@@ -679,7 +836,7 @@ mod tests {
 
     #[test]
     fn title_chain_before_name() {
-        let p = find_people("6月16日,省政府副省长、市委书记杨光荣主持召开市委办公会议。");
+        let p = people_of("6月16日,省政府副省长、市委书记杨光荣主持召开市委办公会议。");
         assert_eq!(names(&p), ["杨光荣"]);
         assert_eq!(titles_of(&p, "杨光荣"), ["省政府副省长", "市委书记"]);
         assert_eq!(p[0].roles, [Role::Chair]);
@@ -688,7 +845,7 @@ mod tests {
 
     #[test]
     fn shared_title_and_lists() {
-        let p = find_people("副县长朱勇、蔡春梅出席会议。市领导王玉峰、王波、李红分别参加会议。");
+        let p = people_of("副县长朱勇、蔡春梅出席会议。市领导王玉峰、王波、李红分别参加会议。");
         assert_eq!(names(&p), ["朱勇", "蔡春梅", "王玉峰", "王波", "李红"]);
         assert_eq!(titles_of(&p, "蔡春梅"), ["副县长"]);
         assert!(titles_of(&p, "王波").is_empty());
@@ -697,14 +854,14 @@ mod tests {
     #[test]
     fn title_after_name_and_in_parentheses() {
         let p =
-            find_people("随后，王公理副主任对安全生产作了部署。主持：韩立群（市委常委、副市长）\n");
+            people_of("随后，王公理副主任对安全生产作了部署。主持：韩立群（市委常委、副市长）\n");
         assert_eq!(titles_of(&p, "王公理"), ["副主任"]);
         assert_eq!(titles_of(&p, "韩立群"), ["市委常委", "副市长"]);
     }
 
     #[test]
     fn name_length_follows_the_next_word() {
-        let p = find_people(
+        let p = people_of(
             "陕西省发展改革委副主任、陕西省能源局局长何钟强调，区委副书记、代区长安文哲及区委各常委参加会议。",
         );
         assert_eq!(names(&p), ["何钟", "安文哲"]);
@@ -713,7 +870,7 @@ mod tests {
 
     #[test]
     fn bylines_and_studied_speeches_are_not_people() {
-        let p = find_people(
+        let p = people_of(
             "会议传达学习了习近平总书记重要讲话精神。（记者 李文 通讯员 王芳）赵革书记的讲话站位高。",
         );
         assert!(p.is_empty(), "{p:?}");
@@ -721,14 +878,14 @@ mod tests {
 
     #[test]
     fn attendance_covers_the_whole_sentence() {
-        let p = find_people("市委常委、常务副市长林晓红，副市长周海涛、吴静出席会议。");
+        let p = people_of("市委常委、常务副市长林晓红，副市长周海涛、吴静出席会议。");
         assert!(p.iter().all(|p| p.roles == [Role::Attendee]), "{p:?}");
     }
 
     #[test]
     fn leaders_of_a_task_table() {
         let text = "序号\t工作任务\t牵头领导\t完成时限\n1\t选址论证\t林海\t8月底前\n2\t配套资金\t林海、欧阳立新\t年底前\n以上工作由副镇长林海负责。";
-        let p = find_people(text);
+        let p = people_of(text);
         assert_eq!(names(&p), ["林海", "欧阳立新"]);
         assert_eq!(titles_of(&p, "林海"), ["副镇长"]);
         assert!(p[1].roles.contains(&Role::Responsible));
@@ -736,20 +893,20 @@ mod tests {
 
     #[test]
     fn header_names_on_the_lines_below() {
-        let p = find_people("出席：\n副区长陆晓东、钱慧\n区政府党组成员孔德明\n列席：区住建局\n");
+        let p = people_of("出席：\n副区长陆晓东、钱慧\n区政府党组成员孔德明\n列席：区住建局\n");
         assert_eq!(names(&p), ["陆晓东", "钱慧", "孔德明"]);
         assert!(p.iter().all(|p| p.roles == [Role::Attendee]), "{p:?}");
     }
 
     #[test]
     fn bare_list_of_attendees() {
-        let p = find_people("会议还研究了其他事项。\n郭晓茹、关海涛、张萌参加会议。");
+        let p = people_of("会议还研究了其他事项。\n郭晓茹、关海涛、张萌参加会议。");
         assert_eq!(names(&p), ["郭晓茹", "关海涛", "张萌"]);
     }
 
     #[test]
     fn minutes_header() {
-        let p = find_people(
+        let p = people_of(
             "主持：刘志远\n出席：副区长王建军、李明华，区政府党组成员、区政府办公室主任赵文斌\n2025年3月18日下午，区长刘志远主持召开会议。",
         );
         assert_eq!(names(&p), ["刘志远", "王建军", "李明华", "赵文斌"]);
@@ -759,5 +916,44 @@ mod tests {
             ["区政府党组成员", "区政府办公室主任"]
         );
         assert_eq!(p[1].roles, [Role::Attendee]);
+    }
+
+    #[test]
+    fn header_fields_list_names_without_titles() {
+        let p = people_of(
+            "主席:丁局长育群\n参会：马锋旺 黄德宝 徐 炎 李春梅\n列席：李建明、郭媛媛同志\n记录人：王赵明\n",
+        );
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "丁育群",
+                "马锋旺",
+                "黄德宝",
+                "徐炎",
+                "李春梅",
+                "李建明",
+                "郭媛媛"
+            ]
+        );
+        assert_eq!(p[0].titles, ["局长"]);
+        assert_eq!(p[0].roles, [Role::Chair]);
+        assert!(p[1..].iter().all(|p| p.roles == [Role::Attendee]));
+    }
+
+    #[test]
+    fn a_markdown_list_of_attendees_with_notes() {
+        let p = people_of("**与会人员:**\n*   石永昌 (PM/产品)\n*   ZC@WorkGroup (后端)\n\n正文");
+        let found: Vec<(&str, Vec<String>)> = p
+            .iter()
+            .map(|p| (p.name.as_str(), p.titles.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("石永昌", vec!["PM/产品".to_string()]),
+                ("ZC@WorkGroup", vec!["后端".to_string()])
+            ]
+        );
     }
 }

@@ -100,6 +100,33 @@ const CONVERTS: u8 = 4;
 const PLAIN: u8 = 8;
 /// `(` or `（`, which may open ruby residue.
 const PAREN: u8 = 16;
+/// The most characters a word of a blank-separated list may have.
+const LIST_WORD_MAX: usize = 4;
+
+/// Whether `line` is a list of short Han words split by blanks (after a label
+/// in its first word: `参会：马锋旺 黄德宝 徐 炎`): three words at least, all but the
+/// first of Han characters only, those inside the line of [`LIST_WORD_MAX`]
+/// characters at most, and half of all of two or more (text spaced out
+/// character by character, `推 进 会 议`, is no list; its blanks are layout).
+/// Normalisation leaves the answer as it is, so a second pass keeps the blanks too.
+fn is_word_list(line: &str) -> bool {
+    let words: Vec<Vec<char>> = line
+        .split(is_space)
+        .map(|w| {
+            w.chars()
+                .filter(|&c| !is_invisible(c))
+                .collect::<Vec<char>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    n >= 3
+        && words[0].last().is_some_and(|&c| is_han(c))
+        && words[1..].iter().all(|w| w.iter().all(|&c| is_han(c)))
+        && words[1..n - 1].iter().all(|w| w.len() <= LIST_WORD_MAX)
+        && 2 * words.iter().filter(|w| w.len() >= 2).count() >= n
+}
+
 /// A space or an invisible character, removed or folded.
 const REMOVED: u8 = 32;
 /// A character normalisation rewrites (breaks, full-width letters and digits, `．`).
@@ -249,6 +276,7 @@ impl Normalizer {
             run: 0,
             traditional: false,
             ruby_removed: 0,
+            word_list_line: None,
         }
         .run()
     }
@@ -311,6 +339,8 @@ struct Pass<'a> {
     run: usize,
     traditional: bool,
     ruby_removed: usize,
+    /// The start of the last line asked about by [`Pass::in_word_list`], and its answer.
+    word_list_line: Option<(usize, bool)>,
 }
 
 impl Pass<'_> {
@@ -465,12 +495,40 @@ impl Pass<'_> {
             None | Some('\n' | '\t') => true,
             Some(c) => is_other_break(c) || is_cjk(c),
         };
-        if edge(before) || edge(after) {
+        let between_han = before.is_some_and(is_han) && after.is_some_and(is_han);
+        if between_han && self.in_word_list(at) {
+            // A list of names or short words: the blanks are its separators.
+            if src.get(at..end) != Some(" ") {
+                self.write(at, end - at, " ");
+            }
+        } else if edge(before) || edge(after) {
             self.skip(at, end - at);
         } else if src.get(at..end) != Some(" ") {
             self.write(at, end - at, " ");
         }
         end
+    }
+
+    /// Whether the line holding byte `at` is a list of short words split by
+    /// blanks (`参会：马锋旺 黄德宝 徐 炎 胡晓辉`), decided once per line.
+    fn in_word_list(&mut self, at: usize) -> bool {
+        let start = self.src[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c == '\n' || is_other_break(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if let Some((line, answer)) = self.word_list_line
+            && line == start
+        {
+            return answer;
+        }
+        let rest = &self.src[start..];
+        let end = rest
+            .find(|c| c == '\n' || is_other_break(c))
+            .unwrap_or(rest.len());
+        let answer = is_word_list(&rest[..end]);
+        self.word_list_line = Some((start, answer));
+        answer
     }
 
     /// The character at byte `at` of the source.

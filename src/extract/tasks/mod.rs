@@ -6,6 +6,7 @@
 //! the same heading) are merged, and each task is then linked to the deadline
 //! and the problems stated where it is.
 
+mod agents;
 mod lexicon;
 mod prose;
 mod table;
@@ -16,6 +17,7 @@ mod tests;
 
 use std::ops::Range;
 
+use crate::analysis::Analysis;
 use crate::record::{Deadline, Person, Problem, Task};
 
 /// Builds the word lists and patterns.
@@ -28,15 +30,16 @@ pub(crate) fn load() {
 /// people extractor), and links each to its deadline (index into `deadlines`) and its
 /// problems (indexes into `problems`).
 pub(crate) fn find_tasks(
-    text: &str,
+    analysis: &Analysis,
     people: &[Person],
     deadlines: &[Deadline],
     problems: &[Problem],
 ) -> Vec<Task> {
     let mut drafts = Drafts::new(people);
-    let lines = lines(text);
+    let lines = lines(analysis.text());
     let in_table = table::scan(&lines, &mut drafts);
     prose::scan(&lines, &in_table, deadlines, &mut drafts);
+    agents::scan(analysis, people, &mut drafts);
     drafts.finish(deadlines, problems)
 }
 
@@ -152,6 +155,20 @@ impl<'a> Drafts<'a> {
         self.list.push(draft);
         self.keys.push(key);
         self.list.len() - 1
+    }
+
+    /// The tasks so far.
+    pub fn drafts(&self) -> &[Draft] {
+        &self.list
+    }
+
+    /// Makes `name` the leader of every task named within `range` that has none.
+    pub fn lead_within(&mut self, range: Range<usize>, name: &str) {
+        for d in &mut self.list {
+            if d.leaders.is_empty() && d.span.start >= range.start && d.span.end <= range.end {
+                d.leaders.push(name.to_string());
+            }
+        }
     }
 
     /// Adds leaders to task `i`.

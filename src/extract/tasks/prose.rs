@@ -883,7 +883,7 @@ const WORK_ENDINGS: &[&str] = &[
     "计划",
 ];
 
-fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
+pub(super) fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     let mut from = 0;
     for chunk in s.split_inclusive(['，', ',', '；']) {

@@ -1,6 +1,7 @@
 //! Tasks on composed sentences in the genre (invented places and people).
 
 use super::find_tasks;
+use crate::analysis::Analysis;
 use crate::record::{Deadline, Person, Problem, Task};
 use crate::time::{Precision, Relation};
 
@@ -30,7 +31,7 @@ fn deadline(text: &str, expr: &str) -> Deadline {
 fn run(text: &str, names: &[&str], limits: &[&str]) -> Vec<Task> {
     let people: Vec<Person> = names.iter().map(|n| person(text, n)).collect();
     let deadlines: Vec<Deadline> = limits.iter().map(|d| deadline(text, d)).collect();
-    find_tasks(text, &people, &deadlines, &[])
+    find_tasks(&Analysis::new(text), &people, &deadlines, &[])
 }
 
 fn titles(tasks: &[Task]) -> Vec<&str> {
@@ -181,7 +182,7 @@ fn table_rows_with_vertically_merged_leaders() {
         task: None,
         span: [i, i + "改造管网5公里".len()],
     }];
-    let tasks = find_tasks(text, &people, &deadlines, &problems);
+    let tasks = find_tasks(&Analysis::new(text), &people, &deadlines, &problems);
     assert_eq!(
         titles(&tasks),
         ["东区雨污分流改造", "老街排水管网疏通", "城区路灯节能改造"]
@@ -240,7 +241,7 @@ fn odd_inputs_do_not_panic() {
         "2025年",
         "é一、é（一）é听取é关于é汇报é",
     ] {
-        let _ = find_tasks(text, &[], &[], &[]);
+        let _ = find_tasks(&Analysis::new(text), &[], &[], &[]);
     }
 }
 
@@ -260,7 +261,7 @@ fn out_of_range_spans_do_not_panic() {
         precision: Precision::None,
         span: [9999, 10005],
     }];
-    let tasks = find_tasks(text, &people, &deadlines, &[]);
+    let tasks = find_tasks(&Analysis::new(text), &people, &deadlines, &[]);
     assert_eq!(titles(&tasks), ["森林防火"]);
     assert_eq!(tasks[0].deadline, None);
 }
@@ -269,7 +270,7 @@ proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(200))]
     #[test]
     fn arbitrary_text_does_not_panic(s in "[一二三、（）是要由牵头负责听取了关于的汇报《》，。；\t\n0-9月底前完成工程局a-c]{0,80}") {
-        let _ = find_tasks(&s, &[], &[], &[]);
+        let _ = find_tasks(&Analysis::new(&s), &[], &[], &[]);
     }
 
     #[test]
@@ -277,7 +278,7 @@ proptest::proptest! {
         let people = vec![Person { name: "某".to_string(), titles: Vec::new(), roles: Vec::new(), spans: vec![[a, b]] }];
         let deadlines = vec![Deadline { text: String::new(), date: None, relation: Relation::By, precision: Precision::None, span: [b, a] }];
         let problems = vec![Problem { text: String::new(), task: None, span: [a, b] }];
-        let _ = find_tasks(&s, &people, &deadlines, &problems);
+        let _ = find_tasks(&Analysis::new(&s), &people, &deadlines, &problems);
     }
 }
 
@@ -300,7 +301,12 @@ fn section_problems_belong_to_its_reported_topic() {
         problem("雨污混接"),
         problem("推诿扯皮"),
     ];
-    let tasks = find_tasks(text, &[], &[deadline(text, "6月底前")], &problems);
+    let tasks = find_tasks(
+        &Analysis::new(text),
+        &[],
+        &[deadline(text, "6月底前")],
+        &problems,
+    );
     assert_eq!(titles(&tasks), ["城东污水管网工程", "管网清淤"]);
     assert_eq!(tasks[0].problems, [0]);
     assert_eq!(tasks[1].problems, [1]);
@@ -382,8 +388,10 @@ fn work_to_be_finished_on_time() {
     let text = "王立平副主任对交通治理工作做出安排：一是要深入摸排并采取有力措施，确保省里督办的6处堵点整治按期完成；\
                 二是逐级压实责任，强化督查问责。";
     let tasks = run(text, &["王立平"], &[]);
-    assert_eq!(titles(&tasks), ["省里督办的6处堵点整治"]);
+    // The work arranged is a task of its own (rule (a): what the meeting deploys).
+    assert_eq!(titles(&tasks), ["省里督办的6处堵点整治", "交通治理"]);
     assert_eq!(tasks[0].leaders, ["王立平"]);
+    assert_eq!(tasks[1].leaders, ["王立平"]);
 }
 
 #[test]
@@ -446,5 +454,56 @@ fn a_limit_right_before_the_work_is_its_own() {
     assert!(
         linked.contains(&("城区排水管网清淤", Some(2))),
         "{linked:?}"
+    );
+}
+
+#[test]
+fn the_subject_of_a_report_leads_what_it_reports() {
+    // The subject carries over the clauses of its sentence that open with a verb.
+    let text = "会上，县应急局局长李明通报了近期森林防火隐患排查情况，部署汛期值守相关工作；\
+                副县长赵刚汇报了农村公路改造、城区供水管网改造等重点工作。";
+    let tasks = run(text, &["李明", "赵刚"], &[]);
+    let found: Vec<(&str, Vec<String>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .collect();
+    let leader = |n: &str| vec![n.to_string()];
+    assert_eq!(
+        found,
+        [
+            ("近期森林防火隐患排查", leader("李明")),
+            ("汛期值守", leader("李明")),
+            ("农村公路改造", leader("赵刚")),
+            ("城区供水管网改造", leader("赵刚")),
+        ]
+    );
+}
+
+#[test]
+fn a_speaker_leads_nothing_and_an_alias_arranges_the_items_below() {
+    let text = "会议强调，各部门要做好防汛工作。\n随后，孙书记对公司安全生产工作进行安排和部署如下：\n\
+                1、各部门开展燃气安全大排查。\n2、公司要签订2025年安全生产责任书。\n孙伟强调，要守牢底线。";
+    let mut sun = person(text, "孙伟");
+    sun.titles = vec!["党支部书记".to_string()];
+    let deadlines: Vec<Deadline> = Vec::new();
+    let tasks = find_tasks(&Analysis::new(text), &[sun], &deadlines, &[]);
+    for t in &tasks {
+        let below = t.span[0] > text.find("如下").unwrap();
+        assert_eq!(
+            t.leaders.is_empty(),
+            !below && t.title != "安全生产",
+            "{}",
+            t.title
+        );
+    }
+    assert!(
+        tasks
+            .iter()
+            .any(|t| t.title == "燃气安全大排查" && t.leaders == ["孙伟"])
+    );
+    assert!(
+        tasks
+            .iter()
+            .any(|t| t.title == "安全生产" && t.leaders == ["孙伟"])
     );
 }

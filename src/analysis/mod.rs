@@ -1,0 +1,111 @@
+//! The analysis of one normalised text, built once and read by every extractor.
+//!
+//! Extractors make decisions over structure, not over raw lines: the lines,
+//! sentences and clauses of the text (split once, here), and the header fields
+//! of minutes (`时间`, `地点`, `主持`, `出席`, `列席`, `记录`…) in whatever layout
+//! they come — colon lines, table rows, Markdown bold — so that no extractor
+//! needs its own reading of `会议时间：` or `| 时间 | …`.
+
+mod fields;
+mod split;
+
+use std::ops::Range;
+
+pub(crate) use fields::{Field, FieldKind};
+
+/// What every extractor reads of one document.
+#[derive(Debug)]
+pub(crate) struct Analysis<'t> {
+    text: &'t str,
+    lines: Vec<Range<usize>>,
+    sentences: Vec<Range<usize>>,
+    clauses: Vec<Range<usize>>,
+    fields: Vec<Field>,
+}
+
+impl<'t> Analysis<'t> {
+    /// Analyses `text` (normalised: simplified, half-width folded).
+    pub fn new(text: &'t str) -> Self {
+        let lines: Vec<Range<usize>> = crate::text::lines(text)
+            .map(|(at, line)| at..at + line.len())
+            .collect();
+        let sentences = split::pieces(text, &lines, split::SENTENCE_ENDS);
+        let clauses = split::pieces(text, &lines, split::CLAUSE_ENDS);
+        let fields = fields::find(text, &lines);
+        Analysis {
+            text,
+            lines,
+            sentences,
+            clauses,
+            fields,
+        }
+    }
+
+    /// The text analysed.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The lines, without their `\n`.
+    pub fn lines(&self) -> &[Range<usize>] {
+        &self.lines
+    }
+
+    /// The clauses: sentences split further at `，：`, each with its mark.
+    pub fn clauses(&self) -> &[Range<usize>] {
+        &self.clauses
+    }
+
+    /// The header fields of minutes, in text order.
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    /// The sentence holding byte `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<Range<usize>> {
+        containing(&self.sentences, at)
+    }
+}
+
+/// The range of the sorted, disjoint `ranges` that holds `at`.
+fn containing(ranges: &[Range<usize>], at: usize) -> Option<Range<usize>> {
+    let i = ranges.partition_point(|r| r.end <= at);
+    ranges.get(i).filter(|r| r.start <= at).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_clauses_are_split_once_with_their_marks() {
+        let text = "会议听取了汇报，研究了工作。会议强调：要抓好落实；\n二、其他事项";
+        let a = Analysis::new(text);
+        let c: Vec<&str> = a.clauses().iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            c,
+            [
+                "会议听取了汇报，",
+                "研究了工作。",
+                "会议强调：",
+                "要抓好落实；",
+                "二、其他事项"
+            ]
+        );
+        let at = text.find("研究").unwrap();
+        assert_eq!(
+            &text[a.sentence_at(at).unwrap()],
+            "会议听取了汇报，研究了工作。"
+        );
+        let later = text.find("要抓好").unwrap();
+        assert_eq!(
+            &text[a.sentence_at(later).unwrap()],
+            "会议强调：要抓好落实；"
+        );
+        assert_eq!(
+            &text[a.sentence_at(text.len() - 1).unwrap()],
+            "二、其他事项"
+        );
+        assert_eq!(a.sentence_at(text.len()), None);
+    }
+}

@@ -1,0 +1,511 @@
+//! Who reports on, is assigned or arranges each piece of work: the link from a
+//! person to the items of the clauses they are the subject of.
+//!
+//! Read over the analysis's clauses, a person is the subject of a clause that
+//! opens with their name (after a title: `副镇长郝明珠汇报了…`, `王艳镇长通报调度了…`,
+//! `郭书记对…进行安排和部署如下：`), and stays the subject of the clauses of the
+//! same sentence that open with a verb (`…,通报了近期…情况,部署…工作`). A clause
+//! whose subject acts on work by a verb of report, arrangement or responsibility
+//! makes that subject the leader of the tasks named in it after the verb; its
+//! reported object (`通报了X情况`, `通报调度了A、B、C等重点工作`) is itself a task
+//! (annotation rule (a)). `P就X进行了汇报` links P to the task naming X, and a
+//! clause ending in `如下：` hands its subject the numbered items below it.
+//! Verbs of speech (`强调`, `要求`) make no one a leader: a speaker addresses
+//! everyone.
+
+use std::ops::Range;
+
+use super::prose::list_items;
+use super::{Draft, Drafts};
+use crate::analysis::Analysis;
+use crate::extract::lexicon::PeopleLexicon;
+use crate::record::Person;
+
+/// What a verb says its subject does with the work it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    /// Reports on it (`汇报`, `通报`): the object is a task of its own.
+    Report,
+    /// Arranges or deploys it (`部署`, `安排`).
+    Arrange,
+    /// Is responsible for it (`负责`, `牵头`).
+    Lead,
+}
+
+/// The verbs, longest first where one starts another.
+const VERBS: &[(&str, Act)] = &[
+    ("汇报", Act::Report),
+    ("通报", Act::Report),
+    ("介绍", Act::Report),
+    ("说明", Act::Report),
+    ("部署", Act::Arrange),
+    ("安排", Act::Arrange),
+    ("调度", Act::Arrange),
+    ("督办", Act::Arrange),
+    ("负责", Act::Lead),
+    ("牵头", Act::Lead),
+    ("主抓", Act::Lead),
+    ("承办", Act::Lead),
+];
+
+/// Words between a subject's name and its verb: fillers, and the prepositions
+/// that bring the object before the verb (`就X作汇报`, `对X进行部署`).
+const AFTER_SUBJECT: &[&str] = &[
+    "同志", "在", "亲自", "还", "也", "先后", "分别", "重点", "详细", "随后", "就", "对",
+];
+
+/// Words a clause may open with and still continue its sentence's subject.
+const CONTINUING: &[&str] = &["并", "还", "又", "同时", "随后", "也", "再"];
+
+/// The most characters a subject's clause may hold before its verb when the
+/// object comes first (`就X进行了详细汇报`).
+const FRONTED_OBJECT_MAX: usize = 60;
+
+/// A person mentioned at a place: by name, or by surname and post (`谢书记`).
+struct Mention {
+    span: Range<usize>,
+    name: String,
+}
+
+/// Adds the tasks reported by a clause's subject and links leaders to the
+/// tasks that have none.
+pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
+    let text = analysis.text();
+    let mentions = mentions(text, people);
+    if mentions.is_empty() {
+        return;
+    }
+    let mut links: Vec<(Range<usize>, String)> = Vec::new();
+    let mut fronted: Vec<(Range<usize>, String)> = Vec::new();
+    let mut arranged: Vec<(usize, String)> = Vec::new();
+    let mut subject: Option<&Mention> = None;
+    let mut sentence = None;
+    for clause in analysis.clauses() {
+        // A subject carries over the clauses of its sentence only.
+        let this = analysis.sentence_at(clause.start).map(|s| s.start);
+        if this != sentence {
+            sentence = this;
+            subject = None;
+        }
+        {
+            let c = &text[clause.clone()];
+            let opening = opening_subject(text, clause.clone(), &mentions);
+            let verb_at = match opening {
+                Some((m, after)) => {
+                    subject = Some(m);
+                    after
+                }
+                None if continues(c) => clause.start,
+                None => {
+                    subject = None;
+                    continue;
+                }
+            };
+            let Some(who) = subject else { continue };
+            let rest = &text[verb_at..clause.end];
+            let rest = CONTINUING
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest);
+            let rest = ["对", "就"]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .filter(|r| fronted_verb(r).is_some())
+                .unwrap_or(rest);
+            let at = clause.end - rest.len();
+            if let Some((act, len)) = verb_at_start(rest) {
+                let object = at + len..clause.end;
+                links.push((object.clone(), who.name.clone()));
+                if act == Act::Report || act == Act::Arrange {
+                    report(text, object, act, &who.name, out);
+                }
+            } else if let Some(q) = fronted_verb(rest) {
+                // `就X进行了汇报`: X, before the verb, is the work.
+                let object = at..at + q;
+                fronted.push((object, who.name.clone()));
+            }
+            if c.ends_with("如下：") || c.ends_with("如下:") {
+                arranged.push((clause.end, who.name.clone()));
+            }
+        }
+    }
+    for (range, name) in links {
+        out.lead_within(range, &name);
+    }
+    for (range, name) in fronted {
+        let object = super::title::clean(&text[range.clone()]);
+        if !lead_same_work(&object, range.start, &name, out) {
+            // Work deployed or reported on that no task names yet.
+            report(text, range, Act::Arrange, &name, out);
+        }
+    }
+    for (after, name) in arranged {
+        let items = numbered_lines_after(analysis, after);
+        if let Some(r) = items {
+            out.lead_within(r, &name);
+        }
+    }
+}
+
+/// How far back (bytes) from a fronted object the task it names may be stated:
+/// the heading of the item the report is heard under.
+const FRONTED_LOOK_BACK: usize = 600;
+
+/// `P就X进行了汇报`: P leads the task without leaders stated nearest before
+/// that names the same work as X (by the scorer's measure: character bigrams).
+fn lead_same_work(object: &str, at: usize, name: &str, out: &mut Drafts) -> bool {
+    let found = (0..out.len())
+        .filter(|&i| {
+            let d = &out.drafts()[i];
+            d.leaders.is_empty()
+                && d.span.start < at + object.len()
+                && at.saturating_sub(d.span.start) <= FRONTED_LOOK_BACK
+                && similar(&d.title, object)
+        })
+        .min_by_key(|&i| at.abs_diff(out.drafts()[i].span.start));
+    if let Some(i) = found {
+        out.add_leaders(i, &[name.to_string()]);
+    }
+    found.is_some()
+}
+
+/// Whether two titles share most of their character pairs (Dice ≥ 0.5), or one
+/// holds the other.
+fn similar(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (x, mut y) = (pairs(a), pairs(b));
+    let total = x.len() + y.len();
+    let mut shared = 0;
+    for p in &x {
+        if let Some(k) = y.iter().position(|q| q == p) {
+            y.swap_remove(k);
+            shared += 1;
+        }
+    }
+    total > 0 && 4 * shared >= total
+}
+
+/// The reported object of a report or arrangement: `X情况`, `A、B等重点工作`.
+fn report(text: &str, object: Range<usize>, act: Act, name: &str, out: &mut Drafts) {
+    let s = &text[object.clone()];
+    let s = s.strip_prefix('了').unwrap_or(s);
+    let base = object.end - s.len();
+    let s = s.trim_end_matches(['，', ',', '。', '；', ';', '：', ':']);
+    // A report names its topic whole (`由钟美玲汇报2024年重大项目资金使用情况和资金执行率`);
+    // what is arranged names work by its ending (`…工作`).
+    let topic = reported_topic(s).or_else(|| {
+        (act == Act::Report && (4..=REPORT_TOPIC_MAX).contains(&s.chars().count())).then_some(s)
+    });
+    let Some(topic) = topic else {
+        return;
+    };
+    for (title, r) in list_items(topic, true) {
+        // `公司安全生产`: the unit whose work it is stands before the work.
+        let units = super::title::unit_run(&title);
+        let title = match title.get(units..) {
+            Some(rest) if units > 0 && super::title::acceptable(rest) => rest.to_string(),
+            _ => title,
+        };
+        if !concrete(&title) {
+            continue;
+        }
+        let span = base + r.start..base + r.end;
+        let mut draft = Draft::new(title, span, object.clone());
+        draft.leaders.push(name.to_string());
+        out.add(draft);
+    }
+}
+
+/// The most characters of a reported topic without an ending.
+const REPORT_TOPIC_MAX: usize = 30;
+
+/// Whether a reported item names a piece of work, not the work of every unit
+/// (`各子公司、集团各部门重点工作`) or work in general (`目标任务`).
+fn concrete(title: &str) -> bool {
+    let every = title
+        .char_indices()
+        .any(|(i, c)| c == '各' && title[i + c.len_utf8()..].starts_with(super::title::is_han));
+    let generic = ["任务", "目标", "重点", "打算", "问题"]
+        .iter()
+        .any(|e| title.ends_with(e));
+    !every && !generic
+}
+
+/// Endings that close a reported object, longest first.
+const REPORTED_ENDINGS: &[&str] = &[
+    "进展情况",
+    "推进情况",
+    "落实情况",
+    "开展情况",
+    "完成情况",
+    "有关情况",
+    "相关情况",
+    "的情况",
+    "情况",
+    "等重点工作",
+    "等各项工作",
+    "等工作",
+    "相关工作",
+    "有关工作",
+    "工作",
+];
+
+/// The work an object names, without the ending saying it is a report of it.
+fn reported_topic(s: &str) -> Option<&str> {
+    let ending = REPORTED_ENDINGS.iter().find(|e| s.ends_with(**e))?;
+    let topic = s[..s.len() - ending.len()].trim_end_matches('的');
+    // A page of text is no object; one character names nothing.
+    let n = topic.chars().count();
+    ((2..=60).contains(&n)).then_some(topic)
+}
+
+/// The person a clause opens with, and where the words after the name and
+/// its fillers begin.
+fn opening_subject<'m>(
+    text: &str,
+    clause: Range<usize>,
+    mentions: &'m [Mention],
+) -> Option<(&'m Mention, usize)> {
+    let from = mentions.partition_point(|m| m.span.start < clause.start);
+    let m = mentions[from..]
+        .iter()
+        .take_while(|m| m.span.end <= clause.end)
+        .find(|m| m.span.start >= clause.start)?;
+    // Only a title may stand before the name: at most 16 characters of Han
+    // text with no verb of its own.
+    let before = &text[clause.start..m.span.start];
+    if before.chars().count() > 16 || before.contains(['，', ',', '、', '“']) {
+        return None;
+    }
+    if VERBS.iter().any(|(v, _)| before.contains(v)) {
+        return None;
+    }
+    let mut after = m.span.end;
+    // A post after the name (`王艳镇长`), then fillers.
+    let lexicon = PeopleLexicon::get();
+    if let Some(post) = lexicon.post_starting(&text[after..clause.end]) {
+        after += post.len();
+    }
+    let mut moved = true;
+    while moved {
+        moved = false;
+        for w in AFTER_SUBJECT {
+            if text[after..clause.end].starts_with(w) {
+                after += w.len();
+                moved = true;
+            }
+        }
+    }
+    Some((m, after))
+}
+
+/// Whether a clause opens with a verb and so continues its sentence's subject.
+fn continues(clause: &str) -> bool {
+    let rest = CONTINUING
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .unwrap_or(clause);
+    verb_at_start(rest).is_some()
+        || ["对", "就"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .is_some_and(|r| fronted_verb(r).is_some())
+}
+
+/// The verb `s` opens with (after `作了`, `进行了`), and the bytes it takes.
+fn verb_at_start(s: &str) -> Option<(Act, usize)> {
+    let mut skip = 0;
+    for lead in ["进行了", "进行", "作了", "做了", "作", "做"] {
+        if s.starts_with(lead) {
+            skip = lead.len();
+            break;
+        }
+    }
+    let rest = &s[skip..];
+    let (verb, act) = VERBS.iter().find(|(v, _)| rest.starts_with(v))?;
+    // `汇报了`, `部署调度了`: the verb and what follows it before the object.
+    let mut len = skip + verb.len();
+    if let Some((second, _)) = VERBS.iter().find(|(v, _)| s[len..].starts_with(v)) {
+        len += second.len();
+    }
+    Some((*act, len))
+}
+
+/// Where a verb of report or arrangement stands after a fronted object
+/// (`X进行了详细汇报`), as the object's length in bytes.
+fn fronted_verb(s: &str) -> Option<usize> {
+    for lead in ["进行了", "作出了", "作出", "做出", "作了", "做了", "进行"] {
+        if let Some(q) = crate::text::find(s, lead) {
+            let after = &s[q + lead.len()..];
+            let after = after.strip_prefix("详细").unwrap_or(after);
+            if VERBS
+                .iter()
+                .any(|(v, act)| *act != Act::Lead && after.starts_with(v))
+                && s[..q].chars().count() <= FRONTED_OBJECT_MAX
+            {
+                return Some(q);
+            }
+        }
+    }
+    None
+}
+
+/// The numbered lines right after byte `after` (`1、…`, `（一）…`, `一是…`), as one range.
+fn numbered_lines_after(analysis: &Analysis, after: usize) -> Option<Range<usize>> {
+    let text = analysis.text();
+    let lines = analysis.lines();
+    let first = lines.partition_point(|l| l.end < after);
+    let mut end = None;
+    let mut start = None;
+    for line in &lines[first + 1..] {
+        let l = text[line.clone()].trim_start();
+        if l.is_empty() {
+            continue;
+        }
+        if !numbered(l) {
+            break;
+        }
+        start.get_or_insert(line.start);
+        end = Some(line.end);
+    }
+    Some(start?..end?)
+}
+
+/// Whether a line opens with a list number.
+fn numbered(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let han = line
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    let after = |n: usize| line.chars().nth(n);
+    (digits > 0 && digits <= 2 && matches!(after(digits), Some('、' | '.' | '．' | ')' | '）')))
+        || (han > 0 && han <= 3 && matches!(after(han), Some('、' | '是')))
+        || line.starts_with(['（', '('])
+            && line
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        || line.starts_with(['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'])
+}
+
+/// Every mention of the people: by name, and by surname and post (`谢书记`,
+/// `郭书记`) where that names one person only.
+fn mentions(text: &str, people: &[Person]) -> Vec<Mention> {
+    let lexicon = PeopleLexicon::get();
+    let mut out: Vec<Mention> = Vec::new();
+    for p in people {
+        // Spans from elsewhere than this text's extractors are not trusted.
+        for s in p
+            .spans
+            .iter()
+            .filter(|s| s[0] < s[1] && text.get(s[0]..s[1]).is_some())
+        {
+            out.push(Mention {
+                span: s[0]..s[1],
+                name: p.name.clone(),
+            });
+        }
+    }
+    // Surname and post: the aliases each person's titles give.
+    let mut aliases: Vec<(String, usize)> = Vec::new();
+    for (k, p) in people.iter().enumerate() {
+        let Some(surname) = p.name.chars().next() else {
+            continue;
+        };
+        for t in &p.titles {
+            let Some(post) = lexicon.post_ending(t) else {
+                continue;
+            };
+            let post = post.strip_prefix('副').unwrap_or(post);
+            aliases.push((format!("{surname}{post}"), k));
+        }
+    }
+    aliases.sort();
+    aliases.dedup();
+    for (i, (alias, k)) in aliases.iter().enumerate() {
+        let ambiguous = aliases
+            .iter()
+            .enumerate()
+            .any(|(j, (a, other))| j != i && a == alias && other != k);
+        if ambiguous {
+            continue;
+        }
+        for at in crate::text::find_iter(text, alias) {
+            let span = at..at + alias.len();
+            if !out.iter().any(|m| m.span.start <= at && m.span.end > at) {
+                out.push(Mention {
+                    span,
+                    name: people[*k].name.clone(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reported_topics_lose_their_endings() {
+        assert_eq!(
+            reported_topic("近期信访维稳重点案件办理情况"),
+            Some("近期信访维稳重点案件办理")
+        );
+        assert_eq!(
+            reported_topic("乡村振兴衔接推进区进展情况"),
+            Some("乡村振兴衔接推进区")
+        );
+        assert_eq!(
+            reported_topic("环境保护、土地卫片整改、安全生产排查整治等重点工作"),
+            Some("环境保护、土地卫片整改、安全生产排查整治")
+        );
+        assert_eq!(reported_topic("会议精神"), None);
+        assert_eq!(reported_topic("情况"), None);
+        assert!(concrete("土地卫片整改"));
+        assert!(!concrete("2021年第三季度各子公司"));
+        assert!(!concrete("集团各部门重点"));
+        assert!(!concrete("下一步改革任务"));
+    }
+
+    #[test]
+    fn verbs_open_clauses() {
+        assert_eq!(verb_at_start("通报调度了环境保护"), Some((Act::Report, 12)));
+        assert_eq!(verb_at_start("进行了部署"), Some((Act::Arrange, 15)));
+        assert_eq!(verb_at_start("强调要抓好"), None);
+        assert_eq!(
+            fronted_verb("学校党委巡察整改情况进行了详细汇报。"),
+            Some(30)
+        );
+        assert_eq!(fronted_verb("学校党委巡察整改情况进行了负责"), None);
+    }
+
+    #[test]
+    fn numbered_lines() {
+        for l in [
+            "1、各部门",
+            "（一）加强",
+            "一是抓好",
+            "二、其他",
+            "①完善",
+            "12.整改",
+        ] {
+            assert!(numbered(l), "{l}");
+        }
+        for l in ["会议要求", "2024年", "一起研究", "(注)"] {
+            assert!(!numbered(l), "{l}");
+        }
+    }
+}
