@@ -589,4 +589,21 @@ mod tests {
         assert_send_sync::<Normalizer>();
         assert_send_sync::<Normalized>();
     }
+
+    #[test]
+    fn blanks_between_listed_names_stay() {
+        let n = Normalizer::new();
+        let t = |s: &str| n.normalize(s).text;
+        // A list of names: the blanks are separators (one ASCII space each).
+        assert_eq!(
+            t("参会：马锋旺　黄德宝  王国晖 徐 炎\n"),
+            "参会：马锋旺 黄德宝 王国晖 徐 炎\n"
+        );
+        // Layout: a title before a name, text spaced out character by character.
+        assert_eq!(t("副区长　王建军出席"), "副区长王建军出席");
+        assert_eq!(t("推 进 会 议"), "推进会议");
+        assert_eq!(t("6 月 底 前"), "6月底前");
+        assert!(is_word_list("列席：李建明 李明军 郭媛媛"));
+        assert!(!is_word_list("记者 李文"));
+    }
 }
