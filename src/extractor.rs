@@ -183,7 +183,7 @@ impl Extractor {
         let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(text, anchor);
         warnings.extend(deadline_warnings);
         let people = extract::people::find_people(&analysis);
-        let parts = extract::meeting::find_parts(text, &people);
+        let parts = extract::meeting::find_parts(&analysis, &people);
         let mut problems = extract::problems::find_problems(text);
         let tasks = extract::tasks::find_tasks(&analysis, &people, &deadlines, &problems);
         for (index, task) in tasks.iter().enumerate() {

@@ -24,7 +24,7 @@ pub fn people(text: &str) -> Vec<Person> {
 
 /// The meeting's title, place, chairs and attendees, as a count of what was found.
 pub fn meeting_parts(text: &str, people: &[Person]) -> usize {
-    let parts = extract::meeting::find_parts(text, people);
+    let parts = extract::meeting::find_parts(&crate::analysis::Analysis::new(text), people);
     usize::from(parts.title.is_some())
         + usize::from(parts.location.is_some())
         + parts.chairs.len()

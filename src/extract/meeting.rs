@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::analysis::{Analysis, FieldKind};
+use crate::extract::lexicon::PeopleLexicon;
 use crate::record::{Person, Role};
 use crate::time::{self, YearRule};
 
@@ -210,13 +211,25 @@ pub(crate) struct MeetingParts {
 }
 
 /// Finds the meeting's name and place in `text`, and its chairs and attendees among `people`.
-pub(crate) fn find_parts(text: &str, people: &[Person]) -> MeetingParts {
-    // The one who chairs (主持); else the one who convenes (召开) it.
+pub(crate) fn find_parts(analysis: &Analysis, people: &[Person]) -> MeetingParts {
+    let text = analysis.text();
+    // The one named in a chair field or who chairs (主持); else the one who convenes (召开) it.
+    let chair_fields: Vec<&Range<usize>> = analysis
+        .fields()
+        .iter()
+        .filter(|f| f.kind == FieldKind::Chair)
+        .flat_map(|f| &f.values)
+        .collect();
+    let in_chair_field = |p: &Person| {
+        p.spans.iter().any(|s| {
+            chair_fields
+                .iter()
+                .any(|v| v.start <= s[0] && s[1] <= v.end)
+        })
+    };
     let mut chairs: Vec<String> = people
         .iter()
-        .filter(|p| {
-            p.spans.iter().any(|s| follows(text, s[1], &["主持"])) || in_header(text, p, "主持")
-        })
+        .filter(|p| p.spans.iter().any(|s| follows(text, s[1], &["主持"])) || in_chair_field(p))
         .map(|p| p.name.clone())
         .collect();
     if chairs.is_empty() {
@@ -243,24 +256,34 @@ pub(crate) fn find_parts(text: &str, people: &[Person]) -> MeetingParts {
     }
 }
 
-/// Whether one of `words` follows `end`, past fillers like 同志 or 在.
+/// Whether one of `words` follows `end`, past a post after the name
+/// (`马锋旺院长主持`), fillers like 同志, and a place (`在县自然资源局主持召开`).
 fn follows(text: &str, end: usize, words: &[&str]) -> bool {
     let mut rest = &text[end..];
-    for filler in ["同志", "在", "亲自"] {
+    if let Some(post) = PeopleLexicon::get().post_starting(rest) {
+        rest = &rest[post.len()..];
+    }
+    for filler in ["同志", "亲自"] {
         rest = rest.strip_prefix(filler).unwrap_or(rest);
     }
+    if let Some(place) = rest.strip_prefix('在') {
+        // The place runs to the verb, within a clause.
+        let near: String = place.chars().take(PLACE_MAX_CHARS).collect();
+        let clause = near
+            .find(['，', ',', '。', '；', '、'])
+            .unwrap_or(near.len());
+        if let Some(at) = words.iter().filter_map(|w| near[..clause].find(w)).min() {
+            rest = &place[at..];
+        } else {
+            rest = place;
+        }
+    }
+    let rest = rest.strip_prefix("亲自").unwrap_or(rest);
     words.iter().any(|w| rest.starts_with(w))
 }
 
-/// Whether the person is named on a `label：` header line.
-fn in_header(text: &str, person: &Person, label: &str) -> bool {
-    person.spans.iter().any(|s| {
-        let line_start = text[..s[0]].rfind('\n').map_or(0, |i| i + 1);
-        let line = text[line_start..s[0]].trim_start();
-        line.starts_with(label)
-            && (line[label.len()..].starts_with('：') || line[label.len()..].starts_with(':'))
-    })
-}
+/// The most characters a place between a chair's name and `主持` may have.
+const PLACE_MAX_CHARS: usize = 20;
 
 fn title_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
@@ -329,7 +352,7 @@ mod tests {
     fn parts_of_a_report() {
         let text = "6月16日,市委书记杨光荣主持召开市委办公会议。副市长王波出席会议。";
         let people = crate::extract::people::find_people(&Analysis::new(text));
-        let parts = find_parts(text, &people);
+        let parts = find_parts(&Analysis::new(text), &people);
         assert_eq!(parts.title.as_deref(), Some("市委办公会议"));
         assert_eq!(parts.chairs, ["杨光荣"]);
         assert_eq!(parts.attendees, ["王波"]);
@@ -339,7 +362,7 @@ mod tests {
     fn convener_chairs_when_no_one_else_does() {
         let text = "市长王立彤召开全市重点项目推进会。会议在市行政中心召开。";
         let people = crate::extract::people::find_people(&Analysis::new(text));
-        let parts = find_parts(text, &people);
+        let parts = find_parts(&Analysis::new(text), &people);
         assert_eq!(parts.chairs, ["王立彤"]);
         assert_eq!(parts.location.as_deref(), Some("市行政中心"));
     }
@@ -348,10 +371,23 @@ mod tests {
     fn minutes_header_parts() {
         let text = "青杉区人民政府常务会议纪要\n时间：2025年3月18日下午\n地点：区政府第一会议室\n主持：刘志远\n";
         let people = crate::extract::people::find_people(&Analysis::new(text));
-        let parts = find_parts(text, &people);
+        let parts = find_parts(&Analysis::new(text), &people);
         assert_eq!(parts.title.as_deref(), Some("青杉区人民政府常务会议"));
         assert_eq!(parts.location.as_deref(), Some("区政府第一会议室"));
         assert_eq!(parts.chairs, ["刘志远"]);
+        for (text, chair) in [
+            (
+                "会议时间:2024年4月19日\n主持人:郑明远\n记录人:王小明\n",
+                "郑明远",
+            ),
+            ("| 主席 | 丁局长育群 |\n| 地点 | 三楼 |\n", "丁育群"),
+            ("4月1日下午，马锋旺院长主持召开学院党政联席会议。", "马锋旺"),
+            ("上午，副县长钟伟在县自然资源局主持召开调度会。", "钟伟"),
+        ] {
+            let people = crate::extract::people::find_people(&Analysis::new(text));
+            let parts = find_parts(&Analysis::new(text), &people);
+            assert_eq!(parts.chairs, [chair], "{text}");
+        }
     }
 
     /// The two location patterns find what their alternation finds.
