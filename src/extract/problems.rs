@@ -51,6 +51,8 @@ pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
 /// The word lists, compiled.
 struct Lexicon {
     tails: Regex,
+    /// The count in a tail (`等四个问题`, `等12个突出问题`), to find the tail's word.
+    tail_count: Regex,
     tails_needing_lead_in: HashSet<&'static str>,
     tails_naming_problem: HashSet<&'static str>,
     lead_ins: Regex,
@@ -91,7 +93,8 @@ fn lexicon() -> &'static Lexicon {
         let generic: Vec<&str> = entries(include_str!("../../data/problems/generic.txt")).collect();
         let labels: Vec<&str> = entries(include_str!("../../data/problems/labels.txt")).collect();
         Lexicon {
-            tails: alternation(tail_lines.iter().map(|l| bare(l))),
+            tails: counted_tails(tail_lines.iter().map(|l| bare(l))),
+            tail_count: Regex::new(&format!("^等({TAIL_COUNT})")).expect("count pattern"),
             tails_needing_lead_in: tail_lines
                 .iter()
                 .filter(|l| l.starts_with('!'))
@@ -153,6 +156,24 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A count between `等` and what it closes: `等四个问题`, `等12个突出问题`.
+const TAIL_COUNT: &str =
+    r"[0-9一二三四五六七八九十两几多]{1,3}(?:个|项|类|条|大)(?:方面)?(?:突出|主要|重点|重大|具体)?";
+
+/// The tails as one pattern, each `等…` also with a count after `等`.
+fn counted_tails<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternatives: Vec<String> = words
+        .iter()
+        .map(|w| match w.strip_prefix('等') {
+            Some(rest) => format!("等(?:{TAIL_COUNT})?{}", regex::escape(rest)),
+            None => regex::escape(w),
+        })
+        .collect();
+    Regex::new(&alternatives.join("|")).expect("escaped word alternation")
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
@@ -285,6 +306,18 @@ fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
     // A list starts after the previous tail at the earliest; this also keeps the scan linear.
     let mut floor = 0;
     for tail in lex.tails.find_iter(sentence) {
+        // The tail's word, without a count in it.
+        let word = match lex
+            .tail_count
+            .captures(tail.as_str())
+            .and_then(|c| c.get(1))
+        {
+            Some(count) => {
+                let t = tail.as_str();
+                format!("等{}", &t[count.end()..])
+            }
+            None => tail.as_str().to_string(),
+        };
         let prev_floor = std::mem::replace(&mut floor, tail.end());
         // `存在…等问题的单位` names units by their problems: a condition, not a statement.
         if sentence[tail.end()..].starts_with('的') {
@@ -303,7 +336,7 @@ fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
         let lead = lex.lead_ins.find_iter(seg).last();
         let mut start = match lead {
             Some(l) => seg_start + l.end(),
-            None if lex.tails_needing_lead_in.contains(tail.as_str()) => continue,
+            None if lex.tails_needing_lead_in.contains(word.as_str()) => continue,
             None => seg_start,
         };
         // `着力解决A、B等问题`, `针对企业反映的A、B等问题`: the list starts after the
@@ -342,7 +375,7 @@ fn enumerations(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
         if items.is_empty() || items.iter().any(|(_, p)| is_generic(p, lex)) {
             continue;
         }
-        let names_problem = lex.tails_naming_problem.contains(tail.as_str());
+        let names_problem = lex.tails_naming_problem.contains(word.as_str());
         let cued = items.iter().any(|(_, p)| has_cue(p, lex));
         if lead.is_none() && !cued && !names_problem {
             continue;
@@ -374,6 +407,7 @@ fn statement(clause: &str, base: usize, lex: &Lexicon, found: &mut Found) {
         || is_directive(c, lex)
         // `重视解决…困难` orders a fix; a clause-initial verb is left to the opener lists.
         || lex.fixes.find_iter(c).any(|m| m.start() > 0)
+        || names_problems_only(c)
     {
         return;
     }
@@ -485,6 +519,32 @@ fn strip_prefixes<'a>(s: &'a str, lex: &Lexicon) -> (usize, &'a str) {
     (s.len() - rest.len(), rest)
 }
 
+/// Words that name problems without saying what they are.
+const PROBLEM_NOUNS: [&str; 10] = [
+    "问题", "不足", "困难", "短板", "差距", "和", "与", "及", "以及", "等",
+];
+
+/// Whether what a clause says exists is problems in general (`指出了工作中存在的
+/// 问题和不足`, `介绍…存在的问题与困难`): a bare mention.
+fn names_problems_only(clause: &str) -> bool {
+    let Some(at) = clause.rfind("存在") else {
+        return false;
+    };
+    let mut rest = clause[at + "存在".len()..]
+        .trim_start_matches('的')
+        .trim_end_matches(is_clause_end);
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match PROBLEM_NOUNS.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
 fn is_generic(s: &str, lex: &Lexicon) -> bool {
     lex.generic_exact.contains(s) || lex.generic_within.iter().any(|g| s.contains(g))
 }
@@ -574,6 +634,24 @@ mod tests {
             let start = text.find(w).expect("wanted text occurs");
             assert_eq!(p.span, [start, start + w.len()], "span of {w:?}");
         }
+    }
+
+    #[test]
+    fn a_count_inside_the_tail() {
+        assert_found(
+            "镇长提出了进度不平衡、整治标准不够高和长效机制不够完善等三个问题，要求各村抓好整改。",
+            &["进度不平衡", "整治标准不够高和长效机制不够完善"],
+        );
+        assert_found(
+            "结合当前亟待解决的路灯破损严重、占道经营十分突出等12个突出问题。",
+            &["路灯破损严重", "占道经营十分突出"],
+        );
+    }
+
+    #[test]
+    fn problems_in_general_are_a_bare_mention() {
+        assert_found("会议在肯定成绩的同时指出了工作中存在的问题和不足。", &[]);
+        assert_found("各负责人依次介绍进展、下一步打算及存在的问题与困难。", &[]);
     }
 
     #[test]
