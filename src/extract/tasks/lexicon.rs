@@ -25,6 +25,8 @@ pub(super) struct Lexicon {
     pub generic_ends: WordSet,
     /// Attitudes and principles: never tasks.
     pub attitudes: WordSet,
+    /// Heads naming no piece of work (`方面`, `打算`, `精神`).
+    pub not_work_heads: WordSet,
     /// Endings of organisation names.
     pub unit_suffixes: WordSet,
     /// The last characters of those endings: where an organisation's name can end.
@@ -73,6 +75,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
             generic_verbs: WordSet::new(words(generic).filter(|w| !w.starts_with('~'))),
             generic_ends: WordSet::new(words(generic).filter_map(|w| w.strip_prefix('~'))),
             attitudes: WordSet::new(words(include_str!("../../../data/tasks/attitudes.txt"))),
+            not_work_heads: WordSet::new(words(include_str!(
+                "../../../data/tasks/not_work_heads.txt"
+            ))),
             unit_suffixes: WordSet::new(words(UNIT_SUFFIXES)),
             unit_ends: CharSet::of(words(UNIT_SUFFIXES).filter_map(|w| w.chars().next_back())),
             project_suffixes: WordSet::new(words(include_str!(

@@ -221,6 +221,36 @@ pub(super) fn acceptable(title: &str) -> bool {
         && !title.contains("每个")
         && !title.contains("每项")
         && !lexicon().attitudes.occurs_in(title)
+        && !lexicon().not_work_heads.ends(title)
+        && !is_predicate(title)
+        && !is_short_list(title)
+        && unit_run(title) < title.len()
+}
+
+/// `力度要更大`, `措施要更硬`: a subject, a modal and what it must be, a demand
+/// on how work is done rather than the name of work.
+fn is_predicate(title: &str) -> bool {
+    title.char_indices().any(|(i, c)| {
+        c == '要'
+            && i > 0
+            && title[i + c.len_utf8()..].starts_with([
+                '更', '再', '进', '切', '坚', '持', '高', '严', '全', '抓', '做',
+            ])
+    })
+}
+
+/// The most characters of each item of a list of manners or bare verbs.
+const SHORT_ITEM_MAX: usize = 4;
+
+/// `谋划、精心布局`, `梳理、深入分析、找出差距`, `科协、残联`: a list whose every
+/// item is a verb phrase or a name of a few characters, a manner of working or
+/// a list of units; a list of work names at least one item in full.
+fn is_short_list(title: &str) -> bool {
+    let mut items = title.split('、');
+    let first = items.next().unwrap_or_default();
+    title.contains('、')
+        && first.chars().count() <= SHORT_ITEM_MAX
+        && items.all(|p| p.chars().count() <= SHORT_ITEM_MAX)
 }
 
 /// What a numbered item's heading names.
@@ -396,6 +426,31 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn manners_aspects_and_units_name_no_work() {
+        for no in [
+            "力度要更大",
+            "谋划、精心布局",
+            "梳理、深入分析、找出差距",
+            "科协、残联",
+            "教育方面",
+            "下一步工作打算",
+            "全市组织部长座谈会议精神",
+            "退役军人事务局",
+        ] {
+            assert!(!acceptable(no), "{no}");
+        }
+        for yes in [
+            "环境保护、土地卫片整改",
+            "碧水、净土保卫战",
+            "要素市场化改革试点",
+            "主要海湾整体规划",
+            "县文化馆、图书馆总分馆制建设",
+        ] {
+            assert!(acceptable(yes), "{yes}");
+        }
+    }
 
     #[test]
     fn clause_splits_agree_with_the_standard_library() {
