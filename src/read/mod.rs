@@ -51,6 +51,7 @@ use crate::error::{Error, Result};
 use crate::options::Limits;
 
 mod html;
+mod markdown;
 mod text;
 
 /// The formats huiyi reads.
@@ -63,6 +64,9 @@ pub enum Format {
     Html,
     /// A Word 2007+ document (also from WPS, LibreOffice, pandoc, python-docx).
     Docx,
+    /// Markdown text (a `.md` file, or text whose lines carry `#`, `**`, `|`
+    /// rows and bullets): read with its markup removed.
+    Markdown,
 }
 
 impl Format {
@@ -72,6 +76,7 @@ impl Format {
             Format::Text => "text",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Markdown => "markdown",
         }
     }
 }
@@ -249,6 +254,19 @@ fn looks_like_html(bytes: &[u8]) -> bool {
             .any(|i| MARKERS.iter().any(|m| tag_at(i, m)))
 }
 
+/// A decoded text as Markdown when its name or its lines say it is one, else as plain text.
+fn plain_or_markdown(text: &str, encoding: &'static str, path: Option<&Path>) -> Document {
+    let named = path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    if named || markdown::looks_like_markdown(text) {
+        markdown::read_str(text, encoding)
+    } else {
+        text::read_str(text, encoding)
+    }
+}
+
 /// Reads a document from its bytes. `path` is only used to name the input in errors.
 pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<Document> {
     let owned_path = || path.map(Path::to_path_buf);
@@ -275,7 +293,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
             if looks_like_html(decoded.text.as_bytes()) {
                 html::read_str(&decoded.text, decoded.encoding)
             } else {
-                text::read_str(&decoded.text, decoded.encoding)
+                plain_or_markdown(&decoded.text, decoded.encoding, path)
             }
         }
         Sniffed::Zip => {
@@ -293,7 +311,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
         Sniffed::Html => html::read(bytes, path)?,
         Sniffed::Text => {
             let decoded = text::decode(bytes, None, path)?;
-            text::read_str(&decoded.text, decoded.encoding)
+            plain_or_markdown(&decoded.text, decoded.encoding, path)
         }
     };
     if doc.blocks.is_empty() {

@@ -145,6 +145,202 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
             out.lead_within(r, &name);
         }
     }
+    owner_lines(analysis, &mentions, out);
+}
+
+/// Verbs after an owner's name that give them the work that follows.
+const OWNING_VERBS: [&str; 5] = ["负责", "牵头", "主抓", "承担", "承办"];
+
+/// Openings of a line after `name：` that record speech, not an assignment.
+const SPEECH_OPENINGS: [&str; 10] = [
+    "我", "大家", "认为", "表示", "指出", "强调", "建议", "提出", "发言", "说",
+];
+
+/// Per-person assignments in minutes: a line opening with an owner's name and
+/// `：` or a verb of responsibility (`王芳：完成数据标注，两周内完成`,
+/// `郝强负责模型训练环境搭建`), or a name alone over the items assigned
+/// (`[后端] ZC@WorkGroup：` then `1. …`). Each item is a task the owner leads.
+fn owner_lines(analysis: &Analysis, mentions: &[Mention], out: &mut Drafts) {
+    let text = analysis.text();
+    let lines = analysis.lines();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].clone();
+        i += 1;
+        let Some((name, work)) = owner_of(text, line.clone(), mentions) else {
+            continue;
+        };
+        if !work.is_empty() {
+            assign(text, work, line.clone(), &name, out);
+            continue;
+        }
+        // The items below, up to a line that is not an item.
+        while i < lines.len() {
+            let below = lines[i].clone();
+            let item = item_text(text, below.clone());
+            if item.is_empty()
+                || item.start == skip_blanks(text, below.start)
+                || owner_of(text, below.clone(), mentions).is_some()
+            {
+                break;
+            }
+            assign(text, item, below, &name, out);
+            i += 1;
+        }
+    }
+}
+
+/// The owner a line opens with, and the work after the name (empty when the
+/// line holds the name alone).
+fn owner_of(
+    text: &str,
+    line: Range<usize>,
+    mentions: &[Mention],
+) -> Option<(String, Range<usize>)> {
+    let start = skip_tags(
+        text,
+        item_text(text, line.clone()).start.max(line.start),
+        line.end,
+    );
+    let from = mentions.partition_point(|m| m.span.start < start);
+    let m = mentions.get(from).filter(|m| m.span.start == start)?;
+    let mut at = m.span.end;
+    if let Some(post) = PeopleLexicon::get().post_starting(&text[at..line.end]) {
+        at += post.len();
+    }
+    let rest = &text[at..line.end];
+    let rest = rest.strip_prefix("同志").unwrap_or(rest);
+    let rest = rest.trim_start_matches(['`', '*', ' ']);
+    // `(后端)`: the owner's role.
+    let rest = match rest.strip_prefix(['(', '（']) {
+        Some(r) => r.find([')', '）']).map_or(rest, |q| &r[q + 1..]),
+        None => rest,
+    };
+    let rest = rest.trim_start_matches(['`', '*', ' ']);
+    let work_start = if let Some(r) = rest.strip_prefix(['：', ':']) {
+        let r = r.trim_start_matches(['`', '*', ' ']);
+        line.end - r.len()
+    } else if let Some(v) = OWNING_VERBS.iter().find(|v| rest.starts_with(**v)) {
+        line.end - rest.len() + v.len()
+    } else {
+        return None;
+    };
+    let work = &text[work_start..line.end];
+    if SPEECH_OPENINGS.iter().any(|w| work.starts_with(w)) {
+        return None;
+    }
+    let end = work_start + work.trim_end().len();
+    Some((m.name.clone(), work_start..end))
+}
+
+/// Tasks from the work given to `name` at `work`, stated on `line`: the first
+/// clause of each of its sentences.
+fn assign(text: &str, work: Range<usize>, line: Range<usize>, name: &str, out: &mut Drafts) {
+    let mut at = work.start;
+    for sentence in text[work.clone()].split_inclusive(['；', ';', '。']) {
+        // The first clause that is not where or when the work is done
+        // (`在申请单界面上，显示…按钮`, `导入导出时，…`).
+        let mut from = 0;
+        let clause = sentence
+            .split_inclusive(['，', ',', '：', ':', '；', ';', '。'])
+            .map(|c| {
+                let start = from;
+                from += c.len();
+                (
+                    start,
+                    c.trim_end_matches(['，', ',', '：', ':', '；', ';', '。']),
+                )
+            })
+            .find(|(_, c)| !is_setting(c));
+        if let Some((offset, clause)) = clause {
+            let title = super::title::clean(without_leading_verb(clause));
+            if super::title::acceptable(&title) {
+                let start = at + offset;
+                let mut draft = Draft::new(title, start..start + clause.len(), line.clone());
+                draft.leaders.push(name.to_string());
+                out.replace_within(line.clone(), draft);
+            }
+        }
+        at += sentence.len();
+    }
+}
+
+/// Whether a clause only says where or when (`在…上`, `…时`, `根据…`).
+fn is_setting(clause: &str) -> bool {
+    (clause.starts_with('在') && clause.ends_with(['上', '中', '里', '内', '下']))
+        || clause.ends_with('时')
+        || clause.starts_with("根据")
+        || clause.starts_with("按照")
+}
+
+/// An assignment without the verb it opens with (`创建“关闭账期”接口` →
+/// `“关闭账期”接口`): the work is the object. The verb is known by its part of
+/// speech in jieba's dictionary, so that any trade's verbs are.
+fn without_leading_verb(clause: &str) -> &str {
+    let jieba = &PeopleLexicon::get().jieba;
+    let tags = jieba.tag(clause, false);
+    match tags.first() {
+        Some(first)
+            if first.tag == "v"
+                && first.word.chars().count() == 2
+                && clause.len() > first.word.len()
+                // An object must follow: not a second verb (`调用…实现`) or a particle.
+                && tags.get(1).is_some_and(|t| !t.tag.starts_with(['v', 'u', 'p', 'd'])) =>
+        {
+            &clause[first.word.len()..]
+        }
+        _ => clause,
+    }
+}
+
+/// A line without its list number or bullet and blanks (`1.  `, `（一）`, `*   `):
+/// where its text is; empty when it holds nothing.
+fn item_text(text: &str, line: Range<usize>) -> Range<usize> {
+    let mut at = skip_blanks(text, line.start);
+    let rest = &text[at..line.end];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && rest[digits..].starts_with(['.', '、', ')', '）']) {
+        at += digits + rest[digits..].chars().next().map_or(0, char::len_utf8);
+    } else if let Some(r) = rest.strip_prefix(['*', '-', '+', '•', '·', '①', '②', '③', '④', '⑤'])
+    {
+        at = line.end - r.len();
+    } else if numbered(rest)
+        && rest.starts_with(['（', '('])
+        && let Some(q) = rest.find([')', '）'])
+    {
+        at += q + rest[q..].chars().next().map_or(0, char::len_utf8);
+    }
+    let at = skip_blanks(text, at);
+    let rest = &text[at..line.end];
+    let at = line.end - rest.trim_start_matches("**").len();
+    at..line.end.max(at)
+}
+
+/// `at` past `[后端]`-style tags, Markdown bold and code marks.
+fn skip_tags(text: &str, mut at: usize, end: usize) -> usize {
+    loop {
+        let rest = &text[at..end];
+        let trimmed = rest.trim_start_matches(['`', '*', ' ', '\u{3000}']);
+        let next = match trimmed.strip_prefix(['[', '【']) {
+            Some(r) => match r.find([']', '】']) {
+                Some(q) => {
+                    let close = r[q..].chars().next().map_or(0, char::len_utf8);
+                    end - r.len() + q + close
+                }
+                None => end - trimmed.len(),
+            },
+            None => end - trimmed.len(),
+        };
+        if next == at {
+            return at;
+        }
+        at = next;
+    }
+}
+
+fn skip_blanks(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    at + rest.len() - rest.trim_start_matches([' ', '\u{3000}', '\t']).len()
 }
 
 /// How far back (bytes) from a fronted object the task it names may be stated:

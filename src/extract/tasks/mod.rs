@@ -171,6 +171,32 @@ impl<'a> Drafts<'a> {
         }
     }
 
+    /// Adds `draft` in place of the tasks without leaders read from within
+    /// `scope` (the same line read by a weaker rule), where the first of them was.
+    pub fn replace_within(&mut self, scope: Range<usize>, draft: Draft) {
+        let within = |d: &Draft| {
+            d.leaders.is_empty() && d.span.start >= scope.start && d.span.end <= scope.end
+        };
+        match self.list.iter().position(within) {
+            Some(first) => {
+                let mut k = first;
+                while k < self.list.len() {
+                    if within(&self.list[k]) {
+                        self.list.remove(k);
+                        self.keys.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+                self.keys.insert(first, title::WorkKey::of(&draft.title));
+                self.list.insert(first, draft);
+            }
+            None => {
+                self.add(draft);
+            }
+        }
+    }
+
     /// Adds leaders to task `i`.
     pub fn add_leaders(&mut self, i: usize, names: &[String]) {
         if let Some(d) = self.list.get_mut(i) {

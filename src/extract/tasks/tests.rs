@@ -507,3 +507,39 @@ fn a_speaker_leads_nothing_and_an_alias_arranges_the_items_below() {
             .any(|t| t.title == "安全生产" && t.leaders == ["孙伟"])
     );
 }
+
+#[test]
+fn per_person_assignments_in_minutes() {
+    let text = "二、本周任务安排\n王芳：完成数据标注，两周内完成。\n郝强负责模型训练环境搭建，10月15日前完成。\n\
+                [后端] 李娜：\n1. 创建“一键回退”接口，实现全部逻辑。\n2. 在审批界面上，显示“撤销”按钮。\n\
+                赵磊：我认为方案可行。\n";
+    let tasks = run(
+        text,
+        &["王芳", "郝强", "李娜", "赵磊"],
+        &["两周内", "10月15日前"],
+    );
+    let mut found: Vec<(usize, &str, &str)> = tasks
+        .iter()
+        .map(|t| {
+            (
+                t.span[0],
+                t.title.as_str(),
+                t.leaders.first().map_or("", String::as_str),
+            )
+        })
+        .collect();
+    found.sort();
+    let found: Vec<(&str, &str)> = found.into_iter().map(|(_, t, l)| (t, l)).collect();
+    assert_eq!(
+        found,
+        [
+            ("数据标注", "王芳"),
+            ("模型训练环境搭建", "郝强"),
+            ("“一键回退”接口", "李娜"),
+            ("“撤销”按钮", "李娜"),
+        ]
+    );
+    let deadline_of = |title: &str| tasks.iter().find(|t| t.title == title).unwrap().deadline;
+    assert_eq!(deadline_of("数据标注"), Some(0));
+    assert_eq!(deadline_of("模型训练环境搭建"), Some(1));
+}
