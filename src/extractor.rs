@@ -49,8 +49,9 @@ pub struct ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// The date dates without a year are read against (a report's publication
-    /// date). Without it, a docx's created date, a date in the file name, or the
-    /// document's own issue date is used.
+    /// date). Without it, a docx's created date or a date in the file name (if
+    /// within a year of a date the text writes with its year), or the document's
+    /// own issue date is used.
     pub fn reference_date(mut self, date: NaiveDate) -> Self {
         self.reference_date = Some(date);
         self
@@ -112,11 +113,12 @@ impl Extractor {
         let mut source = source_of(bytes, path);
         source.format = Some(document.format.name().to_string());
         source.encoding = document.encoding.map(str::to_string);
-        // SPEC §3: the caller's date, else the docx's created date, else one in the file name.
-        let reference = self
-            .reference_date
-            .or(document.created)
-            .or_else(|| path.and_then(date_in_file_name));
+        // SPEC §3: the caller's date, else the docx's created date, else one in
+        // the file name, each only if the text's own dates allow it.
+        let reference = match self.reference_date {
+            Some(date) => Reference::Given(date),
+            None => Reference::Candidates([document.created, path.and_then(date_in_file_name)]),
+        };
         Ok(self.extract_document(&document, source, reference))
     }
 
@@ -158,29 +160,48 @@ impl Extractor {
             bytes: Some(text.len() as u64),
             ..Source::default()
         };
-        self.extract_text(text, source, self.reference_date)
+        let reference = match self.reference_date {
+            Some(date) => Reference::Given(date),
+            None => Reference::Candidates([None, None]),
+        };
+        self.extract_text(text, source, reference)
     }
 
     fn extract_document(
         &self,
         document: &Document,
         source: Source,
-        reference: Option<NaiveDate>,
+        reference: Reference,
     ) -> Record {
         self.extract_text(&document.text(), source, reference)
     }
 
-    fn extract_text(&self, raw: &str, source: Source, reference: Option<NaiveDate>) -> Record {
+    fn extract_text(&self, raw: &str, source: Source, reference: Reference) -> Record {
         let normalized = self.normalizer.normalize(raw);
         let text = normalized.text.as_str();
         let mut warnings = Vec::new();
         let analysis = Analysis::new(text);
+        let reference = match reference {
+            Reference::Given(date) => Some(date),
+            Reference::Candidates(candidates) => {
+                let stated = stated_dates(&analysis);
+                candidates.into_iter().flatten().find(|&c| {
+                    let plausible = near_stated(c, &stated);
+                    if !plausible {
+                        warnings.push(format!(
+                            "the file's date {c} is far from every date the text states; not used as the reference date"
+                        ));
+                    }
+                    plausible
+                })
+            }
+        };
 
         let meeting_date = extract::meeting::find_date(&analysis, reference);
         warnings.extend(meeting_date.warning.clone());
         // Deadlines are read from the meeting's date; failing that, the reference or issue date.
         let anchor = meeting_date.date.or(reference).or(meeting_date.issued);
-        let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(text, anchor);
+        let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(&analysis, anchor);
         warnings.extend(deadline_warnings);
         let people = extract::people::find_people(&analysis);
         let parts = extract::meeting::find_parts(&analysis, &people);
@@ -220,6 +241,39 @@ impl Extractor {
         let document = read::read_bytes(&bytes, Some(path), &self.limits)?;
         Ok(self.normalizer.normalize(&document.text()).text)
     }
+}
+
+/// Where the reference date comes from: the caller, or else the first of the
+/// file's own dates (a docx's created date, a date in its name) that the text allows.
+#[derive(Debug, Clone, Copy)]
+enum Reference {
+    Given(NaiveDate),
+    Candidates([Option<NaiveDate>; 2]),
+}
+
+/// How far (days) a file's date may lie from the nearest date its text states
+/// with a year and still be its reference date: a template saved years
+/// earlier is not.
+const REFERENCE_MAX_DAYS: i64 = 366;
+
+/// The dates the text writes with their year (`2024年10月8日`, `2025年3月`).
+fn stated_dates(analysis: &Analysis) -> Vec<NaiveDate> {
+    analysis
+        .time_mentions()
+        .iter()
+        .filter(|m| !m.needs_anchor())
+        .filter_map(|m| m.resolve(NaiveDate::default(), crate::time::YearRule::Past))
+        .filter(|e| !e.year_inferred)
+        .filter_map(|e| e.start)
+        .collect()
+}
+
+/// Whether `candidate` lies near a stated date, or the text states none.
+fn near_stated(candidate: NaiveDate, stated: &[NaiveDate]) -> bool {
+    stated.is_empty()
+        || stated
+            .iter()
+            .any(|d| (candidate - *d).num_days().abs() <= REFERENCE_MAX_DAYS)
 }
 
 /// One output per input: its record, or the error record saying why there is none.
@@ -410,6 +464,27 @@ mod tests {
         );
         assert_eq!(d("report-2020-13-45.txt"), None);
         assert_eq!(d("d01.docx"), None);
+    }
+
+    #[test]
+    fn a_file_date_far_from_the_text_is_no_reference() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let text =
+            "会议时间：2024年10月8日\n王芳：完成数据标注，两周内完成。\n10月15日前提交报告。";
+        let extractor = Extractor::new();
+        // A template saved in 2015: the text's own dates win.
+        let old = Reference::Candidates([Some(day(2015, 3, 1)), None]);
+        let record = extractor.extract_text(text, Source::default(), old);
+        assert_eq!(record.meeting.date.as_deref(), Some("2024-10-08"));
+        let dates: Vec<Option<&str>> = record.deadlines.iter().map(|d| d.date.as_deref()).collect();
+        assert_eq!(dates, [Some("2024-10-22"), Some("2024-10-15")]);
+        assert!(record.warnings.iter().any(|w| w.contains("2015-03-01")));
+        // A created date near them is used, and warns of nothing.
+        let near = Reference::Candidates([Some(day(2024, 10, 9)), None]);
+        let record = extractor.extract_text("10月8日，王芳主持召开例会。", Source::default(), near);
+        assert_eq!(record.meeting.date.as_deref(), Some("2024-10-08"));
+        assert!(near_stated(day(2024, 10, 9), &[]));
+        assert!(!near_stated(day(2015, 3, 1), &[day(2024, 10, 8)]));
     }
 
     #[test]

@@ -4,12 +4,15 @@
 //! sentences and clauses of the text (split once, here), and the header fields
 //! of minutes (`时间`, `地点`, `主持`, `出席`, `列席`, `记录`…) in whatever layout
 //! they come — colon lines, table rows, Markdown bold — so that no extractor
-//! needs its own reading of `会议时间：` or `| 时间 | …`.
+//! needs its own reading of `会议时间：` or `| 时间 | …`; and every time
+//! expression, scanned once.
 
 mod fields;
 mod split;
 
 use std::ops::Range;
+
+use crate::time::TimeMention;
 
 pub(crate) use fields::{Field, FieldKind};
 
@@ -21,6 +24,7 @@ pub(crate) struct Analysis<'t> {
     sentences: Vec<Range<usize>>,
     clauses: Vec<Range<usize>>,
     fields: Vec<Field>,
+    time: Vec<TimeMention>,
 }
 
 impl<'t> Analysis<'t> {
@@ -32,12 +36,14 @@ impl<'t> Analysis<'t> {
         let sentences = split::pieces(text, &lines, split::SENTENCE_ENDS);
         let clauses = split::pieces(text, &lines, split::CLAUSE_ENDS);
         let fields = fields::find(text, &lines);
+        let time = crate::time::scan(text);
         Analysis {
             text,
             lines,
             sentences,
             clauses,
             fields,
+            time,
         }
     }
 
@@ -59,6 +65,11 @@ impl<'t> Analysis<'t> {
     /// The header fields of minutes, in text order.
     pub fn fields(&self) -> &[Field] {
         &self.fields
+    }
+
+    /// Every time expression of the text, in text order.
+    pub fn time_mentions(&self) -> &[TimeMention] {
+        &self.time
     }
 
     /// The sentence holding byte `at`.

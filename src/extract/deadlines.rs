@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
+use crate::analysis::Analysis;
 use crate::record::Deadline;
-use crate::time::{self, Precision, Relation, TimeMention, YearRule};
+use crate::time::{Precision, Relation, TimeMention, YearRule};
 
 /// Verbs of getting work done; a bare date followed by one is a deadline
 /// (`4月上旬完成`, `上半年开工`).
@@ -267,13 +268,14 @@ fn is_deadline(text: &str, m: &TimeMention, anchor: Option<NaiveDate>) -> bool {
 /// against `anchor` with future preference. Returns them with the warnings
 /// their inferences call for.
 pub(crate) fn find_deadlines(
-    text: &str,
+    analysis: &Analysis,
     anchor: Option<NaiveDate>,
 ) -> (Vec<Deadline>, Vec<String>) {
+    let text = analysis.text();
     let mut deadlines = Vec::new();
     let mut warnings = Vec::new();
-    for m in time::scan(text) {
-        if !is_deadline(text, &m, anchor) {
+    for m in analysis.time_mentions() {
+        if !is_deadline(text, m, anchor) {
             continue;
         }
         let written = m.text(text);
@@ -323,6 +325,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::find_deadlines;
+    use crate::analysis::Analysis;
     use crate::time::{Precision, Relation};
 
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -331,7 +334,7 @@ mod tests {
 
     /// (text, date) of each deadline found.
     fn found(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
-        find_deadlines(text, anchor)
+        find_deadlines(&Analysis::new(text), anchor)
             .0
             .into_iter()
             .map(|d| (d.text, d.date))
@@ -345,7 +348,7 @@ mod tests {
     #[test]
     fn a_month_end_with_a_year_inferred() {
         let text = "由区住建局牵头，于4月底前完成施工图设计。";
-        let (deadlines, warnings) = find_deadlines(text, day(2025, 3, 18));
+        let (deadlines, warnings) = find_deadlines(&Analysis::new(text), day(2025, 3, 18));
         assert_eq!(deadlines.len(), 1);
         let d = &deadlines[0];
         assert_eq!(
@@ -449,7 +452,10 @@ mod tests {
 
     #[test]
     fn without_an_anchor_only_written_years_resolve() {
-        let (got, warnings) = find_deadlines("12月底之前完成验收，2026年6月30日前全面投用。", None);
+        let (got, warnings) = find_deadlines(
+            &Analysis::new("12月底之前完成验收，2026年6月30日前全面投用。"),
+            None,
+        );
         let got: Vec<_> = got.into_iter().map(|d| (d.text, d.date)).collect();
         assert_eq!(
             got,
@@ -501,7 +507,7 @@ mod tests {
             text in "[0-9０-９一二三四五六七八九十年月日号底末初前内起至每季度上下半旬长期坚持已于在截至春节完成\\t\\n，。]{0,40}|.{0,40}"
         ) {
             for anchor in [None, day(2025, 3, 18), Some(NaiveDate::MAX), Some(NaiveDate::MIN)] {
-                let (deadlines, _) = find_deadlines(&text, anchor);
+                let (deadlines, _) = find_deadlines(&Analysis::new(&text), anchor);
                 for d in deadlines {
                     proptest::prop_assert!(text.get(d.span[0]..d.span[1]) == Some(d.text.as_str()));
                 }
@@ -529,7 +535,10 @@ mod tests {
 
     #[test]
     fn work_days_are_a_limit_without_a_date() {
-        let (got, _) = find_deadlines("收到申请后3个工作日内办结。", day(2025, 3, 18));
+        let (got, _) = find_deadlines(
+            &Analysis::new("收到申请后3个工作日内办结。"),
+            day(2025, 3, 18),
+        );
         assert_eq!(got.len(), 1);
         assert_eq!(
             (got[0].text.as_str(), got[0].date.as_deref()),

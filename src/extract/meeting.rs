@@ -175,9 +175,32 @@ fn time_fields<'a>(
 /// page's time line.
 fn issue_date(analysis: &Analysis) -> Option<NaiveDate> {
     let text = analysis.text();
-    dateline(text).or_else(|| {
-        let span = time_fields(analysis, false).next()?;
-        let expr = time::parse_with(&text[span], NaiveDate::default(), YearRule::Past)?;
+    dateline(text)
+        .or_else(|| {
+            let span = time_fields(analysis, false).next()?;
+            let expr = time::parse_with(&text[span], NaiveDate::default(), YearRule::Past)?;
+            expr.start.filter(|_| !expr.year_inferred)
+        })
+        .or_else(|| numeral_dateline(analysis))
+}
+
+/// The most characters of a line holding a signature date.
+const DATELINE_MAX_CHARS: usize = 16;
+
+/// A date in Chinese numerals on a short line of its own, the way official
+/// documents are signed (`二○○七年四月十三日`): the issue date.
+fn numeral_dateline(analysis: &Analysis) -> Option<NaiveDate> {
+    let text = analysis.text();
+    analysis.lines().iter().rev().find_map(|line| {
+        let l = text[line.clone()].trim();
+        if l.chars().count() > DATELINE_MAX_CHARS || !l.ends_with('日') || !l.contains('年') {
+            return None;
+        }
+        let mention = time::scan(l).into_iter().last()?;
+        if mention.span.1 != l.len() || mention.precision() != time::Precision::Day {
+            return None;
+        }
+        let expr = time::parse_with(mention.text(l), NaiveDate::default(), YearRule::Past)?;
         expr.start.filter(|_| !expr.year_inferred)
     })
 }
