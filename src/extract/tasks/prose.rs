@@ -65,7 +65,7 @@ fn patterns() -> &'static Patterns {
         responsible: Regex::new(r"(?:以上|上述|此项|该项|这项)(?:工作|事项|任务)(?:均)?(?:由|请)")
             .expect("valid"),
         convened: Regex::new(
-            r"召开(?:了)?([^，。；,\n]{2,40}?)(?:工作)?(?:周)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会)",
+            r"召开(?:了)?([^，。；,\n]{2,40}?)(?:(?:工作)?(?:周)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会|协调会议|协调会|动员会议|动员会|部署会议|部署会)|工作会议)",
         )
         .expect("valid"),
         enumerated: Regex::new(
@@ -323,9 +323,18 @@ impl Reader<'_, '_> {
         let p = patterns();
         // Every meeting name the patterns know holds one of these words: without one
         // the costly patterns need not run.
-        let named = ["推进会", "调度会", "督办会", "启动会"]
-            .iter()
-            .any(|w| text::contains(line, w));
+        let named = [
+            "推进会",
+            "调度会",
+            "督办会",
+            "启动会",
+            "协调会",
+            "动员会",
+            "部署会",
+            "工作会议",
+        ]
+        .iter()
+        .any(|w| text::contains(line, w));
         let convened = named && text::contains(line, "召开");
         let (g, inspect) = match convened
             .then(|| p.convened.captures(line).and_then(|c| c.get(1)))
