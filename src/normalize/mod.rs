@@ -339,8 +339,8 @@ struct Pass<'a> {
     run: usize,
     traditional: bool,
     ruby_removed: usize,
-    /// The start of the last line asked about by [`Pass::in_word_list`], and its answer.
-    word_list_line: Option<(usize, bool)>,
+    /// The last line asked about by [`Pass::in_word_list`], and its answer.
+    word_list_line: Option<(Range<usize>, bool)>,
 }
 
 impl Pass<'_> {
@@ -512,22 +512,22 @@ impl Pass<'_> {
     /// Whether the line holding byte `at` is a list of short words split by
     /// blanks (`参会：马锋旺 黄德宝 徐 炎 胡晓辉`), decided once per line.
     fn in_word_list(&mut self, at: usize) -> bool {
+        if let Some((line, answer)) = &self.word_list_line
+            && line.contains(&at)
+        {
+            return *answer;
+        }
         let start = self.src[..at]
             .char_indices()
             .rev()
             .find(|&(_, c)| c == '\n' || is_other_break(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        if let Some((line, answer)) = self.word_list_line
-            && line == start
-        {
-            return answer;
-        }
         let rest = &self.src[start..];
         let end = rest
             .find(|c| c == '\n' || is_other_break(c))
             .unwrap_or(rest.len());
         let answer = is_word_list(&rest[..end]);
-        self.word_list_line = Some((start, answer));
+        self.word_list_line = Some((start..start + end, answer));
         answer
     }
 

@@ -18,6 +18,8 @@ const HEADERS: &[(&str, Col)] = &[
     ("责任领导", Col::Leader),
     ("分管领导", Col::Leader),
     ("责任人", Col::Leader),
+    ("负责人", Col::Leader),
+    ("牵头人", Col::Leader),
     ("包保领导", Col::Leader),
     ("责任单位", Col::Unit),
     ("牵头单位", Col::Unit),
