@@ -146,6 +146,126 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
         }
     }
     owner_lines(analysis, &mentions, out);
+    proposals(text, &mentions, out);
+}
+
+/// Verbs by which members bring an item before a council or committee, with
+/// what closes the item: `由X先生提出「…」`, `X议员查询有关Y的进展情况`,
+/// `X议员建议讨论Y`.
+const PROPOSING: [(&str, &str); 3] = [("提出「", "」"), ("提出“", "”"), ("建议讨论", "")];
+
+/// How far (bytes) before a proposing verb its proposers may be named.
+const PROPOSERS_LOOK_BACK: usize = 240;
+
+/// Items members propose, query or ask to discuss: each a task its proposers
+/// lead (the council records of Hong Kong and Taiwan name them so).
+fn proposals(text: &str, mentions: &[Mention], out: &mut Drafts) {
+    for (verb, close) in PROPOSING {
+        for at in crate::text::find_iter(text, verb) {
+            let start = at + verb.len();
+            let end = if close.is_empty() {
+                text[start..]
+                    .find(['，', ',', '。', '；', '\n', '('])
+                    .map_or(text.len(), |q| start + q)
+            } else {
+                match closing(text, start, verb, close) {
+                    Some(e) => e,
+                    None => continue,
+                }
+            };
+            let names = proposers(text, at, mentions);
+            if names.is_empty() {
+                continue;
+            }
+            let (offset, item) = proposed_work(&text[start..end]);
+            let title = super::title::clean(item);
+            if super::title::acceptable(&title) {
+                let span = start + offset..start + offset + item.len();
+                let mut draft = Draft::new(title, span, at..end);
+                draft.leaders = names;
+                out.add(draft);
+            }
+        }
+    }
+    // `X议员、Y先生查询有关Z的进展情况`: the work queried.
+    for at in crate::text::find_iter(text, "查询有关") {
+        let start = at + "查询有关".len();
+        let rest = &text[start..];
+        let stop = rest
+            .find(['，', ',', '。', '；', '\n'])
+            .unwrap_or(rest.len());
+        let Some(topic) = reported_topic(&rest[..stop]) else {
+            continue;
+        };
+        let names = proposers(text, at, mentions);
+        let title = super::title::clean(topic);
+        if !names.is_empty() && super::title::acceptable(&title) {
+            let mut draft = Draft::new(title, start..start + topic.len(), at..start + stop);
+            draft.leaders = names;
+            out.add(draft);
+        }
+    }
+}
+
+/// Where the quotation opened before `start` closes, past quotations inside it.
+fn closing(text: &str, start: usize, verb: &str, close: &str) -> Option<usize> {
+    let open = verb.chars().next_back()?;
+    let shut = close.chars().next()?;
+    let mut depth = 1;
+    for (k, c) in text[start..].char_indices() {
+        if c == open {
+            depth += 1;
+        } else if c == shut {
+            depth -= 1;
+            if depth == 0 {
+                return Some(start + k);
+            }
+        } else if c == '\n' {
+            return None;
+        }
+    }
+    None
+}
+
+/// The members named right before a proposing verb: after the `由` that
+/// introduces them, or in the clause.
+fn proposers(text: &str, at: usize, mentions: &[Mention]) -> Vec<String> {
+    let mut from = at.saturating_sub(PROPOSERS_LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    // The stretch naming them: from the last boundary of another item.
+    let cut = before
+        .rfind(['由', '」', '”', '。', '；', '\n', '，', ','])
+        .map_or(from, |q| from + q);
+    let mut names: Vec<String> = Vec::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.span.start >= cut && m.span.end <= at)
+    {
+        if !names.contains(&m.name) {
+            names.push(m.name.clone());
+        }
+    }
+    names
+}
+
+/// The work a proposal names, without the words that frame it: `讨论X`,
+/// `关于X`, `有关X`, `就Y—要求X`.
+fn proposed_work(item: &str) -> (usize, &str) {
+    let mut at = 0;
+    if let Some(q) = item.find("—要求") {
+        at = q + "—要求".len();
+    } else {
+        for lead in ["讨论", "关于", "有关"] {
+            if item.starts_with(lead) {
+                at = lead.len();
+                break;
+            }
+        }
+    }
+    (at, &item[at..])
 }
 
 /// Verbs after an owner's name that give them the work that follows.
@@ -686,6 +806,25 @@ mod tests {
             Some(30)
         );
         assert_eq!(fronted_verb("学校党委巡察整改情况进行了负责"), None);
+    }
+
+    #[test]
+    fn proposals_name_their_work() {
+        assert_eq!(
+            proposed_work("讨论跃动计划对经济发展的影响").1,
+            "跃动计划对经济发展的影响"
+        );
+        assert_eq!(
+            proposed_work("就『跃动』计划—要求提升区内配套").1,
+            "提升区内配套"
+        );
+        assert_eq!(proposed_work("关于古道—文物径").1, "古道—文物径");
+        let text =
+            "由梁明先生提出「讨论海滨长廊改善工程」、由陈红女士及司马青先生提出「关于古道修缮」";
+        assert_eq!(
+            closing(text, text.find('「').unwrap() + 3, "提出「", "」"),
+            text.find('」')
+        );
     }
 
     #[test]

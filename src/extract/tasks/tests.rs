@@ -543,3 +543,28 @@ fn per_person_assignments_in_minutes() {
     assert_eq!(deadline_of("数据标注"), Some(0));
     assert_eq!(deadline_of("模型训练环境搭建"), Some(1));
 }
+
+#[test]
+fn items_members_propose_are_tasks_they_lead() {
+    let text = "三、有关海滨发展\n(将一并讨论由梁明先生提出「因应发展—要求改善海滨长廊」、\
+                由陈红女士及司马青先生提出「讨论旧区重建对社区的影响」)\n\
+                林一平议员、何美先生查询有关体育馆重建工程的进展情况\n";
+    let tasks = run(text, &["梁明", "陈红", "司马青", "林一平", "何美"], &[]);
+    let found: Vec<(&str, Vec<String>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .collect();
+    let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert!(
+        found.contains(&("改善海滨长廊", names(&["梁明"]))),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("旧区重建对社区的影响", names(&["陈红", "司马青"]))),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("体育馆重建工程", names(&["林一平", "何美"]))),
+        "{found:?}"
+    );
+}
