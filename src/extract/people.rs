@@ -81,6 +81,8 @@ pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
             add_role(person, role);
         }
     }
+    // `周例会`, `支部`, `宣传`: a surname's character starting a common word.
+    people.retain(|p| !is_common_word(&p.name, lexicon));
     bare_mentions(text, &mut people);
     for person in &mut people {
         person.spans.sort();
@@ -223,6 +225,16 @@ fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
             out.extend(found);
         }
     }
+    // `县政府领导刘涛、张宏斌、陆星`: any word ending in 领导 before a list of two
+    // names or more, as the marker list's words are.
+    for at in crate::text::find_iter(text, "领导") {
+        let mut found = Vec::new();
+        let start = at + "领导".len();
+        if name_list(text, start, lexicon, true, &mut found).is_some() && found.len() >= 2 {
+            share_list_role(&mut found);
+            out.extend(found);
+        }
+    }
     // `郭晓茹、关海涛、王行亮参加会议` at the start of a clause.
     for verb in &lexicon.attend_verbs {
         for at in verb.find_iter(text.as_bytes()) {
@@ -292,6 +304,15 @@ fn field_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Me
             }
         }
     }
+}
+
+/// Whether `name` is one word of jieba's dictionary that is no person's name
+/// (its part of speech not `nr…`): a noun, verb or unit that a surname's
+/// character happens to start. Names the dictionary lacks are cut into
+/// characters and stay.
+fn is_common_word(name: &str, lexicon: &PeopleLexicon) -> bool {
+    let tags = lexicon.jieba.tag(name, false);
+    matches!(tags.as_slice(), [only] if !only.tag.starts_with("nr") && only.word == name)
 }
 
 /// Honorifics written after a name (`梁进先生`, `陈欣儿女士`): they make it a
@@ -593,7 +614,16 @@ fn title_chain(text: &str, end: usize, lexicon: &PeopleLexicon) -> Vec<Range<usi
 }
 
 /// Words that end before a title starts (`听取了` in `听取了市委常委…`).
-const BEFORE_TITLE: [&str; 26] = [
+const BEFORE_TITLE: [&str; 34] = [
+    // Connectives that open a clause before its subject.
+    "最后",
+    "随后",
+    "首先",
+    "接着",
+    "然后",
+    "其后",
+    "此外",
+    "另外",
     "听取了",
     "听取",
     "会议由",
@@ -955,5 +985,27 @@ mod tests {
                 ("ZC@WorkGroup", vec!["后端".to_string()])
             ]
         );
+    }
+
+    #[test]
+    fn lists_after_a_leaders_word_and_subjects_after_connectives() {
+        let p = people_of(
+            "县长张建国主持召开会议，县政府领导刘海、张宏、陆明出席。最后李新华处长提出了要求。",
+        );
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["张建国", "刘海", "张宏", "陆明", "李新华"]);
+        assert_eq!(p[4].titles, ["处长"]);
+    }
+
+    #[test]
+    fn common_words_are_no_names() {
+        // `支部` (a party branch) and `宣传` (publicity) start with surnames.
+        let lexicon = PeopleLexicon::get();
+        for word in ["支部", "宣传", "部分"] {
+            assert!(is_common_word(word, lexicon), "{word}");
+        }
+        for name in ["王艳", "徐炎", "马锋旺", "郝明珠"] {
+            assert!(!is_common_word(name, lexicon), "{name}");
+        }
     }
 }
