@@ -323,7 +323,9 @@ fn owner_of(
         line.end,
     );
     let from = mentions.partition_point(|m| m.span.start < start);
-    let m = mentions.get(from).filter(|m| m.span.start == start)?;
+    let m = mentions
+        .get(from)
+        .filter(|m| m.span.start == start && m.span.end <= line.end)?;
     let mut at = m.span.end;
     if let Some(post) = PeopleLexicon::get().post_starting(&text[at..line.end]) {
         at += post.len();
@@ -333,7 +335,10 @@ fn owner_of(
     let rest = rest.trim_start_matches(['`', '*', ' ']);
     // `(后端)`: the owner's role.
     let rest = match rest.strip_prefix(['(', '（']) {
-        Some(r) => r.find([')', '）']).map_or(rest, |q| &r[q + 1..]),
+        Some(r) => match r.char_indices().find(|&(_, c)| c == ')' || c == '）') {
+            Some((q, c)) => &r[q + c.len_utf8()..],
+            None => rest,
+        },
         None => rest,
     };
     let rest = rest.trim_start_matches(['`', '*', ' ']);
