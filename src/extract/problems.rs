@@ -158,9 +158,9 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// A count between `等` and what it closes: `等四个问题`, `等12个突出问题`.
-const TAIL_COUNT: &str =
-    r"[0-9一二三四五六七八九十两几多]{1,3}(?:个|项|类|条|大)(?:方面)?(?:突出|主要|重点|重大|具体)?";
+/// A count or a qualifier between `等` and what it closes: `等四个问题`,
+/// `等12个突出问题`, `等突出问题`.
+const TAIL_COUNT: &str = r"(?:[0-9一二三四五六七八九十两几多]{1,3}(?:个|项|类|条|大))?(?:方面)?(?:突出|主要|重点|重大|具体)|[0-9一二三四五六七八九十两几多]{1,3}(?:个|项|类|条|大)(?:方面)?";
 
 /// The tails as one pattern, each `等…` also with a count after `等`.
 fn counted_tails<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
@@ -645,6 +645,18 @@ mod tests {
         assert_found(
             "结合当前亟待解决的路灯破损严重、占道经营十分突出等12个突出问题。",
             &["路灯破损严重", "占道经营十分突出"],
+        );
+    }
+
+    #[test]
+    fn shortcomings_stated_and_listed_in_a_directive() {
+        assert_found(
+            "会议指出，安全生产领域风险苗头凸显，交通事故接连发生。",
+            &["安全生产领域风险苗头凸显", "交通事故接连发生"],
+        );
+        assert_found(
+            "会议要求，要着力解决农民工工资拖欠、学校周边交通拥堵等突出问题。",
+            &["农民工工资拖欠", "学校周边交通拥堵"],
         );
     }
 
