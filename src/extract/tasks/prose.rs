@@ -500,7 +500,14 @@ impl Reader<'_, '_> {
                 // `召开座谈会，围绕X，听取…`: the topic runs to the clause end.
                 end = near.find(CLAUSE).map(|q| start + q);
             }
-            let Some(end) = end else { continue };
+            let Some(mut end) = end else { continue };
+            // `听取了A关于X的报告、B关于Y的报告`: the list of reports goes on past
+            // the first one's closing word.
+            if about || trig == "听取" {
+                while let Some(next) = next_report(s, end, ends) {
+                    end = next;
+                }
+            }
             // `在听取…汇报时的讲话` recalls an earlier occasion.
             if s[end..].chars().nth(2) == Some('时') {
                 continue;
@@ -891,6 +898,19 @@ const WORK_ENDINGS: &[&str] = &[
     "扩建", "新建", "改建", "续建", "修复", "完善", "开发", "落地", "升级", "搬迁", "攻坚", "行动",
     "计划",
 ];
+
+/// Where the next report of a list closes (`…的报告、县政府关于Y的报告`): after
+/// the closing word at `end`, a `、` and a further `关于`, within the sentence.
+fn next_report(s: &str, end: usize, ends: &[&str]) -> Option<usize> {
+    let word = ends.iter().find(|e| s[end..].starts_with(**e))?;
+    let after = end + word.len();
+    let rest = s[after..].strip_prefix('、')?;
+    let from = after + '、'.len_utf8();
+    let about = text::find(rest, "关于")?;
+    let close = ends.iter().filter_map(|e| text::find(rest, e)).min()?;
+    let stop = rest.find(['。', '；', '\n']).unwrap_or(rest.len());
+    (about < close && close < stop).then_some(from + close)
+}
 
 pub(super) fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();

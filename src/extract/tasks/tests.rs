@@ -568,3 +568,12 @@ fn items_members_propose_are_tasks_they_lead() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_list_of_reports_heard_goes_on_past_the_first() {
+    let text = "会议听取了县发改局关于城区停车场建设的汇报、县住建局关于老旧小区改造的汇报。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["城区停车场建设", "老旧小区改造"]);
+    assert_eq!(tasks[0].units, ["县发改局"]);
+    assert_eq!(tasks[1].units, ["县住建局"]);
+}
