@@ -199,8 +199,14 @@ impl Extractor {
 
         let meeting_date = extract::meeting::find_date(&analysis, reference);
         warnings.extend(meeting_date.warning.clone());
-        // Deadlines are read from the meeting's date; failing that, the reference or issue date.
-        let anchor = meeting_date.date.or(reference).or(meeting_date.issued);
+        // Deadlines are read from the meeting's date; failing that, the reference
+        // date, or a while before the issue date: minutes are signed after their
+        // meeting, and a limit between the two is still a limit.
+        let anchor = meeting_date.date.or(reference).or_else(|| {
+            meeting_date
+                .issued
+                .map(|d| d - chrono::Days::new(ISSUE_LAG_DAYS))
+        });
         let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(&analysis, anchor);
         warnings.extend(deadline_warnings);
         let people = extract::people::find_people(&analysis);
@@ -250,6 +256,10 @@ enum Reference {
     Given(NaiveDate),
     Candidates([Option<NaiveDate>; 2]),
 }
+
+/// How long (days) before a document's issue date its meeting may have been:
+/// the deadlines of a document dated by its issue date alone are read from then.
+const ISSUE_LAG_DAYS: u64 = 60;
 
 /// How far (days) a file's date may lie from the nearest date its text states
 /// with a year and still be its reference date: a template saved years
@@ -485,6 +495,26 @@ mod tests {
         assert_eq!(record.meeting.date.as_deref(), Some("2024-10-08"));
         assert!(near_stated(day(2024, 10, 9), &[]));
         assert!(!near_stated(day(2015, 3, 1), &[day(2024, 10, 8)]));
+    }
+
+    #[test]
+    fn a_limit_before_the_issue_date_is_kept() {
+        // Signed on 6月20日; its meeting was earlier, so 6月15日前 is this June's.
+        let text =
+            "会议要求，各单位于6月15日前上报材料，12月底前全面完成。\n区政府办公室\n2025年6月20日";
+        let record = Extractor::new().extract_str(text);
+        let found: Vec<(&str, Option<&str>)> = record
+            .deadlines
+            .iter()
+            .map(|d| (d.text.as_str(), d.date.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("6月15日前", Some("2025-06-15")),
+                ("12月底前", Some("2025-12-31"))
+            ]
+        );
     }
 
     #[test]
