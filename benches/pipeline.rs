@@ -94,6 +94,10 @@ fn pipeline(c: &mut Criterion) {
         group.bench_function("time::scan", |b| {
             b.iter(|| black_box(huiyi::time::scan(black_box(t))))
         });
+        // Every stage below builds the analysis first: subtract this from each.
+        group.bench_function("stage/analysis", |b| {
+            b.iter(|| black_box(stages::analysis(black_box(t))))
+        });
         group.bench_function("stage/meeting_date", |b| {
             b.iter(|| black_box(stages::meeting_date(black_box(t))))
         });

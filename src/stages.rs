@@ -1,11 +1,20 @@
 //! The extraction stages one by one, on normalised text, for the benchmarks
 //! (`benches/pipeline.rs` times each beside the whole). Not part of the stable
-//! API: use [`Extractor`](crate::Extractor).
+//! API: use [`Extractor`](crate::Extractor). Each stage builds the analysis of
+//! the text it is given ([`analysis`] times that alone), as the extractor
+//! builds it once for all of them.
 
 use chrono::NaiveDate;
 
 use crate::extract;
 use crate::record::{Deadline, Person, Problem, Task};
+
+/// The analysis every extractor reads (lines, sentences, clauses, header
+/// fields, time expressions), as the count of clauses, fields and time expressions.
+pub fn analysis(text: &str) -> usize {
+    let a = crate::analysis::Analysis::new(text);
+    a.clauses().len() + a.fields().len() + a.time_mentions().len()
+}
 
 /// The meeting's date (no reference date: the document's own issue date is used).
 pub fn meeting_date(text: &str) -> Option<NaiveDate> {
