@@ -163,11 +163,13 @@ fn time_fields<'a>(
         })
         .filter_map(move |f| {
             let value = f.values.first()?;
-            let written = &text[value.clone()];
-            time::scan(written)
-                .into_iter()
+            let mentions = analysis.time_mentions();
+            let from = mentions.partition_point(|m| m.span.0 < value.start);
+            mentions[from..]
+                .iter()
+                .take_while(|m| m.span.1 <= value.end)
                 .find(|m| m.precision() == time::Precision::Day)
-                .map(|m| value.start + m.span.0..value.start + m.span.1)
+                .map(|m| m.span.0..m.span.1)
         })
 }
 
@@ -191,16 +193,20 @@ const DATELINE_MAX_CHARS: usize = 16;
 /// documents are signed (`二○○七年四月十三日`): the issue date.
 fn numeral_dateline(analysis: &Analysis) -> Option<NaiveDate> {
     let text = analysis.text();
+    let mentions = analysis.time_mentions();
     analysis.lines().iter().rev().find_map(|line| {
         let l = text[line.clone()].trim();
         if l.chars().count() > DATELINE_MAX_CHARS || !l.ends_with('日') || !l.contains('年') {
             return None;
         }
-        let mention = time::scan(l).into_iter().last()?;
-        if mention.span.1 != l.len() || mention.precision() != time::Precision::Day {
+        let end = line.start + text[line.clone()].trim_end().len();
+        let mention = mentions
+            .get(mentions.partition_point(|m| m.span.1 < end))
+            .filter(|m| m.span.1 == end)?;
+        if mention.span.0 < line.start || mention.precision() != time::Precision::Day {
             return None;
         }
-        let expr = time::parse_with(mention.text(l), NaiveDate::default(), YearRule::Past)?;
+        let expr = time::parse_with(mention.text(text), NaiveDate::default(), YearRule::Past)?;
         expr.start.filter(|_| !expr.year_inferred)
     })
 }

@@ -228,8 +228,16 @@ fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
     // `县政府领导刘涛、张宏斌、陆星`: any word ending in 领导 before a list of two
     // names or more, as the marker list's words are.
     for at in crate::text::find_iter(text, "领导") {
-        let mut found = Vec::new();
         let start = at + "领导".len();
+        // Read above if it closes one of the markers.
+        if lexicon
+            .list_markers
+            .iter()
+            .any(|m| text.as_bytes()[..start].ends_with(m.needle()))
+        {
+            continue;
+        }
+        let mut found = Vec::new();
         if name_list(text, start, lexicon, true, &mut found).is_some() && found.len() >= 2 {
             share_list_role(&mut found);
             out.extend(found);

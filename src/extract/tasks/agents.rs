@@ -87,46 +87,35 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
             sentence = this;
             subject = None;
         }
-        {
-            let c = &text[clause.clone()];
-            let opening = opening_subject(text, clause.clone(), &mentions);
-            let verb_at = match opening {
-                Some((m, after)) => {
-                    subject = Some(m);
-                    after
-                }
-                None if continues(c) => clause.start,
-                None => {
-                    subject = None;
-                    continue;
-                }
-            };
-            let Some(who) = subject else { continue };
-            let rest = &text[verb_at..clause.end];
-            let rest = CONTINUING
-                .iter()
-                .find_map(|w| rest.strip_prefix(w))
-                .unwrap_or(rest);
-            let rest = ["对", "就"]
-                .iter()
-                .find_map(|w| rest.strip_prefix(w))
-                .filter(|r| fronted_verb(r).is_some())
-                .unwrap_or(rest);
-            let at = clause.end - rest.len();
-            if let Some((act, len)) = verb_at_start(rest) {
-                let object = at + len..clause.end;
-                links.push((object.clone(), who.name.clone()));
-                if act == Act::Report || act == Act::Arrange {
-                    report(text, object, act, &who.name, out);
-                }
-            } else if let Some(q) = fronted_verb(rest) {
-                // `就X进行了汇报`: X, before the verb, is the work.
-                let object = at..at + q;
-                fronted.push((object, who.name.clone()));
+        let c = &text[clause.clone()];
+        let opening = opening_subject(text, clause.clone(), &mentions);
+        let verb_at = match opening {
+            Some((m, after)) => {
+                subject = Some(m);
+                after
             }
-            if c.ends_with("如下：") || c.ends_with("如下:") {
-                arranged.push((clause.end, who.name.clone()));
+            None if continues(c) => clause.start,
+            None => {
+                subject = None;
+                continue;
             }
+        };
+        let Some(who) = subject else { continue };
+        let (rest, _) = verb_rest(&text[verb_at..clause.end]);
+        let at = clause.end - rest.len();
+        if let Some((act, len)) = verb_at_start(rest) {
+            let object = at + len..clause.end;
+            links.push((object.clone(), who.name.clone()));
+            if act == Act::Report || act == Act::Arrange {
+                report(text, object, act, &who.name, out);
+            }
+        } else if let Some(q) = fronted_verb(rest) {
+            // `就X进行了汇报`: X, before the verb, is the work.
+            let object = at..at + q;
+            fronted.push((object, who.name.clone()));
+        }
+        if c.ends_with("如下：") || c.ends_with("如下:") {
+            arranged.push((clause.end, who.name.clone()));
         }
     }
     for (range, name) in links {
@@ -631,15 +620,26 @@ fn opening_subject<'m>(
 
 /// Whether a clause opens with a verb and so continues its sentence's subject.
 fn continues(clause: &str) -> bool {
+    let (rest, fronted) = verb_rest(clause);
+    fronted || verb_at_start(rest).is_some()
+}
+
+/// Where the verb phrase of a clause's rest begins: past a continuing word
+/// (`并`, `随后`) and a preposition bringing the object first (`对X进行部署`),
+/// and whether there was one.
+fn verb_rest(s: &str) -> (&str, bool) {
     let rest = CONTINUING
         .iter()
-        .find_map(|w| clause.strip_prefix(w))
-        .unwrap_or(clause);
-    verb_at_start(rest).is_some()
-        || ["对", "就"]
-            .iter()
-            .find_map(|w| rest.strip_prefix(w))
-            .is_some_and(|r| fronted_verb(r).is_some())
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
+    match ["对", "就"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .filter(|r| fronted_verb(r).is_some())
+    {
+        Some(r) => (r, true),
+        None => (rest, false),
+    }
 }
 
 /// The verb `s` opens with (after `作了`, `进行了`), and the bytes it takes.
