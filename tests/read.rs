@@ -351,6 +351,29 @@ fn bad_inputs() {
 }
 
 #[test]
+fn markdown_inputs_and_their_bad_cases() {
+    let limits = Limits::default();
+    let md = Path::new("minutes.md");
+    let doc = read_bytes(
+        "# 例会纪要\n**日期:** 2025年8月16日\n".as_bytes(),
+        Some(md),
+        &limits,
+    )
+    .unwrap();
+    assert_eq!(doc.format, Format::Markdown);
+    assert_eq!(doc.text(), "例会纪要\n日期: 2025年8月16日\n");
+    // Markup and nothing else: an empty document, named, not an empty record.
+    let err = read_bytes(b"---\n***\n|---|---|\n\n", Some(md), &limits).unwrap_err();
+    assert_eq!(err.kind(), "empty");
+    assert_eq!(err.path(), Some(md));
+    // Bytes no encoding reads: the text reader's typed error, for a .md too.
+    let mut broken = vec![0xFF, 0xFE];
+    broken.extend_from_slice(&[0x00, 0xD8, 0x41, 0x00]);
+    let err = read_bytes(&broken, Some(md), &limits).unwrap_err();
+    assert_eq!(err.kind(), "undecodable_text", "{err}");
+}
+
+#[test]
 fn too_large_is_refused_before_decoding() {
     let mut limits = Limits::default();
     limits.max_input_bytes = 8;
