@@ -84,7 +84,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("valid"),
         report_trigger: Regex::new(&alternation(TRIGGERS.iter().map(|t| t.0))).expect("valid"),
-        topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().copied().chain(["动员"])))
+        topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().chain(FRONTED_TOPIC_VERBS).copied().chain(["动员"])))
             .expect("valid"),
         review_verbs: [
             "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
@@ -127,6 +127,39 @@ const TOPIC_VERBS: &[&str] = &[
     "审议",
     "讨论",
 ];
+
+/// The object a meeting takes up before its verb (`就X进行了研究`, `对X作了部署`),
+/// with a summing-up `等相关事项` left off.
+fn fronted_topic(c: &str) -> Option<&str> {
+    let c = c.strip_prefix(['就', '对'])?;
+    let (object, verb) = ["进行了", "进行", "作了", "作出了", "做了"]
+        .iter()
+        .find_map(|l| text::find(c, l).map(|p| (&c[..p], &c[p + l.len()..])))?;
+    let verb = verb.trim_start_matches(['专', '题', '认', '真', '详', '细']);
+    if !TOPIC_VERBS
+        .iter()
+        .chain(FRONTED_TOPIC_VERBS)
+        .any(|v| verb.starts_with(v))
+    {
+        return None;
+    }
+    let object = [
+        "等相关事项",
+        "等有关事项",
+        "等事项",
+        "相关事项",
+        "有关事项",
+        "等工作",
+    ]
+    .iter()
+    .find_map(|e| object.strip_suffix(e))
+    .unwrap_or(object);
+    let object = object.trim_start_matches("相关").trim_start_matches("有关");
+    (!object.is_empty()).then_some(object)
+}
+
+/// Verbs a meeting takes its topics up by only after them (`就X进行了布置`).
+const FRONTED_TOPIC_VERBS: &[&str] = &["安排", "布置"];
 
 /// The leaders `s` names by title, for when the people extractor found none there.
 fn named_leaders(s: &str) -> Vec<String> {
@@ -453,6 +486,7 @@ impl Reader<'_, '_> {
             self.reports(a, sentence);
             self.reviewed(a, sentence);
             self.enumerated(a, sentence);
+            self.listed(a, sentence);
             if !structured {
                 self.topics(a, sentence);
             }
@@ -651,6 +685,32 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// `这三项重点工作是：A、B、C`: the items a sentence lists after naming them
+    /// as work, split at `、` only (`宣传片制作和画册改版` is one item).
+    fn listed(&mut self, at: usize, s: &str) {
+        let Some(colon) = s.find(['：', ':']) else {
+            return;
+        };
+        let lead = &s[..colon];
+        let names_work = ["工作", "任务", "事项"].iter().any(|w| {
+            ["是", "为", "包括", "有"]
+                .iter()
+                .any(|v| lead.ends_with(&format!("{w}{v}")))
+        });
+        if !names_work {
+            return;
+        }
+        let from = colon + s[colon..].chars().next().map_or(1, char::len_utf8);
+        let body = s[from..].trim_end_matches(['。', '；', ';']);
+        if !text::contains(body, "、") || body.contains(['，', ',']) {
+            return;
+        }
+        for (t, r) in list_items(body, false) {
+            let o = at + from;
+            self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
+        }
+    }
+
     /// `审议通过了《X》`: each document reviewed is a task (not those studied as guidance).
     fn reviewed(&mut self, at: usize, s: &str) {
         if !text::contains(s, "《") {
@@ -708,6 +768,18 @@ impl Reader<'_, '_> {
                 if let Some((t, r)) = strong_title(c) {
                     let o = at + offset_in(s, c);
                     self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
+                }
+                continue;
+            }
+            if opened && let Some(object) = fronted_topic(c) {
+                // `会议还就A、B等事项进行了布置`: the object comes before the verb.
+                let base = at + offset_in(s, object);
+                for (t, r) in list_items(object, true) {
+                    self.push(Draft::new(
+                        t,
+                        base + r.start..base + r.end,
+                        at..at + s.len(),
+                    ));
                 }
                 continue;
             }
@@ -1057,7 +1129,17 @@ fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
         let base = from;
         from += part.len();
         if let Some((t, r)) = strong_title(part) {
-            out.push((t, base + r.start..base + r.end));
+            let object = &part[r.clone()];
+            if is_work_list(object) {
+                let o = base + r.start;
+                out.extend(
+                    list_items(object, true)
+                        .into_iter()
+                        .map(|(t, q)| (t, o + q.start..o + q.end)),
+                );
+            } else {
+                out.push((t, base + r.start..base + r.end));
+            }
         }
     }
     if out.is_empty() && weak {
@@ -1112,7 +1194,8 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
         let base = from;
         from += clause.len();
         let c = clause.trim_end_matches(CLAUSE);
-        let rest = &c[subject_len(c)..];
+        // `要加快推进X`: the modal before the verb says nothing of the work.
+        let rest = c[subject_len(c)..].trim_start_matches('要');
         let t = clean(rest);
         let named = lex.programme_suffixes.ends(&t);
         let aim = ["确保", "力争", "及时", "尽快"]
@@ -1127,11 +1210,12 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
         if !(named || worked) || t.chars().count() > 20 {
             continue;
         }
-        // `打好蓝天、碧水、净土保卫战`: one task each; other lists stay whole.
+        // `打好蓝天、碧水、净土保卫战`, `抓好棚户区改造、危房改造等工作`: one task
+        // each; a list summed up by a head of its own (`A、B等政策落实`) is one.
         let lead = title::clean_lead(rest);
         let o = base + offset_in(clause, lead);
-        if text::contains(lead, "、") && SHARED.iter().any(|e| lead.ends_with(e)) {
-            for (t, r) in list_items(lead, false) {
+        if is_work_list(lead) {
+            for (t, r) in list_items(lead, true) {
                 out.push((t, o + r.start..o + r.end));
             }
         } else if acceptable(&t) {
@@ -1139,6 +1223,36 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
         }
     }
     out
+}
+
+/// Whether a directive's object lists several pieces of work: items joined by
+/// `、` or `和`/`及`, unless a `等` sums them up under a head that names the work
+/// (`产业扶贫、行业扶贫等政策落实` is one task; `A、B等工作` is two).
+fn is_work_list(object: &str) -> bool {
+    if let Some(p) = text::find(object, "等") {
+        let head = object[p + "等".len()..].trim_start_matches(['项', '方', '面']);
+        let head = head.trim_end_matches(CLAUSE).trim_end_matches("工作");
+        if !head.is_empty() {
+            return false;
+        }
+    }
+    // Each item names work by its ending (`棚户区改造、危房改造`), or the last
+    // item's ending is shared by short ones before it (`扬尘污染和黑臭水体治理`).
+    let items: Vec<&str> = object
+        .trim_end_matches(CLAUSE)
+        .split('、')
+        .flat_map(split_conj)
+        .collect();
+    let works = |t: &str| SHARED.iter().chain(WORK_ENDINGS).any(|e| t.ends_with(e));
+    let Some((last, rest)) = items.split_last() else {
+        return false;
+    };
+    !rest.is_empty()
+        && works(clean(last).as_str())
+        && rest.iter().all(|i| {
+            let t = clean(i);
+            works(&t) || t.chars().count() <= 6
+        })
 }
 
 /// Whether what follows a clause's units only assigns them (`牵头`, `负责`, `配合`).

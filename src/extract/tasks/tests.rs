@@ -577,3 +577,37 @@ fn a_list_of_reports_heard_goes_on_past_the_first() {
     assert_eq!(tasks[0].units, ["县发改局"]);
     assert_eq!(tasks[1].units, ["县住建局"]);
 }
+
+#[test]
+fn a_directive_lists_each_piece_of_work_it_names() {
+    // Invented: one numbered item with several work verbs, lists with a shared ending.
+    let text = "会议强调：一是环境方面，要推进扬尘污染和黑臭水体治理工作，抓好河堤加固工程、泵站改造等工作，\
+                落实产业扶贫、金融扶贫等政策落实；二是认真抓好春播生产。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in ["扬尘污染治理", "黑臭水体治理", "河堤加固工程", "泵站改造", "春播生产"] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+    // A `等` summing the list under a head of its own keeps it one piece of work.
+    assert!(!got.contains(&"产业扶贫"), "{got:?}");
+}
+
+#[test]
+fn work_named_after_a_colon_and_before_the_verb() {
+    let text = "总经理韩立青主持会议。这三项重点工作是：新厂区环评的申报、安全资质的申报、企业宣传片制作和画册改版工作。\
+                他还就年终考核工作进行了安排。会议还就食堂承包、东门道路硬化等相关事项进行了布置。";
+    let tasks = run(text, &["韩立青"], &[]);
+    let got = titles(&tasks);
+    for want in [
+        "新厂区环评的申报",
+        "安全资质的申报",
+        "企业宣传片制作和画册改版",
+        "食堂承包",
+        "东门道路硬化",
+    ] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+    // `他` is the one named before: he arranges the appraisal.
+    let appraisal = tasks.iter().find(|t| t.title.contains("年终考核")).expect("年终考核");
+    assert_eq!(appraisal.leaders, ["韩立青"]);
+}
