@@ -181,6 +181,44 @@ fn level2(line: &str) -> Option<usize> {
     (!decimal).then_some(m.end())
 }
 
+/// Words of a label over a record of deliberation, not of decisions.
+const DELIBERATION: &[&str] = &["讨论", "背景", "现状", "交流", "发言"];
+
+/// The topic of an agenda heading (`议题一：X`, `议题2:X`), if `line` is one.
+fn agenda_heading(line: &str) -> Option<&str> {
+    let rest = line.trim().strip_prefix("议题")?;
+    let rest =
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let topic = rest
+        .strip_prefix('：')
+        .or_else(|| rest.strip_prefix(':'))?
+        .trim();
+    (rest.len() < line.trim().len() - "议题".len() && !topic.is_empty()).then_some(topic)
+}
+
+/// Words of a label over decisions and the work given out.
+const DECISION: &[&str] = &[
+    "决议",
+    "决定",
+    "结论",
+    "行动",
+    "待办",
+    "任务",
+    "分工",
+    "安排",
+    "下一步",
+    "事项",
+    "要求",
+];
+
+/// The label a line is made of alone (`讨论要点：`), if it is one: at most
+/// ten characters before a closing colon.
+fn label_line(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let label = t.strip_suffix('：').or_else(|| t.strip_suffix(':'))?;
+    (!label.is_empty() && label.chars().count() <= 10 && level2(label).is_none()).then_some(label)
+}
+
 /// The tasks of the section being read (`一、…` up to the next `一、`).
 #[derive(Default)]
 struct Section {
@@ -225,6 +263,9 @@ pub(super) fn scan(
         || prose
             .iter()
             .any(|(_, l)| p.level1.is_match(l) || level2(l).is_some());
+    // Under a label of deliberation (`讨论要点：`, `背景：`) numbered lines
+    // record what was said; the work is in the decisions and action items.
+    let mut deliberating = false;
     let mut r = Reader {
         deadline_starts: {
             let mut v: Vec<(usize, usize)> =
@@ -236,7 +277,27 @@ pub(super) fn scan(
         section: Section::default(),
     };
     for (n, &(at, line)) in prose.iter().enumerate() {
+        if let Some(label) = label_line(line) {
+            // A label of its own inside the record (`流程：`) keeps it one.
+            if DELIBERATION.iter().any(|w| text::contains(label, w)) {
+                deliberating = true;
+            } else if DECISION.iter().any(|w| text::contains(label, w)) {
+                deliberating = false;
+            }
+            continue;
+        }
+        if let Some(topic) = agenda_heading(line) {
+            // `议题二：导入导出功能细化`: a topic the meeting takes up.
+            deliberating = false;
+            let t = clean(topic);
+            if acceptable(&t) {
+                let o = at + offset_in(line, topic);
+                r.push(Draft::new(t, o..o + topic.len(), at..at + line.len()));
+            }
+            continue;
+        }
         if let Some(m) = p.level1.find(line) {
+            deliberating = false;
             r.close_section(at);
             r.section = Section {
                 start: at,
@@ -248,7 +309,9 @@ pub(super) fn scan(
             });
             r.heading(at + m.end(), &line[m.end()..], over);
         } else if let Some(m) = level2(line) {
-            r.item(at + m, &line[m..], true);
+            if !deliberating {
+                r.item(at + m, &line[m..], true);
+            }
         } else if p.responsible.find(line).is_some_and(|m| m.start() < 30) {
             // A closing line: the persons it names lead every task of the section.
             let mut names = r.out.persons_in(at..at + line.len());

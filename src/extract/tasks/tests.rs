@@ -585,7 +585,13 @@ fn a_directive_lists_each_piece_of_work_it_names() {
                 落实产业扶贫、金融扶贫等政策落实；二是认真抓好春播生产。";
     let tasks = run(text, &[], &[]);
     let got = titles(&tasks);
-    for want in ["扬尘污染治理", "黑臭水体治理", "河堤加固工程", "泵站改造", "春播生产"] {
+    for want in [
+        "扬尘污染治理",
+        "黑臭水体治理",
+        "河堤加固工程",
+        "泵站改造",
+        "春播生产",
+    ] {
         assert!(got.contains(&want), "{want} missing from {got:?}");
     }
     // A `等` summing the list under a head of its own keeps it one piece of work.
@@ -608,6 +614,24 @@ fn work_named_after_a_colon_and_before_the_verb() {
         assert!(got.contains(&want), "{want} missing from {got:?}");
     }
     // `他` is the one named before: he arranges the appraisal.
-    let appraisal = tasks.iter().find(|t| t.title.contains("年终考核")).expect("年终考核");
+    let appraisal = tasks
+        .iter()
+        .find(|t| t.title.contains("年终考核"))
+        .expect("年终考核");
     assert_eq!(appraisal.leaders, ["韩立青"]);
+}
+
+#[test]
+fn minutes_record_deliberation_apart_from_decisions() {
+    // Invented team minutes, as a Markdown memo reads once its markup is gone.
+    let text = "议题一：报销单据的作废流程\n背景：\n测试发现已付款单据无法修改。\n讨论要点：\n\
+                1. 需求场景：错误可能在任何阶段发现。\n2. 方案比较：\n流程：\n1. 权限控制：操作需要专门权限。\n\
+                会议决议：\n1. 完成作废接口的开发，9月底前上线。\n";
+    let tasks = run(text, &[], &["9月底前"]);
+    let got = titles(&tasks);
+    assert!(got.contains(&"报销单据的作废流程"), "{got:?}");
+    assert!(got.iter().any(|t| t.contains("作废接口")), "{got:?}");
+    for said in ["需求场景", "方案比较", "权限控制"] {
+        assert!(!got.iter().any(|t| t.contains(said)), "{said} in {got:?}");
+    }
 }
