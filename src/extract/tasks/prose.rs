@@ -779,6 +779,7 @@ impl Reader<'_, '_> {
         if !text::contains(s, "《") {
             return;
         }
+        self.requests(at, s);
         let mut from = 0;
         while let Some(open) = text::find(&s[from..], "《").map(|p| from + p) {
             let Some(close) = text::find(&s[open..], "》").map(|p| open + p) else {
@@ -810,6 +811,38 @@ impl Reader<'_, '_> {
             if acceptable(&t) {
                 let a = at + open;
                 self.push(Draft::new(t, a..at + from, a..at + from));
+            }
+        }
+    }
+
+    /// `讨论通过了《A》、关于X的请示以及关于Y的请示`: the requests a list of reviewed
+    /// documents holds beside them, each the work it asks for.
+    fn requests(&mut self, at: usize, s: &str) {
+        let mut from = 0;
+        while let Some(p) = text::find(&s[from..], "关于").map(|p| from + p) {
+            from = p + "关于".len();
+            let before = &s[..p];
+            if !["、", "以及", "及", "和"]
+                .iter()
+                .any(|j| before.ends_with(j))
+                || !before.contains('》')
+            {
+                continue;
+            }
+            let rest = &s[from..];
+            let stop = rest.find(['、', '，', '。', '《']).unwrap_or(rest.len());
+            let Some(end) = ["的请示", "的报告", "的议案"]
+                .iter()
+                .filter_map(|e| text::find(&rest[..stop], e))
+                .min()
+            else {
+                continue;
+            };
+            let x = rest[..end].trim_start_matches("申请");
+            let t = clean(x);
+            if acceptable(&t) {
+                let a = at + from + offset_in(rest, x);
+                self.push(Draft::new(t, a..a + x.len(), at + p..at + from + end));
             }
         }
     }

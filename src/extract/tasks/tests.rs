@@ -635,3 +635,13 @@ fn minutes_record_deliberation_apart_from_decisions() {
         assert!(!got.iter().any(|t| t.contains(said)), "{said} in {got:?}");
     }
 }
+
+#[test]
+fn requests_reviewed_beside_documents() {
+    let text = "会议讨论通过了《青河县供水补贴暂行办法》、关于东坡水库除险加固的请示以及关于申请增设城南公交线路的请示。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in ["东坡水库除险加固", "增设城南公交线路"] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+}
