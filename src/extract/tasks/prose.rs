@@ -27,6 +27,8 @@ struct Patterns {
     convened: Regex,
     /// `A、B、C等34个城市建设项目`: projects named one by one.
     enumerated: Regex,
+    /// `开展A、B、C四个专项整治工作`: campaigns counted under the name they share.
+    counted_campaigns: Regex,
     /// A leading year or year range (`2025—2026年`).
     year: Regex,
     /// Who arranges the items that follow (`王某副主任对安全生产工作做出安排：`).
@@ -72,6 +74,11 @@ fn patterns() -> &'static Patterns {
             r"([^，。；,：:]{2,80}?、[^，。；,：:]{2,40}?)等(?:\d+|[一二三四五六七八九十两百]+)[个项处条座家][^，。；,]{0,12}?(?:项目|工程)",
         )
         .expect("valid"),
+        counted_campaigns: Regex::new(&format!(
+            r"([^，。；,：:]{{2,80}}?、[^，。；,：:]{{2,40}}?)等?(?:\d+|[一二三四五六七八九十两]+)[个项大]({})",
+            alternation(CAMPAIGNS.iter().copied())
+        ))
+        .expect("valid"),
         year: Regex::new(r"^\d{4}(?:[—–-]\d{4})?年度?").expect("valid"),
         arranges: Regex::new(r"(?:做出|作出|进行了?)(?:安排|部署)|安排部署").expect("valid"),
         named_leader: Regex::new(
@@ -102,6 +109,12 @@ const TRIGGERS: &[Trigger] = &[
     // `副市长李红汇报了A、B等重点工作任务的进展`: the subject reported.
     (
         "汇报了",
+        false,
+        &["的进展", "进展情况", "推进情况", "的情况"],
+    ),
+    // `会议通报了A、B等项目建设推进情况`: the work reported on.
+    (
+        "通报了",
         false,
         &["的进展", "进展情况", "推进情况", "的情况"],
     ),
@@ -157,6 +170,18 @@ fn fronted_topic(c: &str) -> Option<&str> {
     let object = object.trim_start_matches("相关").trim_start_matches("有关");
     (!object.is_empty()).then_some(object)
 }
+
+/// Names of campaigns a list of items may share (`A、B两个专项整治`), longer first.
+const CAMPAIGNS: &[&str] = &[
+    "专项整治",
+    "专项行动",
+    "专项治理",
+    "整治行动",
+    "攻坚行动",
+    "攻坚战",
+    "整治",
+    "行动",
+];
 
 /// Verbs a meeting takes its topics up by only after them (`就X进行了布置`).
 const FRONTED_TOPIC_VERBS: &[&str] = &["安排", "布置"];
@@ -549,6 +574,7 @@ impl Reader<'_, '_> {
             self.reports(a, sentence);
             self.reviewed(a, sentence);
             self.enumerated(a, sentence);
+            self.campaigns(a, sentence);
             self.listed(a, sentence);
             if !structured {
                 self.topics(a, sentence);
@@ -745,6 +771,34 @@ impl Reader<'_, '_> {
         for (t, r) in list_items(g.as_str(), false) {
             let o = at + g.start();
             self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
+        }
+    }
+
+    /// `开展A、B、C四个专项整治工作`: one task per item, named with the campaign.
+    fn campaigns(&mut self, at: usize, s: &str) {
+        if !text::contains(s, "、") || !CAMPAIGNS.iter().any(|c| text::contains(s, c)) {
+            return;
+        }
+        for c in patterns().counted_campaigns.captures_iter(s) {
+            let (Some(list), Some(name)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            // The units that carry them out are no part of the first item (`县局扎实开展A、B`).
+            let l = list.as_str();
+            let n = match title::unit_run(l) {
+                n if lexicon().lead_verbs.prefix_len(&l[n..]).is_some_and(|v| v > 3) => n,
+                _ => subject_len(l),
+            };
+            let items = &l[n..];
+            for (t, r) in list_items(items, false) {
+                let t = if t.ends_with(name.as_str()) {
+                    t
+                } else {
+                    format!("{t}{}", name.as_str())
+                };
+                let o = at + list.end() - items.len();
+                self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
+            }
         }
     }
 

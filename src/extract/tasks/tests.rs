@@ -645,3 +645,20 @@ fn requests_reviewed_beside_documents() {
         assert!(got.contains(&want), "{want} missing from {got:?}");
     }
 }
+
+#[test]
+fn counted_campaigns_and_reported_projects() {
+    let text = "县局扎实开展村级账目不公开、违规收取押金、“会所歌厅”三个专项整治工作。\
+                会议通报了北湖小学扩建、城西中学提升改造等项目建设推进情况。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in [
+        "村级账目不公开专项整治",
+        "违规收取押金专项整治",
+        "“会所歌厅”专项整治",
+        "北湖小学扩建",
+        "城西中学提升改造",
+    ] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+}
