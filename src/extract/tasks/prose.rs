@@ -59,7 +59,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         level1: Regex::new(r"^\s*[一二三四五六七八九十]{1,3}、").expect("valid"),
         level2: Regex::new(
-            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、])",
+            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、]|[•●■◆▪]\s*)",
         )
             .expect("valid"),
         inline: Regex::new(r"(?:^|[：:；;。，,])\s*([一二三四五六七八九十]{1,2}(?:是|要))")
@@ -786,7 +786,13 @@ impl Reader<'_, '_> {
             // The units that carry them out are no part of the first item (`县局扎实开展A、B`).
             let l = list.as_str();
             let n = match title::unit_run(l) {
-                n if lexicon().lead_verbs.prefix_len(&l[n..]).is_some_and(|v| v > 3) => n,
+                n if lexicon()
+                    .lead_verbs
+                    .prefix_len(&l[n..])
+                    .is_some_and(|v| v > 3) =>
+                {
+                    n
+                }
                 _ => subject_len(l),
             };
             let items = &l[n..];
@@ -1223,6 +1229,9 @@ fn split_conj(p: &str) -> Vec<&str> {
 
 /// The titles of one numbered item.
 fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
+    if headed && let Some(topic) = topic_first(s) {
+        return vec![(clean(topic), 0..topic.len())];
+    }
     if headed {
         let head_end = s.find(CLAUSE).unwrap_or(s.len());
         let head = &s[..head_end];
@@ -1268,6 +1277,27 @@ fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
         }
     }
     body_titles(s, true)
+}
+
+/// Words that turn a decision's fronted topic to what is to be done with it
+/// (`X请于二周内整理签报`, `X仍应持续办理`, `X尽快提局内讨论`).
+const TOPIC_TURNS: &[&str] = &["请", "仍应", "仍要", "仍请", "尽快", "尽速"];
+
+/// The topic a decision states first, as records of bureau meetings do
+/// (`有关X请提市政会议报告`): at least four characters before a turn word in
+/// its first clause, not opening with a verb.
+fn topic_first(s: &str) -> Option<&str> {
+    let first = &s[..s.find(CLAUSE).unwrap_or(s.len())];
+    let p = TOPIC_TURNS
+        .iter()
+        .filter_map(|w| text::find(first, w))
+        .min()?;
+    let topic = ["有关", "对于", "关于"]
+        .iter()
+        .find_map(|w| first[..p].strip_prefix(w))
+        .unwrap_or(&first[..p]);
+    let opens_with_verb = lexicon().lead_verbs.prefix_len(topic).is_some();
+    (topic.chars().count() >= 4 && !opens_with_verb && acceptable(&clean(topic))).then_some(topic)
 }
 
 /// The titles in an item's body: one per `；`/`。` part that names assigned work,

@@ -662,3 +662,14 @@ fn counted_campaigns_and_reported_projects() {
         assert!(got.contains(&want), "{want} missing from {got:?}");
     }
 }
+
+#[test]
+fn bulleted_decisions_that_state_their_topic_first() {
+    let text = "主席：林局长\n• 各科重大事项提报：\n• 东湖段3地号土地检讨处理方案请于二周内整理签报。\n\
+                • 有关老旧公寓外墙修缮进度请提市政会议报告。\n";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in ["东湖段3地号土地检讨处理方案", "老旧公寓外墙修缮"] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+}
