@@ -52,6 +52,7 @@ use crate::options::Limits;
 
 mod html;
 mod markdown;
+mod odt;
 mod text;
 
 /// The formats huiyi reads.
@@ -67,6 +68,8 @@ pub enum Format {
     /// Markdown text (a `.md` file, or text whose lines carry `#`, `**`, `|`
     /// rows and bullets): read with its markup removed.
     Markdown,
+    /// An OpenDocument text (`.odt`, from LibreOffice, WPS, Word).
+    Odt,
 }
 
 impl Format {
@@ -77,6 +80,7 @@ impl Format {
             Format::Html => "html",
             Format::Docx => "docx",
             Format::Markdown => "markdown",
+            Format::Odt => "odt",
         }
     }
 }
@@ -152,6 +156,8 @@ enum Sniffed {
     Unsupported(&'static str),
     /// A zip package: a docx, or a zip that is not one.
     Zip,
+    /// A zip package that is an OpenDocument text.
+    Odt,
     /// An OLE file holding an encrypted Office package.
     EncryptedOle,
     /// Text with a UTF-16 byte order mark (HTML or not is decided after decoding).
@@ -192,6 +198,9 @@ const NUL_WINDOW: usize = 8000;
 const HTML_WINDOW: usize = 1024;
 
 fn sniff(bytes: &[u8]) -> Sniffed {
+    if bytes.starts_with(b"PK\x03\x04") && odt::is_odt(bytes) {
+        return Sniffed::Odt;
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         return Sniffed::Zip;
     }
@@ -307,6 +316,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
                 filled_tables: docx.filled_tables,
             }
         }
+        Sniffed::Odt => odt::read_odt(bytes, path, limits)?,
         Sniffed::EncryptedOle => return Err(Error::Encrypted { path: owned_path() }),
         Sniffed::Html => html::read(bytes, path)?,
         Sniffed::Text => {

@@ -28,11 +28,12 @@
 //! * `docProps/core.xml`: `dc:title` and the date of `dcterms:created`.
 
 mod body;
-mod core;
+// The zip, XML, table and date readers are shared with the `.odt` reader.
+pub(super) mod core;
 mod numbering;
-mod package;
-mod table;
-mod xml;
+pub(super) mod package;
+pub(super) mod table;
+pub(super) mod xml;
 
 #[cfg(test)]
 mod tests;

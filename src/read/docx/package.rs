@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::options::Limits;
 
 /// The parts the reader needs, as named in the package.
-pub(super) struct Parts {
+pub(in crate::read) struct Parts {
     pub document: String,
     pub styles: Option<String>,
     pub numbering: Option<String>,
@@ -19,7 +19,7 @@ pub(super) struct Parts {
 }
 
 /// An opened package, with the decompression budget left.
-pub(super) struct Package<'a> {
+pub(in crate::read) struct Package<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     limits: &'a Limits,
     budget: u64,

@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::read::Block;
 
 /// Word tables have at most 63 columns; wider spans are clipped.
-const MAX_COLUMNS: usize = 64;
+pub(in crate::read) const MAX_COLUMNS: usize = 64;
 
 /// How a cell takes part in a vertical merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
