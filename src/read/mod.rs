@@ -53,6 +53,7 @@ use crate::options::Limits;
 mod html;
 mod markdown;
 mod odt;
+mod rtf;
 mod text;
 
 /// The formats huiyi reads.
@@ -70,6 +71,8 @@ pub enum Format {
     Markdown,
     /// An OpenDocument text (`.odt`, from LibreOffice, WPS, Word).
     Odt,
+    /// A Rich Text Format document (`.rtf`).
+    Rtf,
 }
 
 impl Format {
@@ -81,6 +84,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Markdown => "markdown",
             Format::Odt => "odt",
+            Format::Rtf => "rtf",
         }
     }
 }
@@ -158,6 +162,8 @@ enum Sniffed {
     Zip,
     /// A zip package that is an OpenDocument text.
     Odt,
+    /// A Rich Text Format document.
+    Rtf,
     /// An OLE file holding an encrypted Office package.
     EncryptedOle,
     /// Text with a UTF-16 byte order mark (HTML or not is decided after decoding).
@@ -179,8 +185,6 @@ const MAGICS: &[(&[u8], &str)] = &[
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"GIF87a", "GIF image"),
     (b"GIF89a", "GIF image"),
-    // Old `.doc` archives hold RTF under that name; as text it would be markup.
-    (b"{\\rtf", "RTF document"),
     (b"\x1F\x8B", "gzip archive"),
     (b"7z\xBC\xAF\x27\x1C", "7z archive"),
     (b"Rar!\x1A\x07", "RAR archive"),
@@ -203,6 +207,9 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Sniffed::Zip;
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Sniffed::Rtf;
     }
     if docx::is_encrypted_ole(bytes) {
         return Sniffed::EncryptedOle;
@@ -317,6 +324,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
             }
         }
         Sniffed::Odt => odt::read_odt(bytes, path, limits)?,
+        Sniffed::Rtf => rtf::read_rtf(bytes, path, limits)?,
         Sniffed::EncryptedOle => return Err(Error::Encrypted { path: owned_path() }),
         Sniffed::Html => html::read(bytes, path)?,
         Sniffed::Text => {
