@@ -57,7 +57,8 @@ pub enum Error {
         limit: u64,
     },
     /// A zip, but not a WordprocessingML package (no `word/document.xml`):
-    /// a spreadsheet, a presentation, a zip of text files.
+    /// a spreadsheet, a presentation, a zip of text files; or an OpenDocument
+    /// text without its `content.xml`.
     #[error("{}: not a docx: {reason}", show(path))]
     NotADocx {
         /// The file.

@@ -8,9 +8,11 @@
 //!
 //! 1. over [`Limits::max_input_bytes`] → [`Error::TooLarge`], before anything is decoded;
 //! 2. no bytes → [`Error::Empty`];
-//! 3. a known container by its magic bytes (zip, OLE, PDF, PNG, JPEG, GIF,
-//!    RTF, gzip, 7z, RAR, UTF-32 with a BOM) → [`Error::UnsupportedFormat`]
-//!    naming it;
+//! 3. a zip: an OpenDocument text (its `mimetype` entry says so, or it has a
+//!    `content.xml` and no `word/document.xml`) → `read/odt.rs`, else a docx
+//!    (`read/docx/`); `{\rtf` → RTF (`read/rtf.rs`); another known container
+//!    by its magic bytes (OLE, PDF, PNG, JPEG, GIF, gzip, 7z, RAR, UTF-32 with
+//!    a BOM) → [`Error::UnsupportedFormat`] naming it;
 //! 4. a UTF-16 byte order mark → decoded as UTF-16, then HTML or text by the
 //!    decoded text;
 //! 5. a NUL byte in the first 8000 bytes (git's rule) or more than one byte in
@@ -43,6 +45,10 @@
 //! A data table (cells side by side, no nested table, no cell holding an
 //! article) is a [`Block::Table`] with one string per `td`/`th`; a layout table
 //! flows as paragraphs.
+//!
+//! **docx, odt, RTF.** See their modules. Tables are laid out on a grid, merged
+//! cells resolved; a form (a table without a header row whose cells hold
+//! several paragraphs or a table, as the 会议纪要表) flows as paragraphs.
 
 pub(crate) mod docx;
 use std::path::Path;
@@ -111,9 +117,11 @@ pub struct Document {
     /// that use four-byte sequences), `Big5`, or another WHATWG name when a
     /// non-Chinese legacy encoding is detected.
     pub encoding: Option<&'static str>,
-    /// The page's `<title>`, or a docx's `dc:title`, when not empty.
+    /// The page's `<title>`, a docx's or odt's `dc:title`, an RTF's `\title`,
+    /// when not empty.
     pub title: Option<String>,
-    /// A docx's `dcterms:created` date: the reference date when the caller gives none.
+    /// A docx's `dcterms:created`, an odt's `meta:creation-date` or an RTF's
+    /// `\creatim` date: the reference date when the caller gives none.
     pub created: Option<chrono::NaiveDate>,
     /// The blocks in reading order. In a [`Block::Table`] a merged cell's text
     /// sits in its first row and column and the positions it covers are empty.

@@ -24,7 +24,8 @@
 //! * Empty paragraphs are dropped; text is trimmed of surrounding whitespace.
 //! * Tables: one position per grid column, a cell's paragraphs joined by a
 //!   space, nested tables' cells likewise; rows deleted as tracked changes
-//!   dropped; see [`table`] for merged cells.
+//!   dropped; see [`table`] for merged cells, and for forms, whose cells are
+//!   read as lines.
 //! * `docProps/core.xml`: `dc:title` and the date of `dcterms:created`.
 
 mod body;
