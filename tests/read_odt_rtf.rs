@@ -327,3 +327,33 @@ fn the_command_line_gives_one_record_from_the_three_formats() {
         .collect();
     assert_eq!(leaders, ["宋雨桐", "何建国"]);
 }
+
+#[test]
+fn rtf_bullets_shapes_and_nested_tables() {
+    // A Symbol-font bullet label is dropped; a shape's text box is read
+    // once (its \shprslt copy is not).
+    assert_eq!(
+        rtf_text(concat!(
+            r"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fcharset134 SimSun;}{\f1\fcharset2 Symbol;}}",
+            r"{\pntext\f1\'b7\tab}\f0 \'bb\'e1\par",
+            r"{\shp{\*\shpinst{\sp{\sn fillColor}{\sv 255}}{\shptxt \pard \'d2\'e9\par}}{\shprslt \'d2\'e9}}",
+            r"\u-3913?x\par}"
+        )),
+        "会\n议\nx\n"
+    );
+    // A nested table in a cell (Word's \itap2 … \nestcell, \nestrow inside
+    // \nesttableprops) makes the outer table a form.
+    let doc = rtf(concat!(
+        r"{\rtf1\ansi\ansicpg65001 ",
+        r"\trowd\cellx1000\cellx5000\pard\intbl 内容\cell ",
+        r"\pard\intbl\itap2 甲\nestcell 乙\nestcell{\*\nesttableprops\trowd\cellx2000\cellx4000\nestrow}",
+        r"\pard\intbl\itap2 丙\nestcell 丁\nestcell{\*\nesttableprops\trowd\cellx2000\cellx4000\nestrow}",
+        r"\pard\intbl 后记\cell\row\pard\par}"
+    ))
+    .unwrap();
+    assert_eq!(doc.text(), "内容\n甲\t乙\n丙\t丁\n后记\n");
+    assert_eq!(
+        doc.filled_tables,
+        [strings(&[&["甲", "乙"], &["丙", "丁"]])]
+    );
+}

@@ -6,12 +6,13 @@
 //!   decoded together in the code page of the current font (`\fcharset134`
 //!   GB2312 → GBK, `\fcharset136` → Big5, `\cpgN` …), else of the document
 //!   (`\ansicpgN`, `\ansicpg936` = GBK; windows-1252 when none is given).
+//!   Symbol fonts' glyphs (`\fcharset2`, U+F000–U+F0FF) are dropped.
 //! * Dropped: `\*` destinations huiyi does not know, the font, colour and
 //!   style tables, `\info` (but its `\title` and `\creatim` date), pictures,
 //!   headers and footers, footnotes, field instructions (`\fldinst`; the
 //!   `\fldrslt` result is kept), the ANSI copy in `\upr` (its `\ud` Unicode
-//!   copy is read) and `\nonesttables` (the copy of nested tables for old
-//!   readers).
+//!   copy is read), `\nonesttables` and `\shprslt` (copies of nested tables
+//!   and shapes for old readers). A shape's text box (`\shptxt`) is read.
 //! * `\par`, `\sect`, `\page` end a paragraph, `\line` splits one (as a
 //!   docx line break); `\tab` → one space.
 //! * Tables: paragraphs marked `\intbl` (`\itapN` deep) are cell text;
@@ -74,6 +75,14 @@ struct State {
     nest_props: bool,
     /// After `\*`: the next control word is a destination to skip unless known.
     starred: bool,
+}
+
+/// How a font's bytes decode.
+#[derive(Debug, Clone, Copy)]
+enum FontCode {
+    Page(&'static Encoding),
+    /// A symbol font (`\fcharset2`): its glyphs are no text.
+    Symbol,
 }
 
 /// How a cell definition (`\cellx`) merges.
@@ -139,7 +148,7 @@ struct Reader<'a> {
     state: State,
     /// The document's code page, and each font's.
     ansi: &'static Encoding,
-    fonts: HashMap<i32, &'static Encoding>,
+    fonts: HashMap<i32, FontCode>,
     default_font: Option<i32>,
     /// `\'hh` and raw bytes waiting to be decoded together (a GBK character is two).
     pending: Vec<u8>,
@@ -249,8 +258,8 @@ fn code_page(cp: i32) -> Option<&'static Encoding> {
     })
 }
 
-/// The code page of a font's `\fcharsetN`; ANSI, default and symbol
-/// fonts (`None`) follow the document's.
+/// The code page of a font's `\fcharsetN`; ANSI and default fonts (`None`)
+/// follow the document's.
 fn charset(n: i32) -> Option<&'static Encoding> {
     code_page(match n {
         128 => 932,
@@ -298,6 +307,9 @@ fn skipped(word: &[u8]) -> bool {
             | b"xe"
             | b"tc"
             | b"txe"
+            // A shape's properties, and the copy of a shape for old readers.
+            | b"sp"
+            | b"shprslt"
     )
 }
 
@@ -449,7 +461,11 @@ impl Reader<'_> {
     fn word(&mut self, word: &[u8], param: Option<i64>) -> Result<(), Error> {
         let n = param.unwrap_or(0);
         let int = || i32::try_from(n).unwrap_or(0);
-        if std::mem::take(&mut self.state.starred) && !matches!(word, b"ud" | b"nesttableprops") {
+        // Known starred destinations: `\ud` (the Unicode copy of `\upr`), a
+        // nested row's properties, a shape (its `\shptxt` text box is read).
+        if std::mem::take(&mut self.state.starred)
+            && !matches!(word, b"ud" | b"nesttableprops" | b"shpinst")
+        {
             self.state.dest = Dest::Skip;
             return Ok(());
         }
@@ -469,13 +485,13 @@ impl Reader<'_> {
             b"f" => self.state.font = Some(int()),
             b"plain" => self.state.font = self.default_font,
             b"fcharset" | b"cpg" if dest == Dest::FontTable => {
-                let e = if word == b"cpg" {
-                    code_page(int())
-                } else {
-                    charset(int())
+                let code = match (word, int()) {
+                    (b"cpg", cp) => code_page(cp).map(FontCode::Page),
+                    (_, 2) => Some(FontCode::Symbol),
+                    (_, n) => charset(n).map(FontCode::Page),
                 };
-                if let (Some(font), Some(e)) = (self.state.defining, e) {
-                    self.fonts.insert(font, e);
+                if let (Some(font), Some(code)) = (self.state.defining, code) {
+                    self.fonts.insert(font, code);
                 }
             }
             b"info" => self.state.dest = Dest::Info,
@@ -558,7 +574,8 @@ impl Reader<'_> {
             (Some(high), 0xDC00..=0xDFFF) => {
                 char::decode_utf16([high, unit]).next().and_then(Result::ok)
             }
-            (None, 0xDC00..=0xDFFF) => None,
+            // Unpaired low halves; symbol fonts' glyphs (as a docx's `w:sym`).
+            (None, 0xDC00..=0xDFFF) | (_, 0xF000..=0xF0FF) => None,
             _ => char::from_u32(u32::from(unit)),
         };
         if let Some(c) = c {
@@ -571,12 +588,15 @@ impl Reader<'_> {
         if self.pending.is_empty() {
             return;
         }
-        let encoding = self
-            .state
-            .font
-            .or(self.default_font)
-            .and_then(|f| self.fonts.get(&f).copied())
-            .unwrap_or(self.ansi);
+        let font = self.state.font.or(self.default_font);
+        let encoding = match font.and_then(|f| self.fonts.get(&f)) {
+            Some(FontCode::Symbol) => {
+                self.pending.clear();
+                return;
+            }
+            Some(FontCode::Page(encoding)) => encoding,
+            None => self.ansi,
+        };
         let bytes = std::mem::take(&mut self.pending);
         let (text, _) = encoding.decode_without_bom_handling(&bytes);
         text.chars().for_each(|c| self.char(c));
@@ -659,6 +679,9 @@ impl Reader<'_> {
             };
             if !table.cell.is_empty() || !table.cells.is_empty() {
                 table.end_row(&[]);
+            }
+            if table.rows.is_empty() {
+                continue;
             }
             let grid = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
             let items = table::finish(grid, table.rows, &mut self.budget)?;
