@@ -260,6 +260,23 @@ fn hostile_odt_and_rtf_inputs_are_typed_errors() {
     let mimetype = b"application/vnd.oasis.opendocument.text".as_slice();
     let hollow = zip_of(&[("mimetype", mimetype), ("meta.xml", b"<x/>")]);
     assert_eq!(error_of("hollow.odt", &hollow).0, "not_a_docx");
+    let ods = zip_of(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", b"<x/>"),
+    ]);
+    assert_eq!(error_of("sheet.ods", &ods).0, "not_a_docx");
+    let message = read_bytes(&ods, None, &Limits::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.ends_with(
+            "not a docx: an OpenDocument spreadsheet, presentation or drawing, not a text document"
+        ),
+        "{message}"
+    );
     let broken = zip_of(&[("mimetype", mimetype), ("content.xml", b"<a><b></a>")]);
     assert_eq!(error_of("broken.odt", &broken).0, "malformed_xml");
 

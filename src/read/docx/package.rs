@@ -77,6 +77,10 @@ impl<'a> Package<'a> {
                 "a spreadsheet (xlsx), not a Word document".to_string()
             } else if self.zip.file_names().any(|n| n.starts_with("ppt/")) {
                 "a presentation (pptx), not a Word document".to_string()
+            } else if self.zip.index_for_name("content.xml").is_some() {
+                // An odt is read before this; what is left is no text document.
+                "an OpenDocument spreadsheet, presentation or drawing, not a text document"
+                    .to_string()
             } else {
                 "a zip without word/document.xml".to_string()
             };
