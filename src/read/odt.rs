@@ -42,7 +42,8 @@ pub(crate) fn is_odt(bytes: &[u8]) -> bool {
             .map_or(0, |b| usize::from(u16::from_le_bytes([b[0], b[1]])))
     };
     let data = 30 + le16(26) + le16(28);
-    if bytes.get(30..38) == Some(b"mimetype") {
+    // A stored `mimetype` decides; a compressed one cannot be read here.
+    if bytes.get(30..38) == Some(b"mimetype") && le16(8) == 0 {
         return bytes.get(data..).is_some_and(|d| d.starts_with(MIMETYPE));
     }
     zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_ok_and(|zip| {

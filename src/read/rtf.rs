@@ -452,7 +452,9 @@ impl Reader<'_> {
             b'~' => self.char('\u{A0}'),
             b'_' => self.char('-'),
             // A backslash before a line break is a paragraph mark.
-            b'\r' | b'\n' => self.end_paragraph(self.state.level)?,
+            b'\r' | b'\n' if self.state.dest == Dest::Body => {
+                self.end_paragraph(self.state.level)?;
+            }
             _ => {}
         }
         Ok(())
@@ -505,8 +507,6 @@ impl Reader<'_> {
             b"nesttableprops" => self.state.nest_props = true,
             b"uc" => self.state.uc = usize::try_from(n.clamp(0, 8)).unwrap_or(1),
             b"u" => self.unicode(n),
-            b"par" | b"sect" | b"page" => self.end_paragraph(self.state.level)?,
-            b"line" => self.lines.push(std::mem::take(&mut self.current)),
             b"tab" | b"emspace" | b"enspace" | b"qmspace" => self.char(' '),
             b"emdash" => self.char('—'),
             b"endash" => self.char('–'),
@@ -515,6 +515,11 @@ impl Reader<'_> {
             b"ldblquote" => self.char('“'),
             b"rdblquote" => self.char('”'),
             b"bullet" => self.char('•'),
+            w if skipped(w) => self.state.dest = Dest::Skip,
+            // Paragraph and table structure only in the body (not in a title).
+            _ if dest != Dest::Body => {}
+            b"par" | b"sect" | b"page" => self.end_paragraph(self.state.level)?,
+            b"line" => self.lines.push(std::mem::take(&mut self.current)),
             b"pard" => self.state.level = 0,
             b"intbl" => self.state.level = self.state.level.max(1),
             b"itap" => {
@@ -544,7 +549,6 @@ impl Reader<'_> {
                     defs.push(def);
                 }
             }
-            w if skipped(w) => self.state.dest = Dest::Skip,
             _ => {}
         }
         Ok(())

@@ -125,15 +125,22 @@ fn label(cell: &RawCell) -> Option<String> {
     (short && !digits).then_some(squeezed)
 }
 
-/// A form: no header row (a first row of three or more cells, all of them
-/// short labels, as 序号|任务|责任人|完成时限), and a cell holding a table or
-/// several paragraphs. A data table with a header keeps its multi-paragraph
-/// cells (a log's 记录 column, a task table's 子表) as one string each.
+/// A form: no header row (the first row of two or more cells, after title
+/// rows of one, has three or more, all of them short labels, as
+/// 序号|任务|责任人|完成时限), and a cell holding a table or several
+/// paragraphs. A data table with a header keeps its multi-paragraph cells (a
+/// log's 记录 column, a task table's 子表) as one string each.
 fn is_form(rows: &[RawRow]) -> bool {
-    let header = rows.first().is_some_and(|row| {
-        let filled: Vec<&RawCell> = row.cells.iter().filter(|c| !c.items.is_empty()).collect();
-        filled.len() >= 3 && filled.iter().all(|c| label(c).is_some())
-    });
+    let header = rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .iter()
+                .filter(|c| !c.items.is_empty())
+                .collect::<Vec<&RawCell>>()
+        })
+        .find(|cells| cells.len() >= 2)
+        .is_some_and(|cells| cells.len() >= 3 && cells.iter().all(|c| label(c).is_some()));
     !header
         && rows
             .iter()

@@ -749,8 +749,10 @@ fn a_form_flows_as_lines_and_a_data_table_keeps_its_cells() {
             form_cell(r#"<w:gridSpan w:val="3"/>"#, &["三、丙事项。"]),
         ]),
     );
+    // A title row spanning the table stands above the header.
     let data = format!(
-        "<w:tbl>{}{}</w:tbl>",
+        "<w:tbl>{}{}{}</w:tbl>",
+        row(&[form_cell(r#"<w:gridSpan w:val="3"/>"#, &["任务分解表"])]),
         row(&[
             form_cell("", &["序号"]),
             form_cell("", &["任务"]),
@@ -770,7 +772,7 @@ fn a_form_flows_as_lines_and_a_data_table_keeps_its_cells() {
     assert_eq!(
         render(&doc),
         "时间：3月5日\n地点：二楼\n主持人：王强\n会议内容：一、甲事项。\n二、乙事项。\n三、丙事项。\n\
-         序号\t任务\t措施\n1\t改造\t1.排查 2.施工\n"
+         任务分解表\t\t\n序号\t任务\t措施\n1\t改造\t1.排查 2.施工\n"
     );
     assert_eq!(doc.filled_tables.len(), 1);
 }
