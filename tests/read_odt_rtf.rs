@@ -352,7 +352,7 @@ fn the_command_line_gives_one_record_from_the_three_formats() {
 #[test]
 fn rtf_bullets_shapes_and_nested_tables() {
     // A Symbol-font bullet label is dropped; a shape's text box is read
-    // once (its \shprslt copy is not).
+    // once (its \shprslt copy is not), after its paragraph.
     assert_eq!(
         rtf_text(concat!(
             r"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fcharset134 SimSun;}{\f1\fcharset2 Symbol;}}",
@@ -360,7 +360,8 @@ fn rtf_bullets_shapes_and_nested_tables() {
             r"{\shp{\*\shpinst{\sp{\sn fillColor}{\sv 255}}{\shptxt \pard \'d2\'e9\par}}{\shprslt \'d2\'e9}}",
             r"\u-3913?x\par}"
         )),
-        "会\n议\nx\n"
+        // The text box follows the paragraph it sits in.
+        "会\nx\n议\n"
     );
     // A nested table in a cell (Word's \itap2 … \nestcell, \nestrow inside
     // \nesttableprops) makes the outer table a form.
@@ -376,5 +377,37 @@ fn rtf_bullets_shapes_and_nested_tables() {
     assert_eq!(
         doc.filled_tables,
         [strings(&[&["甲", "乙"], &["丙", "丁"]])]
+    );
+}
+
+#[test]
+fn rtf_cell_widths_deletions_and_text_boxes() {
+    // A cell as wide as two of the row below spans both (LibreOffice's merge).
+    let doc = rtf(concat!(
+        r"{\rtf1\ansi\ansicpg65001 ",
+        r"\trowd\cellx1000\cellx3010\cellx4000\pard\intbl 序号\cell 责任主体\cell 时限\cell\row",
+        r"\trowd\cellx1000\cellx2000\cellx3000\cellx4000\pard\intbl \cell 领导\cell 单位\cell \cell\row",
+        r"\pard\par}"
+    ))
+    .unwrap();
+    assert_eq!(doc.text(), "序号\t责任主体\t\t时限\n\t领导\t单位\t\n");
+    assert_eq!(
+        doc.filled_tables[0][0],
+        ["序号", "责任主体", "责任主体", "时限"]
+    );
+    // Tracked deletions are dropped, \deleted0 and \plain end them.
+    assert_eq!(
+        rtf_text(
+            r"{\rtf1\ansi\ansicpg65001 甲{\deleted 删}乙\deleted 丙\deleted0 丁\deleted 戊\plain 己\par}"
+        ),
+        "甲乙丁己\n"
+    );
+    // A text box's paragraphs follow the paragraph that anchors it.
+    assert_eq!(
+        rtf_text(concat!(
+            r"{\rtf1\ansi\ansicpg65001 出席：{\shp{\*\shpinst{\shptxt \pard 王强\par 李红\par}}}",
+            r"（以上同志）\par 后\par}"
+        )),
+        "出席：（以上同志）\n王强\n李红\n后\n"
     );
 }

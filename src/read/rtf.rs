@@ -75,6 +75,11 @@ struct State {
     nest_props: bool,
     /// After `\*`: the next control word is a destination to skip unless known.
     starred: bool,
+    /// Text deleted as a tracked change (`\deleted`): dropped.
+    deleted: bool,
+    /// In a shape's text box (`\shptxt`): its paragraphs follow the one
+    /// that anchors it.
+    text_box: bool,
 }
 
 /// How a font's bytes decode.
@@ -91,12 +96,20 @@ struct CellDef {
     /// `\clmrg`: merged into the cell before it.
     merged_left: bool,
     vmerge: Option<VMerge>,
+    /// The right edge (`\cellxN`, in twips).
+    right: Option<i64>,
 }
+
+/// Cell edges closer than this (in twips, 1/1440 inch) are one grid line:
+/// rows drawn by hand rarely line up exactly.
+const EDGE_TOLERANCE: i64 = 30;
 
 /// A table being read at one nesting level.
 #[derive(Debug, Default)]
 struct TableBuild {
     rows: Vec<RawRow>,
+    /// The right edge of each cell of each row, when the row defines them.
+    edges: Vec<Vec<Option<i64>>>,
     cells: Vec<RawCell>,
     cell: Vec<Item>,
     cell_held_table: bool,
@@ -121,21 +134,55 @@ impl TableBuild {
             self.end_cell();
         }
         let mut row = RawRow::default();
+        let mut edges: Vec<Option<i64>> = Vec::new();
         for (i, mut cell) in std::mem::take(&mut self.cells).into_iter().enumerate() {
             let def = defs.get(i).copied().unwrap_or_default();
-            match row.cells.last_mut() {
-                Some(left) if def.merged_left => {
+            match (row.cells.last_mut(), edges.last_mut()) {
+                (Some(left), Some(edge)) if def.merged_left => {
                     left.span += 1;
                     left.items.append(&mut cell.items);
+                    *edge = def.right;
                 }
                 _ => {
                     cell.vmerge = def.vmerge.unwrap_or(VMerge::None);
                     row.cells.push(cell);
+                    edges.push(def.right);
                 }
             }
         }
         if !row.cells.is_empty() {
             self.rows.push(row);
+            self.edges.push(edges);
+        }
+    }
+
+    /// Spans cells over the grid their edges draw: a cell as wide as two
+    /// of the row below spans two columns (how LibreOffice writes a merge).
+    fn span_by_edges(&mut self) {
+        let mut all: Vec<i64> = self.edges.iter().flatten().flatten().copied().collect();
+        all.sort_unstable();
+        let mut grid: Vec<i64> = Vec::new();
+        for edge in all {
+            if grid.last().is_none_or(|&last| edge > last + EDGE_TOLERANCE) {
+                grid.push(edge);
+            }
+        }
+        for (row, edges) in self.rows.iter_mut().zip(&self.edges) {
+            // Only rows whose every cell has its edge, in order, are re-spanned.
+            if edges.iter().any(Option::is_none) || !edges.is_sorted() {
+                continue;
+            }
+            let mut left = i64::MIN;
+            for (cell, right) in row.cells.iter_mut().zip(edges.iter().flatten()) {
+                let lines = grid
+                    .iter()
+                    .filter(|&&g| {
+                        g > left.saturating_add(EDGE_TOLERANCE) && g <= right + EDGE_TOLERANCE
+                    })
+                    .count();
+                cell.span = lines.clamp(1, MAX_COLUMNS);
+                left = *right;
+            }
         }
     }
 }
@@ -159,6 +206,10 @@ struct Reader<'a> {
     /// The paragraph being read: its lines so far and the current one.
     lines: Vec<String>,
     current: String,
+    /// The paragraph a text box interrupts, and the text boxes' paragraphs
+    /// waiting for its end.
+    anchor: Option<(Vec<String>, String)>,
+    floating: Vec<Item>,
     title: String,
     created: [Option<i32>; 3],
     /// The body's blocks, and the tables open at each level.
@@ -187,6 +238,8 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
         ansi_copy: false,
         nest_props: false,
         starred: false,
+        deleted: false,
+        text_box: false,
     };
     let mut r = Reader {
         bytes,
@@ -202,6 +255,8 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
         high: None,
         lines: Vec::new(),
         current: String::new(),
+        anchor: None,
+        floating: Vec::new(),
         title: String::new(),
         created: [None; 3],
         body: Vec::new(),
@@ -334,9 +389,13 @@ impl Reader<'_> {
                 b'}' => {
                     self.flush();
                     self.skip = 0;
+                    let inner = self.state;
                     match self.stack.pop() {
                         Some(outer) => self.state = outer,
                         None => return Ok(()),
+                    }
+                    if inner.text_box && !self.state.text_box {
+                        self.end_text_box();
                     }
                     if self.stack.is_empty() {
                         // The outermost group closed: the document is complete.
@@ -485,7 +544,11 @@ impl Reader<'_> {
             b"fonttbl" => self.state.dest = Dest::FontTable,
             b"f" if dest == Dest::FontTable => self.state.defining = Some(int()),
             b"f" => self.state.font = Some(int()),
-            b"plain" => self.state.font = self.default_font,
+            b"plain" => {
+                self.state.font = self.default_font;
+                self.state.deleted = false;
+            }
+            b"deleted" => self.state.deleted = n != 0 || param.is_none(),
             b"fcharset" | b"cpg" if dest == Dest::FontTable => {
                 let code = match (word, int()) {
                     (b"cpg", cp) => code_page(cp).map(FontCode::Page),
@@ -505,6 +568,11 @@ impl Reader<'_> {
             b"upr" => self.state.ansi_copy = true,
             b"ud" => self.state.ansi_copy = false,
             b"nesttableprops" => self.state.nest_props = true,
+            b"shptxt" if !self.state.text_box => {
+                self.state.text_box = true;
+                let lines = std::mem::take(&mut self.lines);
+                self.anchor = Some((lines, std::mem::take(&mut self.current)));
+            }
             b"uc" => self.state.uc = usize::try_from(n.clamp(0, 8)).unwrap_or(1),
             b"u" => self.unicode(n),
             b"tab" | b"emspace" | b"enspace" | b"qmspace" => self.char(' '),
@@ -541,7 +609,8 @@ impl Reader<'_> {
             b"clvmgf" => self.cell_def.vmerge = Some(VMerge::Restart),
             b"clvmrg" => self.cell_def.vmerge = Some(VMerge::Continue),
             b"cellx" => {
-                let def = std::mem::take(&mut self.cell_def);
+                let mut def = std::mem::take(&mut self.cell_def);
+                def.right = Some(n);
                 let level = self.def_level();
                 if let Some(defs) = self.defs.get_mut(level - 1)
                     && defs.len() < MAX_COLUMNS
@@ -609,7 +678,7 @@ impl Reader<'_> {
     /// One character of text, to where the group's text goes.
     fn char(&mut self, c: char) {
         self.high = None;
-        if self.state.ansi_copy || (c.is_control() && c != '\t') {
+        if self.state.ansi_copy || self.state.deleted || (c.is_control() && c != '\t') {
             return;
         }
         let c = if c == '\t' { ' ' } else { c };
@@ -621,7 +690,7 @@ impl Reader<'_> {
     }
 
     /// The lines of the paragraph just ended, trimmed, empty ones dropped.
-    fn take_paragraph(&mut self) -> Vec<Item> {
+    fn paragraph_lines(&mut self) -> Vec<Item> {
         self.lines.push(std::mem::take(&mut self.current));
         std::mem::take(&mut self.lines)
             .iter()
@@ -631,8 +700,32 @@ impl Reader<'_> {
             .collect()
     }
 
+    /// Ends a text box: its last paragraph joins the others, and the
+    /// paragraph it interrupted goes on.
+    fn end_text_box(&mut self) {
+        let items = self.take_paragraph();
+        self.floating.extend(items);
+        if let Some((lines, current)) = self.anchor.take() {
+            self.lines = lines;
+            self.current = current;
+        }
+    }
+
+    /// The lines of the paragraph just ended, then the text boxes it anchors.
+    fn take_paragraph(&mut self) -> Vec<Item> {
+        let mut items = self.paragraph_lines();
+        items.append(&mut self.floating);
+        items
+    }
+
     /// Ends a paragraph of table level `level` (0: the body).
     fn end_paragraph(&mut self, level: usize) -> Result<(), Error> {
+        if self.state.text_box {
+            // Tables in a text box read as its paragraphs.
+            let items = self.paragraph_lines();
+            self.floating.extend(items);
+            return Ok(());
+        }
         let items = self.take_paragraph();
         if level == 0 {
             self.close_tables(0)?;
@@ -644,6 +737,9 @@ impl Reader<'_> {
     }
 
     fn end_cell(&mut self, level: usize) -> Result<(), Error> {
+        if self.state.text_box {
+            return self.end_paragraph(level);
+        }
         let items = self.take_paragraph();
         let table = self.open_tables(level)?;
         table.cell.extend(items);
@@ -652,6 +748,9 @@ impl Reader<'_> {
     }
 
     fn end_row(&mut self, level: usize) -> Result<(), Error> {
+        if self.state.text_box {
+            return self.end_paragraph(level);
+        }
         let level = level.min(MAX_TABLE_LEVELS);
         let items = self.take_paragraph();
         let defs = self.defs.get(level - 1).cloned().unwrap_or_default();
@@ -687,6 +786,7 @@ impl Reader<'_> {
             if table.rows.is_empty() {
                 continue;
             }
+            table.span_by_edges();
             let grid = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
             let items = table::finish(grid, table.rows, &mut self.budget)?;
             match self.tables.last_mut() {
