@@ -411,3 +411,32 @@ fn rtf_cell_widths_deletions_and_text_boxes() {
         "出席：（以上同志）\n王强\n李红\n后\n"
     );
 }
+
+#[test]
+fn odt_list_numbering_is_rendered_as_in_a_docx() {
+    let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0">
+<office:automatic-styles>
+<text:list-style style:name="L1">
+<text:list-level-style-number text:level="1" style:num-suffix="、" style:num-format="一, 二, 三, ..."><style:list-level-properties><style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties></text:list-level-style-number>
+<text:list-level-style-number text:level="2" loext:num-list-format="（%2%）" style:num-prefix="（" style:num-suffix="）" style:num-format="一, 二, 三, ..."/>
+<text:list-level-style-number text:level="3" style:num-suffix="." style:num-format="1" text:display-levels="2"/>
+</text:list-style>
+<text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:list text:style-name="L1"><text:list-item><text:p>总体要求</text:p></text:list-item></text:list>
+<text:p>会议要求：</text:p>
+<text:list text:style-name="L1" text:continue-numbering="true"><text:list-item><text:list><text:list-item><text:p>甲</text:p><text:p>甲的说明</text:p></text:list-item><text:list-item><text:p>乙</text:p><text:list><text:list-item><text:p>细则</text:p></text:list-item></text:list></text:list-item></text:list></text:list-item><text:list-item><text:p>保障措施</text:p></text:list-item></text:list>
+<text:list text:style-name="B"><text:list-item><text:p>要点</text:p></text:list-item></text:list>
+<text:list text:style-name="L1"><text:list-item text:start-value="5"><text:p>重新编号</text:p></text:list-item></text:list>
+</office:text></office:body></office:document-content>"#;
+    let mimetype = b"application/vnd.oasis.opendocument.text".as_slice();
+    let zip = zip_of(&[("mimetype", mimetype), ("content.xml", content.as_bytes())]);
+    let doc = read_bytes(&zip, None, &Limits::default()).unwrap();
+    // A continued list goes on counting; a level showing two levels writes
+    // each in its own format (二.1.); bullets show no label.
+    assert_eq!(
+        doc.text(),
+        "一、总体要求\n会议要求：\n（一）甲\n甲的说明\n（二）乙\n二.1. 细则\n二、保障措施\n要点\n五、重新编号\n"
+    );
+}

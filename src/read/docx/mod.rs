@@ -29,9 +29,10 @@
 //! * `docProps/core.xml`: `dc:title` and the date of `dcterms:created`.
 
 mod body;
-// The zip, XML, table and date readers are shared with the `.odt` reader.
+// The zip, XML, table, date and number-format readers are shared with the
+// `.odt` reader.
 pub(super) mod core;
-mod numbering;
+pub(super) mod numbering;
 pub(super) mod package;
 pub(super) mod table;
 pub(super) mod xml;

@@ -10,12 +10,17 @@
 //!   spaces, `text:tab` → one space, `text:line-break` splits the paragraph;
 //!   spans, links, fields and ruby bases read through; notes, annotations and
 //!   ruby texts dropped; text boxes (`draw:text-box`) follow the paragraph
-//!   that anchors them. Automatic list numbers are not in the file and are
-//!   not shown.
+//!   that anchors them.
+//! * Automatic list numbering (`text:list` with a `text:list-style`) is
+//!   rendered as its label in front of an item's first paragraph, as in a
+//!   docx (see [`lists`]); the file holds no label text. Numbering that
+//!   paragraph styles or the outline style carry is not shown.
 //! * Tables: `table:number-columns-spanned` and `table:number-rows-spanned`
 //!   are merged cells as in a docx; forms flow as paragraphs (see
 //!   [`table`](super::docx::table)). A repeated row is read once.
 //! * `meta.xml`: `dc:title` and the date of `meta:creation-date`.
+
+mod lists;
 
 use std::path::Path;
 
@@ -73,10 +78,17 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
         Some(xml) => read_meta(&xml, limits)?,
         None => (None, None),
     };
+    let mut styles = lists::Styles::default();
+    if let Some(xml) = pkg.read_part("styles.xml")? {
+        styles.read(&xml, "styles.xml", limits)?;
+    }
+    // Automatic list styles live in the content.
+    styles.read(&content, "content.xml", limits)?;
     let mut walker = Walker {
         xml: Xml::new(&content, "content.xml", limits),
         budget: Budget::new(limits.max_table_cells, limits.max_entry_bytes),
         tables: 0,
+        lists: lists::Lists::new(styles),
     };
     let mut items = Vec::new();
     loop {
@@ -176,6 +188,7 @@ struct Walker<'a> {
     budget: Budget,
     /// Tables read so far, to tell a cell that holds one.
     tables: usize,
+    lists: lists::Lists,
 }
 
 impl Walker<'_> {
@@ -208,8 +221,18 @@ impl Walker<'_> {
             {
                 self.xml.skip()
             }
-            // Lists, list items, sections, index bodies; frames anchored to
-            // the page, holding text boxes.
+            Ns::Text if local == b"list" => {
+                self.lists.open_list(e);
+                self.blocks(out)?;
+                self.lists.close_list();
+                Ok(())
+            }
+            Ns::Text if matches!(local, b"list-item" | b"list-header") => {
+                self.lists.open_item(e);
+                self.blocks(out)
+            }
+            // Sections, index bodies; frames anchored to the page, holding
+            // text boxes.
             Ns::Text | Ns::Draw => self.blocks(out),
             _ => self.xml.skip(),
         }
@@ -217,11 +240,24 @@ impl Walker<'_> {
 
     /// Reads a `text:p` or `text:h` whose start was just read.
     fn paragraph(&mut self, out: &mut Vec<Item>) -> Result<(), Error> {
+        // Numbered in document order, before any text box inside.
+        let mut label = self.lists.label();
         let mut p = Para::default();
         self.inline(&mut p)?;
         p.lines.push(std::mem::take(&mut p.current));
         for line in p.lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-            out.push(Item::Paragraph(line.to_string()));
+            let text = match label.take() {
+                Some(l) => format!("{l}{line}"),
+                None => line.to_string(),
+            };
+            out.push(Item::Paragraph(text));
+        }
+        // A numbered paragraph without text still shows its label.
+        if let Some(l) = label
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+        {
+            out.push(Item::Paragraph(l));
         }
         out.append(&mut p.floating);
         Ok(())
