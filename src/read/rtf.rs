@@ -12,14 +12,17 @@
 //!   headers and footers, footnotes, field instructions (`\fldinst`; the
 //!   `\fldrslt` result is kept), the ANSI copy in `\upr` (its `\ud` Unicode
 //!   copy is read), `\nonesttables` and `\shprslt` (copies of nested tables
-//!   and shapes for old readers). A shape's text box (`\shptxt`) is read.
+//!   and shapes for old readers), tracked deletions (`\deleted`). A shape's
+//!   text box (`\shptxt`) is read, its paragraphs after the paragraph that
+//!   anchors it (as a docx's text boxes).
 //! * `\par`, `\sect`, `\page` end a paragraph, `\line` splits one (as a
 //!   docx line break); `\tab` → one space.
 //! * Tables: paragraphs marked `\intbl` (`\itapN` deep) are cell text;
 //!   `\cell` and `\row` end a cell and a row, `\nestcell` and `\nestrow` a
-//!   nested table's; `\clmgf`/`\clmrg` and `\clvmgf`/`\clvmrg` merge cells.
-//!   A table is laid out (or flowed as a form) as a docx table is; each cell
-//!   takes one grid column, whatever its `\cellx` width.
+//!   nested table's; `\clmgf`/`\clmrg` and `\clvmgf`/`\clvmrg` merge cells,
+//!   and a cell spans the grid columns its `\cellx` edges cover (the grid
+//!   being every row's edges). A table is laid out (or flowed as a form) as
+//!   a docx table is.
 //! * Bad input: groups nested deeper than [`Limits::max_xml_depth`] →
 //!   [`Error::TooDeep`]; a document that ends inside a group or a control
 //!   word, or whose `\binN` runs past its end → [`Error::MalformedRtf`].
@@ -177,7 +180,8 @@ impl TableBuild {
                 let lines = grid
                     .iter()
                     .filter(|&&g| {
-                        g > left.saturating_add(EDGE_TOLERANCE) && g <= right + EDGE_TOLERANCE
+                        g > left.saturating_add(EDGE_TOLERANCE)
+                            && g <= right.saturating_add(EDGE_TOLERANCE)
                     })
                     .count();
                 cell.span = lines.clamp(1, MAX_COLUMNS);
@@ -416,7 +420,7 @@ impl Reader<'_> {
             Ok(())
         } else {
             Err(malformed(format!(
-                "the document ends inside {} open groups",
+                "the document ends with {} groups open",
                 self.stack.len()
             )))
         }
