@@ -363,6 +363,15 @@ fn rtf_bullets_shapes_and_nested_tables() {
         // The text box follows the paragraph it sits in.
         "会\nx\n议\n"
     );
+    // Word's list labels: a tab after CJK punctuation reads as nothing,
+    // after `1.` as a space.
+    assert_eq!(
+        rtf_text(concat!(
+            r"{\rtf1\ansi\ansicpg936 {\listtext\pard\plain \'d2\'bb\'a1\'a2\tab}\'bc\'d7\par",
+            r"{\listtext\pard\plain 1.\tab}\'d2\'d2\tab\'b1\'fb\par}"
+        )),
+        "一、甲\n1. 乙 丙\n"
+    );
     // A nested table in a cell (Word's \itap2 … \nestcell, \nestrow inside
     // \nesttableprops) makes the outer table a form.
     let doc = rtf(concat!(

@@ -16,7 +16,8 @@
 //!   text box (`\shptxt`) is read, its paragraphs after the paragraph that
 //!   anchors it (as a docx's text boxes).
 //! * `\par`, `\sect`, `\page` end a paragraph, `\line` splits one (as a
-//!   docx line break); `\tab` → one space.
+//!   docx line break); `\tab` → one space, but none after a list label
+//!   (`\listtext`, `\pntext`) ending in CJK punctuation, as in a docx.
 //! * Tables: paragraphs marked `\intbl` (`\itapN` deep) are cell text;
 //!   `\cell` and `\row` end a cell and a row, `\nestcell` and `\nestrow` a
 //!   nested table's; `\clmgf`/`\clmrg` and `\clvmgf`/`\clvmrg` merge cells,
@@ -83,6 +84,8 @@ struct State {
     /// In a shape's text box (`\shptxt`): its paragraphs follow the one
     /// that anchors it.
     text_box: bool,
+    /// In a list label (`\listtext`, `\pntext`).
+    label: bool,
 }
 
 /// How a font's bytes decode.
@@ -244,6 +247,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
         starred: false,
         deleted: false,
         text_box: false,
+        label: false,
     };
     let mut r = Reader {
         bytes,
@@ -579,6 +583,10 @@ impl Reader<'_> {
             }
             b"uc" => self.state.uc = usize::try_from(n.clamp(0, 8)).unwrap_or(1),
             b"u" => self.unicode(n),
+            // As in a docx, a label ending in CJK punctuation (`一、`) takes
+            // no separator for its tab.
+            b"tab" if self.state.label && self.current.ends_with(|c: char| !c.is_ascii()) => {}
+            b"listtext" | b"pntext" => self.state.label = true,
             b"tab" | b"emspace" | b"enspace" | b"qmspace" => self.char(' '),
             b"emdash" => self.char('—'),
             b"endash" => self.char('–'),
