@@ -431,21 +431,25 @@ fn odt_list_numbering_is_rendered_as_in_a_docx() {
 <text:list-level-style-number text:level="3" style:num-suffix="." style:num-format="1" text:display-levels="2"/>
 </text:list-style>
 <text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
+<text:outline-style style:name="Outline"><text:outline-level-style text:level="1" loext:num-list-format="第%1%部分" style:num-format="一, 二, 三, ..."/><text:outline-level-style text:level="2" style:num-format=""/></text:outline-style>
 </office:automatic-styles>
 <office:body><office:text>
+<text:h text:outline-level="1">部署</text:h><text:h text:outline-level="2">无编号</text:h>
 <text:list text:style-name="L1"><text:list-item><text:p>总体要求</text:p></text:list-item></text:list>
 <text:p>会议要求：</text:p>
 <text:list text:style-name="L1" text:continue-numbering="true"><text:list-item><text:list><text:list-item><text:p>甲</text:p><text:p>甲的说明</text:p></text:list-item><text:list-item><text:p>乙</text:p><text:list><text:list-item><text:p>细则</text:p></text:list-item></text:list></text:list-item></text:list></text:list-item><text:list-item><text:p>保障措施</text:p></text:list-item></text:list>
 <text:list text:style-name="B"><text:list-item><text:p>要点</text:p></text:list-item></text:list>
 <text:list text:style-name="L1"><text:list-item text:start-value="5"><text:p>重新编号</text:p></text:list-item></text:list>
+<text:h text:outline-level="1">保障</text:h>
 </office:text></office:body></office:document-content>"#;
     let mimetype = b"application/vnd.oasis.opendocument.text".as_slice();
     let zip = zip_of(&[("mimetype", mimetype), ("content.xml", content.as_bytes())]);
     let doc = read_bytes(&zip, None, &Limits::default()).unwrap();
     // A continued list goes on counting; a level showing two levels writes
-    // each in its own format (二.1.); bullets show no label.
+    // each in its own format (二.1.); bullets show no label; headings take
+    // the outline style's numbers.
     assert_eq!(
         doc.text(),
-        "一、总体要求\n会议要求：\n（一）甲\n甲的说明\n（二）乙\n二.1. 细则\n二、保障措施\n要点\n五、重新编号\n"
+        "第一部分部署\n无编号\n一、总体要求\n会议要求：\n（一）甲\n甲的说明\n（二）乙\n二.1. 细则\n二、保障措施\n要点\n五、重新编号\n第二部分保障\n"
     );
 }

@@ -1,7 +1,9 @@
 //! Automatic list numbering of an OpenDocument text: the list styles
-//! (`text:list-style`, in `styles.xml` and `content.xml`) and the counters
-//! that turn a list item's first paragraph into its label (`一、`, `（二）`,
-//! `1.2`). The file holds no label text: a reader computes it.
+//! (`text:list-style`, in `styles.xml` and `content.xml`), the outline style
+//! that numbers headings (`text:outline-style`, Word's heading numbering
+//! once LibreOffice has read it), and the counters that turn a list item's
+//! first paragraph or a heading into its label (`一、`, `（二）`, `1.2`). The
+//! file holds no label text: a reader computes it.
 
 use std::collections::HashMap;
 
@@ -12,6 +14,10 @@ use crate::read::docx::xml::{Elem, Node, Ns, Xml};
 
 /// ODF lists have ten levels.
 const LEVELS: usize = 10;
+
+/// The key of the outline style among the list styles (no list style's
+/// name can be empty).
+const OUTLINE: &str = "";
 
 /// One level of a list style.
 #[derive(Debug, Clone, Default)]
@@ -65,7 +71,13 @@ impl Styles {
                 Node::Start(e) if e.is(Ns::Text, b"list-style") => {
                     let name = e.attr(b"name").unwrap_or_default();
                     let levels = read_style(&mut xml)?;
-                    self.styles.insert(name, levels);
+                    if !name.is_empty() {
+                        self.styles.insert(name, levels);
+                    }
+                }
+                Node::Start(e) if e.is(Ns::Text, b"outline-style") => {
+                    let levels = read_style(&mut xml)?;
+                    self.styles.insert(OUTLINE.to_string(), levels);
                 }
                 Node::Eof => return Ok(()),
                 _ => {}
@@ -87,7 +99,8 @@ fn read_style(xml: &mut Xml<'_>) -> Result<[Level; LEVELS], Error> {
             Node::End | Node::Eof => return Ok(levels),
             Node::Text(_) => continue,
         };
-        let numbered = e.is(Ns::Text, b"list-level-style-number");
+        let numbered =
+            e.is(Ns::Text, b"list-level-style-number") || e.is(Ns::Text, b"outline-level-style");
         let index = number(&e, b"level").and_then(|l| usize::try_from(l).ok());
         let Some(slot) = index.and_then(|l| levels.get_mut(l.wrapping_sub(1))) else {
             xml.skip()?;
@@ -140,9 +153,18 @@ pub(super) struct Lists {
     /// The last number at each level, by list style (0: none yet).
     counters: HashMap<String, [u32; LEVELS]>,
     open: Vec<Open>,
-    /// The list item just opened whose first paragraph is not read yet:
-    /// its level and `text:start-value`.
-    pending: Option<(usize, Option<u32>)>,
+    /// What numbers the next paragraph: the list item just opened whose
+    /// first paragraph is not read yet, or a heading.
+    pending: Option<Pending>,
+}
+
+#[derive(Debug)]
+struct Pending {
+    /// The list style (or [`OUTLINE`]).
+    style: String,
+    level: usize,
+    /// `text:start-value`.
+    start: Option<u32>,
 }
 
 impl Lists {
@@ -177,19 +199,42 @@ impl Lists {
 
     /// A `text:list-item` starts; `text:list-header` items have no number.
     pub fn open_item(&mut self, e: &Elem<'_>) {
-        self.pending = if e.is(Ns::Text, b"list-item") {
-            let level = self.open.len().saturating_sub(1).min(LEVELS - 1);
-            Some((level, number(e, b"start-value")))
-        } else {
-            None
+        let style = self.open.last().and_then(|o| o.style.clone());
+        self.pending = match style {
+            Some(style) if e.is(Ns::Text, b"list-item") => Some(Pending {
+                style,
+                level: self.open.len().saturating_sub(1).min(LEVELS - 1),
+                start: number(e, b"start-value"),
+            }),
+            _ => None,
         };
+    }
+
+    /// A `text:h` starts: outside a list, its `text:outline-level` numbers
+    /// it with the outline style.
+    pub fn heading(&mut self, e: &Elem<'_>) {
+        if !self.open.is_empty() || e.attr(b"is-list-header").as_deref() == Some("true") {
+            return;
+        }
+        let level = number(e, b"outline-level").and_then(|l| usize::try_from(l).ok());
+        if let Some(level) = level.filter(|l| (1..=LEVELS).contains(l)) {
+            let restart = e.attr(b"restart-numbering").as_deref() == Some("true");
+            self.pending = Some(Pending {
+                style: OUTLINE.to_string(),
+                level: level - 1,
+                start: number(e, b"start-value").or(restart.then_some(1)),
+            });
+        }
     }
 
     /// The label of a paragraph, advancing the counters when it is the
     /// first of a numbered list item; `None` for others and for bullets.
     pub fn label(&mut self) -> Option<String> {
-        let (level, start) = self.pending.take()?;
-        let style = self.open.last()?.style.clone()?;
+        let Pending {
+            style,
+            level,
+            start,
+        } = self.pending.take()?;
         let levels = self.styles.styles.get(&style)?;
         let counters = self.counters.entry(style).or_insert([0; LEVELS]);
         counters[level] = match (start, counters[level]) {

@@ -14,7 +14,8 @@
 //! * Automatic list numbering (`text:list` with a `text:list-style`) is
 //!   rendered as its label in front of an item's first paragraph, as in a
 //!   docx (see [`lists`]); the file holds no label text. Numbering that
-//!   paragraph styles or the outline style carry is not shown.
+//!   paragraph styles carry is not shown; headings are numbered by the
+//!   outline style.
 //! * Tables: `table:number-columns-spanned` and `table:number-rows-spanned`
 //!   are merged cells as in a docx; forms flow as paragraphs (see
 //!   [`table`](super::docx::table)). A repeated row is read once.
@@ -206,7 +207,11 @@ impl Walker<'_> {
     fn block(&mut self, e: &Elem<'_>, out: &mut Vec<Item>) -> Result<(), Error> {
         let local = e.local();
         match e.ns() {
-            Ns::Text if matches!(local, b"p" | b"h") => self.paragraph(out),
+            Ns::Text if local == b"h" => {
+                self.lists.heading(e);
+                self.paragraph(out)
+            }
+            Ns::Text if local == b"p" => self.paragraph(out),
             Ns::Table if local == b"table" => {
                 let table = self.table()?;
                 out.extend(table);
