@@ -9,10 +9,11 @@
 //! 1. over [`Limits::max_input_bytes`] → [`Error::TooLarge`], before anything is decoded;
 //! 2. no bytes → [`Error::Empty`];
 //! 3. a zip: an OpenDocument text (its `mimetype` entry says so, or it has a
-//!    `content.xml` and no `word/document.xml`) → `read/odt.rs`, else a docx
-//!    (`read/docx/`); `{\rtf` → RTF (`read/rtf.rs`); another known container
-//!    by its magic bytes (OLE, PDF, PNG, JPEG, GIF, gzip, 7z, RAR, UTF-32 with
-//!    a BOM) → [`Error::UnsupportedFormat`] naming it;
+//!    `content.xml` and no `word/document.xml`) → `read/odt/`, else a docx
+//!    (`read/docx/`); `{\rtf` → RTF (`read/rtf.rs`, also an old `.doc` that
+//!    is RTF under that name); another known container by its magic bytes
+//!    (OLE, PDF, PNG, JPEG, GIF, gzip, 7z, RAR, UTF-32 with a BOM) →
+//!    [`Error::UnsupportedFormat`] naming it;
 //! 4. a UTF-16 byte order mark → decoded as UTF-16, then HTML or text by the
 //!    decoded text;
 //! 5. a NUL byte in the first 8000 bytes (git's rule) or more than one byte in
