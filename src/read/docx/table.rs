@@ -125,11 +125,28 @@ fn label(cell: &RawCell) -> Option<String> {
     (short && !digits).then_some(squeezed)
 }
 
+/// Fields of a meeting form that no data table's header holds: a row
+/// naming one (会议名称|…|主持人|…) is the form's, not a header.
+const FORM_FIELDS: &[&str] = &[
+    "会议名称",
+    "会议主题",
+    "会议时间",
+    "会议地点",
+    "主持人",
+    "记录人",
+    "参会人员",
+    "出席人员",
+    "列席人员",
+    "会议内容",
+    "会议议题",
+];
+
 /// A form: no header row (the first row of two or more cells, after title
-/// rows of one, has three or more, all of them short labels, as
-/// 序号|任务|责任人|完成时限), and a cell holding a table or several
-/// paragraphs. A data table with a header keeps its multi-paragraph cells (a
-/// log's 记录 column, a task table's 子表) as one string each.
+/// rows of one, has three or more, all of them short labels and none a
+/// [`FORM_FIELDS`] one, as 序号|任务|责任人|完成时限), and a cell holding a
+/// table or several paragraphs. A data table with a header keeps its
+/// multi-paragraph cells (a log's 记录 column, a task table's 子表) as one
+/// string each.
 fn is_form(rows: &[RawRow]) -> bool {
     let header = rows
         .iter()
@@ -140,7 +157,14 @@ fn is_form(rows: &[RawRow]) -> bool {
                 .collect::<Vec<&RawCell>>()
         })
         .find(|cells| cells.len() >= 2)
-        .is_some_and(|cells| cells.len() >= 3 && cells.iter().all(|c| label(c).is_some()));
+        .is_some_and(|cells| {
+            let labels: Vec<String> = cells.iter().filter_map(|c| label(c)).collect();
+            cells.len() >= 3
+                && labels.len() == cells.len()
+                && !labels
+                    .iter()
+                    .any(|l| FORM_FIELDS.contains(&l.trim_end_matches(['：', ':'])))
+        });
     !header
         && rows
             .iter()

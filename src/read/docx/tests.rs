@@ -764,15 +764,30 @@ fn a_form_flows_as_lines_and_a_data_table_keeps_its_cells() {
             form_cell("", &["1.排查", "2.施工"]),
         ]),
     );
+    // A first row of labels only, naming form fields, is no header.
+    let named = format!(
+        "<w:tbl>{}{}</w:tbl>",
+        row(&[
+            form_cell("", &["会议名称"]),
+            form_cell("", &["例会"]),
+            form_cell("", &["主持人："]),
+            form_cell("", &["王强"]),
+        ]),
+        row(&[
+            form_cell("", &["会议内容"]),
+            form_cell(r#"<w:gridSpan w:val="3"/>"#, &["甲。", "乙。"]),
+        ]),
+    );
     let docx = zip_of(&[(
         "word/document.xml",
-        &minimal_document(&format!("{form}{data}")),
+        &minimal_document(&format!("{form}{data}{named}")),
     )]);
     let doc = read_bytes(&docx).unwrap();
     assert_eq!(
         render(&doc),
         "时间：3月5日\n地点：二楼\n主持人：王强\n会议内容：一、甲事项。\n二、乙事项。\n三、丙事项。\n\
-         任务分解表\t\t\n序号\t任务\t措施\n1\t改造\t1.排查 2.施工\n"
+         任务分解表\t\t\n序号\t任务\t措施\n1\t改造\t1.排查 2.施工\n\
+         会议名称：例会\n主持人：王强\n会议内容：甲。\n乙。\n"
     );
     assert_eq!(doc.filled_tables.len(), 1);
 }
