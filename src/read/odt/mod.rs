@@ -45,7 +45,8 @@ pub(crate) fn is_odt(bytes: &[u8]) -> bool {
     let le16 = |at: usize| {
         bytes
             .get(at..at + 2)
-            .map_or(0, |b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+            .and_then(|b| <[u8; 2]>::try_from(b).ok())
+            .map_or(0, |b| usize::from(u16::from_le_bytes(b)))
     };
     let data = 30 + le16(26) + le16(28);
     // A stored `mimetype` decides; a compressed one cannot be read here.
