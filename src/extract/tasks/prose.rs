@@ -1227,6 +1227,35 @@ fn split_conj(p: &str) -> Vec<&str> {
     vec![p]
 }
 
+/// The work a task table's cell names: projects named one by one
+/// (`实施A、B等4个重点项目建设`), else each clause's clearly stated work, else
+/// what a numbered item's body would give.
+pub(super) fn cell_titles(s: &str) -> Vec<(String, Range<usize>)> {
+    if let Some(g) = patterns().enumerated.captures(s).and_then(|c| c.get(1)) {
+        let o = g.start();
+        let items: Vec<(String, Range<usize>)> = list_items(g.as_str(), false)
+            .into_iter()
+            .map(|(t, r)| (t, o + r.start..o + r.end))
+            .collect();
+        if !items.is_empty() {
+            return items;
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for clause in title::clauses_inclusive(s) {
+        let base = from;
+        from += clause.len();
+        if let Some((t, r)) = strong_title(clause) {
+            out.push((t, base + r.start..base + r.end));
+        }
+    }
+    if out.is_empty() {
+        out = item_titles(s, false);
+    }
+    out
+}
+
 /// The titles of one numbered item.
 fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
     if headed && let Some(topic) = topic_first(s) {
