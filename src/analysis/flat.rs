@@ -82,7 +82,7 @@ pub(crate) fn find(text: &str, lines: &[Range<usize>]) -> Vec<FlatRow> {
         let (columns, first_row) = header(text, lines, i + 1);
         if !columns.contains(&Column::Task)
             || columns.len() < 2
-            || !is_number(text, &lines, first_row, 1)
+            || !is_number(text, lines, first_row, 1)
         {
             i += 1;
             continue;

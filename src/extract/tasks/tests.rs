@@ -684,7 +684,12 @@ fn a_table_flattened_to_one_cell_a_line() {
     let tasks = run(text, &["孟庆华", "韩冰"], &["11月底前", "6月底"]);
     let led: Vec<(&str, Vec<&str>)> = tasks
         .iter()
-        .map(|t| (t.title.as_str(), t.leaders.iter().map(String::as_str).collect()))
+        .map(|t| {
+            (
+                t.title.as_str(),
+                t.leaders.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     assert_eq!(led.len(), 3, "{led:?}");
     assert!(led[0].0.contains("送戏下乡"), "{led:?}");
