@@ -79,6 +79,15 @@ pub enum Error {
         /// What the zip reader found.
         reason: String,
     },
+    /// An OLE compound file, or the Word binary document inside it (`.doc`,
+    /// `.wps`), that is truncated or corrupt.
+    #[error("{}: corrupt Word binary document: {reason}", show(path))]
+    CorruptDoc {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was wrong.
+        reason: String,
+    },
     /// A part of a docx is not well-formed XML.
     #[error("{}: malformed XML in {part} at byte {position}: {reason}", show(path))]
     MalformedXml {
@@ -129,6 +138,7 @@ impl Error {
             Error::NotADocx { .. } => "not_a_docx",
             Error::Encrypted { .. } => "encrypted",
             Error::CorruptZip { .. } => "corrupt_zip",
+            Error::CorruptDoc { .. } => "corrupt_doc",
             Error::MalformedXml { .. } => "malformed_xml",
             Error::TooDeep { .. } => "too_deep",
             Error::InvalidDate { .. } => "invalid_date",
@@ -147,6 +157,7 @@ impl Error {
             | Error::NotADocx { path, .. }
             | Error::Encrypted { path }
             | Error::CorruptZip { path, .. }
+            | Error::CorruptDoc { path, .. }
             | Error::MalformedXml { path, .. }
             | Error::TooDeep { path, .. }
             | Error::Internal { path, .. } => path.as_deref(),
@@ -167,6 +178,7 @@ impl Error {
             | Error::NotADocx { path, .. }
             | Error::Encrypted { path }
             | Error::CorruptZip { path, .. }
+            | Error::CorruptDoc { path, .. }
             | Error::MalformedXml { path, .. }
             | Error::TooDeep { path, .. }
             | Error::Internal { path, .. } => *path = file.map(Path::to_path_buf),

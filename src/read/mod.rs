@@ -8,7 +8,10 @@
 //!
 //! 1. over [`Limits::max_input_bytes`] → [`Error::TooLarge`], before anything is decoded;
 //! 2. no bytes → [`Error::Empty`];
-//! 3. a known container by its magic bytes (zip, OLE, PDF, PNG, JPEG, GIF,
+//! 3. a zip → a docx (`read/docx/`); an OLE compound file → an encrypted
+//!    Office package ([`Error::Encrypted`]) or a Word 97-2003 / WPS binary
+//!    document (`read/doc/`, which names any other OLE file in its error);
+//!    another known container by its magic bytes (PDF, PNG, JPEG, GIF,
 //!    RTF, gzip, 7z, RAR, UTF-32 with a BOM) → [`Error::UnsupportedFormat`]
 //!    naming it;
 //! 4. a UTF-16 byte order mark → decoded as UTF-16, then HTML or text by the
@@ -44,6 +47,7 @@
 //! article) is a [`Block::Table`] with one string per `td`/`th`; a layout table
 //! flows as paragraphs.
 
+pub(crate) mod doc;
 pub(crate) mod docx;
 use std::path::Path;
 
@@ -67,6 +71,9 @@ pub enum Format {
     /// Markdown text (a `.md` file, or text whose lines carry `#`, `**`, `|`
     /// rows and bullets): read with its markup removed.
     Markdown,
+    /// A Word 97-2003 binary document in an OLE file: `.doc`, `.dot`, and
+    /// WPS's `.wps`/`.wpt`, which are the same format.
+    Doc,
 }
 
 impl Format {
@@ -77,6 +84,7 @@ impl Format {
             Format::Html => "html",
             Format::Docx => "docx",
             Format::Markdown => "markdown",
+            Format::Doc => "doc",
         }
     }
 }
@@ -154,6 +162,8 @@ enum Sniffed {
     Zip,
     /// An OLE file holding an encrypted Office package.
     EncryptedOle,
+    /// Any other OLE compound file: a `.doc`/`.wps`, or an OLE file that is not one.
+    Ole,
     /// Text with a UTF-16 byte order mark (HTML or not is decided after decoding).
     Utf16,
     /// An HTML page in an ASCII-compatible encoding.
@@ -164,10 +174,6 @@ enum Sniffed {
 
 /// Binary containers recognised by their magic bytes, with the name used in the error.
 const MAGICS: &[(&[u8], &str)] = &[
-    (
-        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-        "OLE compound document (.doc/.wps)",
-    ),
     (b"%PDF-", "PDF"),
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xFF\xD8\xFF", "JPEG image"),
@@ -197,6 +203,9 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if docx::is_encrypted_ole(bytes) {
         return Sniffed::EncryptedOle;
+    }
+    if bytes.starts_with(&doc::OLE_MAGIC) {
+        return Sniffed::Ole;
     }
     if let Some((_, name)) = MAGICS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Sniffed::Unsupported(name);
@@ -308,6 +317,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
             }
         }
         Sniffed::EncryptedOle => return Err(Error::Encrypted { path: owned_path() }),
+        Sniffed::Ole => doc::read_doc(bytes, path, limits)?,
         Sniffed::Html => html::read(bytes, path)?,
         Sniffed::Text => {
             let decoded = text::decode(bytes, None, path)?;

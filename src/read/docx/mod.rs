@@ -42,6 +42,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::options::Limits;
 use crate::read::Block;
+use crate::read::doc::OLE_MAGIC;
 
 /// A `.docx` as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,9 +59,6 @@ pub struct DocxDocument {
     /// The date part of `dcterms:created` from `docProps/core.xml`.
     pub created: Option<chrono::NaiveDate>,
 }
-
-/// The magic of an OLE compound file (`.doc`, `.wps`, encrypted Office packages).
-const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// True for an OLE compound file holding an encrypted Office package: its
 /// directory names the `EncryptionInfo` and `EncryptedPackage` streams

@@ -1,0 +1,175 @@
+//! The main text's characters → paragraphs and tables.
+
+use super::papx::{Mark, TableMarks};
+use super::pieces::Char;
+use crate::error::Error;
+use crate::options::Limits;
+use crate::read::Block;
+
+const PARAGRAPH_END: char = '\u{0D}';
+const CELL_END: char = '\u{07}';
+const FIELD_BEGIN: char = '\u{13}';
+const FIELD_SEPARATOR: char = '\u{14}';
+const FIELD_END: char = '\u{15}';
+
+/// The blocks of the main text and the (unmerged) grid of each table.
+pub(super) type Laid = (Vec<Block>, Vec<Vec<Vec<String>>>);
+
+/// Lays the main text out as blocks.
+pub(super) fn lay_out(text: &[Char], marks: &TableMarks, limits: &Limits) -> Result<Laid, Error> {
+    let bytes: u64 = text.iter().map(|c| c.c.len_utf8() as u64).sum();
+    if bytes > limits.max_total_decompressed_bytes {
+        return Err(Error::TooLarge {
+            path: None,
+            what: "the text of the document".into(),
+            actual: bytes,
+            limit: limits.max_total_decompressed_bytes,
+        });
+    }
+    let mut layout = Layout {
+        cells_left: limits.max_table_cells,
+        cells_limit: limits.max_table_cells,
+        ..Layout::default()
+    };
+    // Open fields, innermost last: true while in the code (dropped), false
+    // once past the separator (the result, kept).
+    let mut fields: Vec<bool> = Vec::new();
+    let mut codes = 0usize;
+    for ch in text {
+        match ch.c {
+            FIELD_BEGIN => {
+                fields.push(true);
+                codes += 1;
+            }
+            FIELD_SEPARATOR => {
+                if let Some(code) = fields.last_mut().filter(|c| **c) {
+                    *code = false;
+                    codes -= 1;
+                }
+            }
+            FIELD_END => {
+                if fields.pop() == Some(true) {
+                    codes -= 1;
+                }
+            }
+            PARAGRAPH_END | CELL_END => {
+                // A code never spans paragraphs: one still open is broken,
+                // and must not swallow the text after it.
+                if codes > 0 {
+                    fields.retain(|code| !code);
+                    codes = 0;
+                }
+                let mark = marks.at(ch.fc);
+                if ch.c == PARAGRAPH_END {
+                    layout.paragraph_end(mark);
+                } else if mark.row_end {
+                    layout.row_end()?;
+                } else {
+                    layout.cell_end()?;
+                }
+            }
+            _ if codes > 0 => {}
+            // Line, page, column and section breaks.
+            '\u{0B}' | '\u{0C}' | '\u{0E}' => layout.lines.push(String::new()),
+            '\t' => layout.push(' '),
+            // A non-breaking hyphen.
+            '\u{1E}' => layout.push('-'),
+            // Soft hyphens, pictures, drawn objects, footnote and comment marks.
+            c if c < ' ' => {}
+            c => layout.push(c),
+        }
+    }
+    layout.paragraph_end(Mark::default());
+    layout.close_table();
+    Ok((layout.blocks, layout.filled))
+}
+
+#[derive(Debug, Default)]
+struct Layout {
+    blocks: Vec<Block>,
+    filled: Vec<Vec<Vec<String>>>,
+    /// The paragraph being read, split at its line breaks.
+    lines: Vec<String>,
+    /// The paragraphs of the table cell being read.
+    cell: Vec<String>,
+    row: Vec<String>,
+    table: Vec<Vec<String>>,
+    cells_left: u64,
+    cells_limit: u64,
+}
+
+impl Layout {
+    fn push(&mut self, c: char) {
+        match self.lines.last_mut() {
+            Some(line) => line.push(c),
+            None => self.lines.push(c.to_string()),
+        }
+    }
+
+    /// The paragraph's non-empty lines, trimmed.
+    fn take_lines(&mut self) -> impl Iterator<Item = String> {
+        std::mem::take(&mut self.lines)
+            .into_iter()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+    }
+
+    fn paragraph_end(&mut self, mark: Mark) {
+        if mark.in_table {
+            let lines: Vec<String> = self.take_lines().collect();
+            self.cell.extend(lines);
+        } else {
+            self.close_table();
+            let lines: Vec<Block> = self.take_lines().map(Block::Paragraph).collect();
+            self.blocks.extend(lines);
+        }
+    }
+
+    fn cell_end(&mut self) -> Result<(), Error> {
+        self.paragraph_end(Mark {
+            in_table: true,
+            row_end: false,
+        });
+        self.cells_left = self
+            .cells_left
+            .checked_sub(1)
+            .ok_or_else(|| Error::TooLarge {
+                path: None,
+                what: "the table cells".into(),
+                actual: self.cells_limit.saturating_add(1),
+                limit: self.cells_limit,
+            })?;
+        let cell = std::mem::take(&mut self.cell).join(" ");
+        self.row.push(cell);
+        Ok(())
+    }
+
+    fn row_end(&mut self) -> Result<(), Error> {
+        // Text before a row mark that no cell mark ended is a cell of its own.
+        if !self.lines.is_empty() || !self.cell.is_empty() {
+            self.cell_end()?;
+        }
+        if !self.row.is_empty() {
+            let row = std::mem::take(&mut self.row);
+            self.table.push(row);
+        }
+        Ok(())
+    }
+
+    /// Ends the table being read, if any.
+    fn close_table(&mut self) {
+        if !self.cell.is_empty() {
+            let cell = std::mem::take(&mut self.cell).join(" ");
+            self.row.push(cell);
+        }
+        if !self.row.is_empty() {
+            let row = std::mem::take(&mut self.row);
+            self.table.push(row);
+        }
+        if !self.table.is_empty() {
+            let table = std::mem::take(&mut self.table);
+            self.blocks.push(Block::Table(table.clone()));
+            self.filled.push(table);
+        }
+    }
+}

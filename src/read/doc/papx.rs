@@ -1,0 +1,144 @@
+//! Paragraph properties from the PAPX FKP pages (`PlcBtePapx`): which
+//! paragraph marks are in a table and which end a table row.
+
+use super::corrupt;
+use super::fib::{Fib, u16_at, u32_at};
+use super::pieces::slice;
+use crate::error::Error;
+
+/// An FKP page: 512 bytes of the `WordDocument` stream.
+const PAGE: usize = 512;
+/// The most runs a page can hold: 4 bytes of offset and a 13-byte `BxPap`
+/// each, one offset more, and the count byte.
+const MAX_RUNS: usize = 29;
+/// `PnFkpPapx.pn`: the low 22 bits.
+const PN_MASK: u32 = 0x003F_FFFF;
+const SPRM_P_F_IN_TABLE: u16 = 0x2416;
+const SPRM_P_F_TTP: u16 = 0x2417;
+const SPRM_P_ITAP: u16 = 0x6649;
+/// Variable-size operands whose size is not one leading byte.
+const SPRM_T_DEF_TABLE: u16 = 0xD608;
+const SPRM_P_CHG_TABS: u16 = 0xC615;
+
+/// What a paragraph mark's properties say about tables.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Mark {
+    /// The paragraph is in a table cell (`sprmPFInTable`, `sprmPItap`).
+    pub in_table: bool,
+    /// The mark ends a table row (`sprmPFTtp`).
+    pub row_end: bool,
+}
+
+/// The runs of stream offsets whose paragraphs are in tables.
+#[derive(Debug, Default)]
+pub(super) struct TableMarks {
+    /// `(start, end, mark)`, sorted by start; only runs with something set.
+    runs: Vec<(u32, u32, Mark)>,
+}
+
+impl TableMarks {
+    pub fn read(word: &[u8], table: &[u8], fib: &Fib) -> Result<TableMarks, Error> {
+        let (fc, lcb) = fib.bte_papx;
+        let plc = slice(table, fc, lcb).ok_or_else(|| {
+            corrupt("the paragraph properties lie past the end of the table stream".into())
+        })?;
+        if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
+            return Err(corrupt(format!(
+                "a paragraph property table of {} bytes",
+                plc.len()
+            )));
+        }
+        let n = (plc.len() - 4) / 8;
+        // Each page once: a table naming one page many times must not multiply work.
+        let mut pages: Vec<u32> = (0..n)
+            .filter_map(|i| u32_at(plc, 4 * (n + 1) + 4 * i))
+            .map(|pn| pn & PN_MASK)
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        let mut runs = Vec::new();
+        for pn in pages {
+            let page = (pn as usize)
+                .checked_mul(PAGE)
+                .and_then(|start| word.get(start..start.checked_add(PAGE)?))
+                .ok_or_else(|| {
+                    corrupt(format!(
+                        "paragraph properties page {pn} lies past the end of the WordDocument stream"
+                    ))
+                })?;
+            read_page(page, &mut runs);
+        }
+        runs.sort_unstable_by_key(|r| r.0);
+        Ok(TableMarks { runs })
+    }
+
+    /// The properties of the paragraph whose mark is at offset `fc`.
+    pub fn at(&self, fc: u32) -> Mark {
+        let i = self.runs.partition_point(|r| r.0 <= fc);
+        i.checked_sub(1)
+            .and_then(|i| self.runs.get(i))
+            .filter(|r| fc < r.1)
+            .map_or_else(Mark::default, |r| r.2)
+    }
+}
+
+/// Adds the table runs of one FKP page; a malformed page adds nothing (its
+/// paragraphs read as body paragraphs).
+fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>) {
+    let crun = usize::from(page.last().copied().unwrap_or(0));
+    if crun > MAX_RUNS {
+        return;
+    }
+    for i in 0..crun {
+        let (Some(start), Some(end)) = (u32_at(page, 4 * i), u32_at(page, 4 * (i + 1))) else {
+            continue;
+        };
+        let b_offset = page.get(4 * (crun + 1) + 13 * i).copied().unwrap_or(0);
+        let mark = papx_mark(page, 2 * usize::from(b_offset)).unwrap_or_default();
+        if mark != Mark::default() && start < end {
+            runs.push((start, end, mark));
+        }
+    }
+}
+
+/// The table flags of the `PapxInFkp` at `at` of the page (0: no properties).
+fn papx_mark(page: &[u8], at: usize) -> Option<Mark> {
+    if at == 0 {
+        return None;
+    }
+    let (start, len) = match *page.get(at)? {
+        0 => (at + 2, 2 * usize::from(*page.get(at + 1)?)),
+        cb => (at + 1, 2 * usize::from(cb) - 1),
+    };
+    let grpprl = page.get(start..(start + len).min(page.len()))?;
+    let mut mark = Mark::default();
+    // After the 2-byte style index, the Prls: a sprm and its operand.
+    let mut at = 2;
+    while let Some(sprm) = u16_at(grpprl, at) {
+        let operand = at + 2;
+        let size = match sprm >> 13 {
+            0 | 1 => Some(1),
+            2 | 4 | 5 => Some(2),
+            3 => Some(4),
+            7 => Some(3),
+            _ => match sprm {
+                // A 2-byte count of the bytes after it, plus one.
+                SPRM_T_DEF_TABLE => u16_at(grpprl, operand).map(|cb| usize::from(cb) + 1),
+                // 255 announces a layout of its own: nothing after it is read.
+                SPRM_P_CHG_TABS if grpprl.get(operand) == Some(&255) => None,
+                _ => grpprl.get(operand).map(|&cb| 1 + usize::from(cb)),
+            },
+        };
+        // A truncated or unreadable operand ends the list; what was read stays.
+        let Some(size) = size else { break };
+        let set = grpprl.get(operand).is_some_and(|&b| b != 0);
+        match sprm {
+            SPRM_P_F_IN_TABLE => mark.in_table |= set,
+            SPRM_P_F_TTP => mark.row_end |= set,
+            SPRM_P_ITAP => mark.in_table |= u32_at(grpprl, operand).is_some_and(|d| d > 0),
+            _ => {}
+        }
+        at = operand + size;
+    }
+    Some(mark)
+}
