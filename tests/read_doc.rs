@@ -1,0 +1,618 @@
+//! The Word 97-2003 (`.doc`) reader: LibreOffice's files in
+//! `fixtures/read/doc/` (made by its `make.sh` from `minutes.html`), and
+//! documents and OLE files built here byte by byte, for what LibreOffice
+//! does not write (8-bit pieces, fields, breaks) and for hostile files.
+
+use std::io::{Cursor, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use huiyi::options::Limits;
+use huiyi::read::{Block, Document, Format, read_bytes};
+use proptest::prelude::*;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/read/doc")
+        .join(name)
+}
+
+fn read_fixture(name: &str) -> huiyi::Result<Document> {
+    let path = fixture(name);
+    read_bytes(
+        &std::fs::read(&path).unwrap(),
+        Some(&path),
+        &Limits::default(),
+    )
+}
+
+fn cells(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+const MINUTES: &str = "城东街道环境整治工作推进会会议纪要
+会议时间：2025年3月12日上午9:30
+会议地点：街道办事处三楼会议室
+主持人：街道办主任赵明远
+参会人员：副主任孙丽华、城管科科长钱永刚、社区服务中心主任李晓东
+会议听取了城管科关于背街小巷整治进展的汇报，研究部署下一阶段工作。详见整治方案。
+一、由钱永刚负责，3月31日前完成12条背街小巷的路面修补。
+二、由李晓东负责，4月15日前在各社区设置垃圾分类宣传点。
+三、孙丽华牵头，每月5日前汇总整治进度并报街道办。
+序号\t任务\t责任人\t完成时限\t备注
+1\t背街小巷路面修补\t钱永刚\t3月31日前\t
+2\t垃圾分类宣传点 每个社区不少于2处\t李晓东\t4月15日前\t与物业配合
+会议要求，各责任人要按时限完成任务。
+";
+
+#[test]
+fn libreoffice_doc_and_dot() {
+    let table = cells(&[
+        &["序号", "任务", "责任人", "完成时限", "备注"],
+        &["1", "背街小巷路面修补", "钱永刚", "3月31日前", ""],
+        &[
+            "2",
+            "垃圾分类宣传点 每个社区不少于2处",
+            "李晓东",
+            "4月15日前",
+            "与物业配合",
+        ],
+    ]);
+    // A template is the same format: recognised by its streams, not its name.
+    for name in ["minutes.doc", "minutes.dot"] {
+        let doc = read_fixture(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(doc.format, Format::Doc, "{name}");
+        assert_eq!(doc.format.name(), "doc");
+        assert_eq!(doc.encoding, None);
+        // The hyperlink's field code is dropped, its text kept; the
+        // footnote (its mark and its text after the main text) is not body.
+        assert_eq!(doc.text(), MINUTES, "{name}");
+        assert_eq!(doc.created, chrono::NaiveDate::from_ymd_opt(2025, 3, 12));
+        let tables: Vec<&Vec<Vec<String>>> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables, [&table], "{name}");
+        assert_eq!(doc.filled_tables, [table.clone()], "{name}");
+    }
+}
+
+#[test]
+fn doc_reads_as_the_docx_converted_from_the_same_source() {
+    let doc = read_fixture("minutes.doc").unwrap();
+    let docx = read_fixture("minutes.docx").unwrap();
+    assert_eq!(docx.format, Format::Docx);
+    assert_eq!(doc.blocks, docx.blocks);
+    assert_eq!(doc.created, docx.created);
+}
+
+/// `huiyi extract` on the .doc gives the record it gives on the docx made
+/// from the same minutes, but for the `source` fields.
+#[test]
+fn extract_gives_the_same_record_as_for_the_docx() {
+    let record = |name: &str| -> serde_json::Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_huiyi"))
+            .args(["extract", "--format", "json"])
+            .arg(fixture(name))
+            .output()
+            .expect("the huiyi binary runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let mut doc = record("minutes.doc");
+    let mut docx = record("minutes.docx");
+    assert_eq!(doc["source"]["format"], "doc");
+    assert_eq!(doc["meeting"]["chairs"], serde_json::json!(["赵明远"]));
+    assert_eq!(doc["meeting"]["date"], "2025-03-12");
+    let leaders: Vec<&serde_json::Value> = doc["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| &t["leaders"])
+        .collect();
+    assert!(
+        leaders.contains(&&serde_json::json!(["钱永刚"])),
+        "{leaders:?}"
+    );
+    assert!(
+        leaders.contains(&&serde_json::json!(["李晓东"])),
+        "{leaders:?}"
+    );
+    doc.as_object_mut().unwrap().remove("source");
+    docx.as_object_mut().unwrap().remove("source");
+    assert_eq!(doc, docx);
+}
+
+// ---------------------------------------------------------------------------
+// Documents built here.
+
+/// The text of a document as the builder takes it: `|` is a cell mark, `#`
+/// a row end mark, `¦` the mark of a paragraph in a table cell (all three
+/// with their paragraph properties), any other character itself.
+struct Piece<'a> {
+    text: &'a str,
+    eight_bit: bool,
+}
+
+fn piece(text: &str) -> Piece<'_> {
+    Piece {
+        text,
+        eight_bit: false,
+    }
+}
+
+fn piece8(text: &str) -> Piece<'_> {
+    Piece {
+        text,
+        eight_bit: true,
+    }
+}
+
+/// The two streams of a Word 97 document.
+struct Streams {
+    word: Vec<u8>,
+    table: Vec<u8>,
+}
+
+/// Where the builder puts the FIB fields the reader reads.
+const FLAGS: usize = 0x0A;
+const CCP_TEXT: usize = 0x4C;
+const FC_CLX: usize = 0x01A2;
+const FC_PLCF_BTE_PAPX: usize = 0x0102;
+
+fn put_u32(bytes: &mut [u8], at: usize, value: u32) {
+    bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
+}
+
+/// A Word 97 document of `pieces`, the main text being the first
+/// `ccp_text` characters (all when `None`); one FKP page of paragraph
+/// properties marks the cells and rows.
+fn build(pieces: &[Piece<'_>], ccp_text: Option<u32>) -> Streams {
+    // FibBase, csw 14, FibRgW97, cslw 22, FibRgLw97, cbRgFcLcb 93, FibRgFcLcb97.
+    let mut word = vec![0u8; 1024];
+    word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+    word[2..4].copy_from_slice(&0x00C1u16.to_le_bytes());
+    word[32] = 14;
+    word[62] = 22;
+    word[152] = 93;
+    let (mut cps, mut fcs) = (vec![0u32], Vec::new());
+    // (fc, width, in table, row end) of each paragraph mark.
+    let mut marks = Vec::new();
+    for p in pieces {
+        let start = word.len() as u32;
+        fcs.push(if p.eight_bit {
+            (start * 2) | 0x4000_0000
+        } else {
+            start
+        });
+        let mut count = 0;
+        for c in p.text.chars() {
+            let fc = word.len() as u32;
+            let (c, mark) = match c {
+                '|' => ('\u{7}', Some((true, false))),
+                '#' => ('\u{7}', Some((true, true))),
+                '¦' => ('\r', Some((true, false))),
+                '\r' => ('\r', Some((false, false))),
+                c => (c, None),
+            };
+            if p.eight_bit {
+                let mut utf8 = [0; 4];
+                let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut utf8));
+                assert!(!bad, "{c:?} is in Windows-1252");
+                word.extend_from_slice(&bytes);
+            } else {
+                let mut units = [0; 2];
+                word.extend(
+                    c.encode_utf16(&mut units)
+                        .iter()
+                        .flat_map(|u| u.to_le_bytes()),
+                );
+            }
+            if let Some((in_table, row_end)) = mark {
+                marks.push((fc, word.len() as u32 - fc, in_table, row_end));
+            }
+            count += 1;
+        }
+        cps.push(cps.last().unwrap() + count);
+    }
+    let total = *cps.last().unwrap();
+    put_u32(&mut word, CCP_TEXT, ccp_text.unwrap_or(total));
+    // The FKP page: runs from each mark to the next, with properties on the
+    // runs ending in a table mark.
+    word.resize(word.len().div_ceil(512) * 512, 0);
+    let pn = (word.len() / 512) as u32;
+    let mut page = vec![0u8; 512];
+    let mut bounds = vec![1024u32];
+    let mut props = Vec::new();
+    for &(fc, width, in_table, row_end) in &marks {
+        bounds.push(fc + width);
+        props.push((in_table, row_end));
+    }
+    let crun = props.len();
+    assert!(crun <= 29, "one page holds 29 runs");
+    page[511] = crun as u8;
+    for (i, b) in bounds.iter().enumerate() {
+        put_u32(&mut page, 4 * i, *b);
+    }
+    // PapxInFkp from the end of the page down, 2-byte aligned.
+    let mut free = 510;
+    for (i, &(in_table, row_end)) in props.iter().enumerate() {
+        let papx: &[u8] = match (in_table, row_end) {
+            (false, _) => continue,
+            // cb 3: the istd and sprmPFInTable.
+            (true, false) => &[3, 0, 0, 0x16, 0x24, 1],
+            // cb 0, then 7 words: the istd, sprmPFInTable, a sprmTDefTable
+            // (a 2-byte size) the reader must step over, then sprmPFTtp.
+            (true, true) => &[
+                0, 7, 0, 0, 0x16, 0x24, 1, 0x08, 0xD6, 3, 0, 0xAA, 0xBB, 0x17, 0x24, 1,
+            ],
+        };
+        free = (free - papx.len()) & !1;
+        page[free..free + papx.len()].copy_from_slice(papx);
+        page[4 * (crun + 1) + 13 * i] = (free / 2) as u8;
+    }
+    word.extend_from_slice(&page);
+    // The table stream: the Clx, then the PlcBtePapx.
+    let mut plc: Vec<u8> = cps.iter().flat_map(|c| c.to_le_bytes()).collect();
+    for fc in fcs {
+        plc.extend([0, 0]);
+        plc.extend(fc.to_le_bytes());
+        plc.extend([0, 0]);
+    }
+    let mut table = vec![2];
+    table.extend((plc.len() as u32).to_le_bytes());
+    table.extend(&plc);
+    let clx_len = table.len() as u32;
+    for v in [1024, bounds[bounds.len() - 1], pn] {
+        table.extend(v.to_le_bytes());
+    }
+    put_u32(&mut word, FC_CLX, 0);
+    put_u32(&mut word, FC_CLX + 4, clx_len);
+    put_u32(&mut word, FC_PLCF_BTE_PAPX, clx_len);
+    put_u32(&mut word, FC_PLCF_BTE_PAPX + 4, 12);
+    Streams { word, table }
+}
+
+/// An OLE compound file of the named streams.
+fn ole(streams: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    for (name, bytes) in streams {
+        file.create_stream(name).unwrap().write_all(bytes).unwrap();
+    }
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+impl Streams {
+    fn file(&self) -> Vec<u8> {
+        ole(&[("WordDocument", &self.word), ("0Table", &self.table)])
+    }
+}
+
+fn read(bytes: &[u8]) -> huiyi::Result<Document> {
+    read_bytes(bytes, Some(Path::new("built.doc")), &Limits::default())
+}
+
+#[track_caller]
+fn assert_error(bytes: &[u8], kind: &str, says: &str) {
+    let start = Instant::now();
+    let err = read(bytes).expect_err("an error");
+    assert_eq!(err.kind(), kind, "{err}");
+    assert_eq!(err.path(), Some(Path::new("built.doc")), "{err}");
+    let message = err.to_string();
+    assert!(message.starts_with("built.doc: "), "{message}");
+    assert!(message.contains(says), "{message:?} says {says:?}");
+    assert!(start.elapsed() < Duration::from_secs(2), "{message}: fast");
+}
+
+#[test]
+fn eight_and_sixteen_bit_pieces() {
+    let doc = build(
+        &[
+            piece8("Minutes – café “budget”\r"),
+            piece("会议时间：3月12日\r序号|任务|#1|修补|#"),
+            piece8("Done\r"),
+        ],
+        None,
+    );
+    let read = read(&doc.file()).unwrap();
+    assert_eq!(read.format, Format::Doc);
+    assert_eq!(read.created, None, "no summary information");
+    assert_eq!(
+        read.blocks,
+        [
+            Block::Paragraph("Minutes – café “budget”".into()),
+            Block::Paragraph("会议时间：3月12日".into()),
+            Block::Table(cells(&[&["序号", "任务"], &["1", "修补"]])),
+            Block::Paragraph("Done".into()),
+        ]
+    );
+}
+
+#[test]
+fn empty_cells_and_cells_of_several_paragraphs() {
+    let doc = build(
+        &[piece("序号|任务|备注|#|垃圾分类¦每个社区2处|||#\r散会。\r")],
+        None,
+    );
+    let read = read(&doc.file()).unwrap();
+    let table = cells(&[
+        &["序号", "任务", "备注"],
+        &["", "垃圾分类 每个社区2处", "", ""],
+    ]);
+    assert_eq!(
+        read.blocks,
+        [
+            Block::Table(table.clone()),
+            Block::Paragraph("散会。".into())
+        ]
+    );
+    assert_eq!(read.filled_tables, [table]);
+}
+
+#[test]
+fn fields_breaks_and_special_characters() {
+    let text = "详见\u{13} HYPERLINK \"https://example.org\" \u{14}整治方案\u{15}。\r\
+                第\u{13} IF \u{13} PAGE \u{14}1\u{15} = 1 \"一\" \"二\" \u{14}一\u{15}页\r\
+                \u{13} PAGE \u{15}无结果的域\r\
+                一行\u{0B}二行\u{0C}三行\r\
+                A\tB\u{1E}C\u{1F}D\u{1}\u{8}E\u{2}\r";
+    let doc = build(&[piece(text)], None);
+    assert_eq!(
+        read(&doc.file()).unwrap().text(),
+        "详见整治方案。\n第一页\n无结果的域\n一行\n二行\n三行\nA B-CDE\n"
+    );
+}
+
+#[test]
+fn a_field_code_left_open_ends_at_its_paragraph() {
+    let doc = build(&[piece("\u{13} PAGE 断开\r会议结束。\r")], None);
+    assert_eq!(read(&doc.file()).unwrap().text(), "会议结束。\n");
+}
+
+#[test]
+fn only_the_main_text_is_body() {
+    // Footnote text follows the main text's ccpText characters.
+    let doc = build(&[piece("正文。\r脚注内容\r")], Some(4));
+    assert_eq!(read(&doc.file()).unwrap().text(), "正文。\n");
+}
+
+#[test]
+fn encrypted_and_old_documents() {
+    let mut doc = build(&[piece("正文。\r")], None);
+    doc.word[FLAGS] = 0x00;
+    doc.word[FLAGS + 1] = 0x01; // fEncrypted
+    assert_error(&doc.file(), "encrypted", "encrypted");
+    let mut doc = build(&[piece("正文。\r")], None);
+    doc.word[2] = 0x68; // Word 95's nFib
+    doc.word[3] = 0x00;
+    assert_error(&doc.file(), "unsupported_format", "Word 6/95 document");
+}
+
+#[test]
+fn libreoffice_doc_marked_encrypted() {
+    let bytes = std::fs::read(fixture("minutes.doc")).unwrap();
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).unwrap();
+    let mut word = Vec::new();
+    file.open_stream("WordDocument")
+        .unwrap()
+        .read_to_end(&mut word)
+        .unwrap();
+    word[FLAGS + 1] |= 0x01;
+    file.create_stream("WordDocument")
+        .unwrap()
+        .write_all(&word)
+        .unwrap();
+    file.flush().unwrap();
+    assert_error(
+        &file.into_inner().into_inner(),
+        "encrypted",
+        "the document is encrypted",
+    );
+}
+
+#[test]
+fn other_ole_files_are_named() {
+    for (stream, says) in [
+        ("Workbook", "Excel workbook (.xls) in an OLE file"),
+        (
+            "PowerPoint Document",
+            "PowerPoint presentation (.ppt) in an OLE file",
+        ),
+        (
+            "__properties_version1.0",
+            "Outlook message (.msg) in an OLE file",
+        ),
+        ("Contents", "OLE compound file without a Word document"),
+    ] {
+        assert_error(&ole(&[(stream, b"data")]), "unsupported_format", says);
+    }
+}
+
+#[test]
+fn broken_structures_are_corrupt() {
+    let good = build(&[piece("会议纪要\r正文。\r")], None);
+    let patched = |patch: &dyn Fn(&mut Streams)| {
+        let mut doc = Streams {
+            word: good.word.clone(),
+            table: good.table.clone(),
+        };
+        patch(&mut doc);
+        doc.file()
+    };
+    // The piece's fc (after the Clx's type, size and two CPs, the Pcd's flags).
+    let pcd_fc = 1 + 4 + 8 + 2;
+    let cases: [(&str, &dyn Fn(&mut Streams)); 9] = [
+        ("points past the end of the WordDocument stream", &|d| {
+            put_u32(&mut d.table, pcd_fc, 0x3000_0000)
+        }),
+        ("points past the end of the WordDocument stream", &|d| {
+            put_u32(&mut d.table, pcd_fc, 0x7FFF_FFFE)
+        }),
+        // A piece of four billion characters, with ccpText to match.
+        (
+            "claims more text than the WordDocument stream holds",
+            &|d| {
+                put_u32(&mut d.table, 9, u32::MAX);
+                put_u32(&mut d.word, CCP_TEXT, u32::MAX);
+            },
+        ),
+        ("before it starts", &|d| {
+            put_u32(&mut d.table, 5, 20);
+            put_u32(&mut d.table, 9, 10);
+        }),
+        (
+            "the piece table lies past the end of the table stream",
+            &|d| put_u32(&mut d.word, FC_CLX + 4, 1 << 30),
+        ),
+        ("a Clx entry of type 7", &|d| d.table[0] = 7),
+        ("paragraph properties page", &|d| {
+            let plc = d.table.len() - 4;
+            put_u32(&mut d.table, plc, 0x3F_FFFF)
+        }),
+        ("does not start with a FIB", &|d| d.word[0] = 0),
+        ("too short for its FIB", &|d| d.word.truncate(100)),
+    ];
+    for (says, patch) in cases {
+        assert_error(&patched(patch), "corrupt_doc", says);
+    }
+    // No table stream at all.
+    assert_error(
+        &ole(&[("WordDocument", &good.word)]),
+        "corrupt_doc",
+        "no 0Table stream",
+    );
+}
+
+#[test]
+fn limits_hold() {
+    let doc = build(
+        &[piece("序号|任务|#1|修补|#\r会议结束，共十一个字。\r")],
+        None,
+    );
+    let bytes = doc.file();
+    let mut limits = Limits::default();
+    limits.max_total_decompressed_bytes = 20;
+    let err = read_bytes(&bytes, None, &limits).unwrap_err();
+    assert_eq!(err.kind(), "too_large", "{err}");
+    assert!(
+        err.to_string().contains("the text of the document"),
+        "{err}"
+    );
+    let mut limits = Limits::default();
+    limits.max_table_cells = 3;
+    let err = read_bytes(&bytes, None, &limits).unwrap_err();
+    assert_eq!(err.kind(), "too_large", "{err}");
+    assert!(err.to_string().contains("the table cells"), "{err}");
+}
+
+// ---------------------------------------------------------------------------
+// Hostile containers.
+
+#[test]
+fn truncated_libreoffice_doc() {
+    let bytes = std::fs::read(fixture("minutes.doc")).unwrap();
+    for cut in [bytes.len() / 2, 600, 100] {
+        assert_error(&bytes[..cut], "corrupt_doc", "");
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+}
+
+/// The offset in the file of each FAT entry (a version 3 file: 512-byte
+/// sectors, the FAT sectors listed in the header).
+fn fat_entry_offsets(bytes: &[u8]) -> Vec<usize> {
+    assert_eq!(bytes[0x1A], 3, "a version 3 file");
+    (0..u32_at(bytes, 0x2C) as usize)
+        .flat_map(|i| {
+            let start = (u32_at(bytes, 0x4C + 4 * i) as usize + 1) * 512;
+            (0..128).map(move |e| start + 4 * e)
+        })
+        .collect()
+}
+
+/// The directory entry of a stream: it starts with the UTF-16 name.
+fn dir_entry(bytes: &[u8], name: &str) -> usize {
+    let name: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(name.len()).position(|w| w == name).unwrap()
+}
+
+#[test]
+fn a_loop_in_the_fat() {
+    let mut bytes = std::fs::read(fixture("minutes.doc")).unwrap();
+    let fat = fat_entry_offsets(&bytes);
+    let entry = dir_entry(&bytes, "WordDocument");
+    // Large enough to live in FAT sectors, not the mini stream.
+    assert!(u32_at(&bytes, entry + 120) >= 4096);
+    // The stream's first sector → its second → back to the first.
+    let first = u32_at(&bytes, entry + 116);
+    let second = u32_at(&bytes, fat[first as usize]) as usize;
+    bytes[fat[second]..fat[second] + 4].copy_from_slice(&first.to_le_bytes());
+    assert_error(&bytes, "corrupt_doc", "");
+}
+
+#[test]
+fn a_stream_claiming_more_than_the_file() {
+    let doc = build(&[piece("正文。\r")], None);
+    let mut bytes = doc.file();
+    // The size is at 120 of the directory entry.
+    let at = dir_entry(&bytes, "WordDocument");
+    bytes[at + 120..at + 128].copy_from_slice(&0x7FFF_FFFFu64.to_le_bytes());
+    assert_error(&bytes, "corrupt_doc", "");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Damaged LibreOffice files give a document or a typed error, never a panic.
+    #[test]
+    fn damaged_files_never_panic(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..16),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = std::fs::read(fixture("minutes.doc")).unwrap();
+        for (at, b) in edits {
+            let at = at.index(bytes.len());
+            bytes[at] = b;
+        }
+        let keep = 512 + cut.index(bytes.len() - 511);
+        bytes.truncate(keep);
+        let _ = read(&bytes);
+    }
+
+    /// Damaged streams inside a sound OLE file reach the FIB, piece table and
+    /// paragraph property parsers: a document or a typed error, never a panic.
+    #[test]
+    fn damaged_streams_never_panic(
+        word_edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..24),
+        table_edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..24),
+    ) {
+        let mut doc = build(
+            &[piece8("Minutes\r"), piece("序号|任务|#1|修补|#\u{13} PAGE \u{14}1\u{15}\r")],
+            None,
+        );
+        for (at, b) in word_edits {
+            let len = doc.word.len();
+            doc.word[at.index(len)] = b;
+        }
+        for (at, b) in table_edits {
+            let len = doc.table.len();
+            doc.table[at.index(len)] = b;
+        }
+        let _ = read(&doc.file());
+    }
+}
