@@ -71,6 +71,10 @@ fn libreoffice_doc_and_dot() {
         // footnote (its mark and its text after the main text) is not body.
         assert_eq!(doc.text(), MINUTES, "{name}");
         assert_eq!(doc.created, chrono::NaiveDate::from_ymd_opt(2025, 3, 12));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("城东街道环境整治工作推进会会议纪要")
+        );
         let tables: Vec<&Vec<Vec<String>>> = doc
             .blocks
             .iter()
@@ -91,6 +95,7 @@ fn doc_reads_as_the_docx_converted_from_the_same_source() {
     assert_eq!(docx.format, Format::Docx);
     assert_eq!(doc.blocks, docx.blocks);
     assert_eq!(doc.created, docx.created);
+    assert_eq!(doc.title, docx.title);
 }
 
 /// `huiyi extract` on the .doc gives the record it gives on the docx made
@@ -329,7 +334,11 @@ fn eight_and_sixteen_bit_pieces() {
     );
     let read = read(&doc.file()).unwrap();
     assert_eq!(read.format, Format::Doc);
-    assert_eq!(read.created, None, "no summary information");
+    assert_eq!(
+        (read.created, read.title),
+        (None, None),
+        "no summary information"
+    );
     assert_eq!(
         read.blocks,
         [
@@ -339,6 +348,80 @@ fn eight_and_sixteen_bit_pieces() {
             Block::Paragraph("Done".into()),
         ]
     );
+}
+
+/// A SummaryInformation stream of a code page, a title in it and a created FILETIME.
+fn summary_information(codepage: u16, title: &[u8], filetime: u64) -> Vec<u8> {
+    let mut title = title.to_vec();
+    title.push(0);
+    let mut props: Vec<(u32, Vec<u8>)> = vec![(
+        1,
+        [2u32.to_le_bytes(), u32::from(codepage).to_le_bytes()].concat(),
+    )];
+    let mut value = 0x1Eu32.to_le_bytes().to_vec();
+    value.extend((title.len() as u32).to_le_bytes());
+    value.extend(&title);
+    value.resize(value.len().div_ceil(4) * 4, 0);
+    props.push((2, value));
+    props.push((
+        0x0C,
+        [0x40u32.to_le_bytes().as_slice(), &filetime.to_le_bytes()].concat(),
+    ));
+    let mut section = Vec::new();
+    let mut offset = 8 + 8 * props.len();
+    for (id, value) in &props {
+        section.extend(id.to_le_bytes());
+        section.extend((offset as u32).to_le_bytes());
+        offset += value.len();
+    }
+    for (_, value) in &props {
+        section.extend(value);
+    }
+    let mut stream = vec![0xFE, 0xFF, 0, 0, 0, 0, 0, 0];
+    stream.extend([0; 16]);
+    stream.extend(1u32.to_le_bytes());
+    stream.extend([0xE0, 0x85, 0x9F, 0xF2, 0xF9, 0x4F, 0x68, 0x10]);
+    stream.extend([0xAB, 0x91, 0x08, 0x00, 0x2B, 0x27, 0xB3, 0xD9]);
+    stream.extend(48u32.to_le_bytes());
+    stream.extend(((8 + section.len()) as u32).to_le_bytes());
+    stream.extend((props.len() as u32).to_le_bytes());
+    stream.extend(section);
+    stream
+}
+
+#[test]
+fn a_gbk_title_and_the_created_time_of_the_summary() {
+    let doc = build(&[piece("正文。\r")], None);
+    let (gbk, _, _) = encoding_rs::GBK.encode("区政府常务会议纪要");
+    // 2025-03-11 23:30 UTC (the next morning in Beijing: the date is UTC's, as for a docx).
+    let filetime = (1_741_735_800 + 11_644_473_600) * 10_000_000;
+    let summary = summary_information(936, &gbk, filetime);
+    let stream = "\u{5}SummaryInformation";
+    let file = ole(&[
+        ("WordDocument", &doc.word),
+        ("0Table", &doc.table),
+        (stream, &summary),
+    ]);
+    let got = read(&file).unwrap();
+    assert_eq!(got.title.as_deref(), Some("区政府常务会议纪要"));
+    assert_eq!(got.created, chrono::NaiveDate::from_ymd_opt(2025, 3, 11));
+    // An unset time and a code page not read give neither; the text stays.
+    let summary = summary_information(1251, b"title", 0);
+    let file = ole(&[
+        ("WordDocument", &doc.word),
+        ("0Table", &doc.table),
+        (stream, &summary),
+    ]);
+    let got = read(&file).unwrap();
+    assert_eq!((got.title.as_deref(), got.created), (None, None));
+    assert_eq!(got.text(), "正文。\n");
+    // A summary cut short is no summary, not an error.
+    let file = ole(&[
+        ("WordDocument", &doc.word),
+        ("0Table", &doc.table),
+        (stream, &summary[..50]),
+    ]);
+    assert_eq!(read(&file).unwrap().text(), "正文。\n");
 }
 
 #[test]

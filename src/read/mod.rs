@@ -111,9 +111,10 @@ pub struct Document {
     /// that use four-byte sequences), `Big5`, or another WHATWG name when a
     /// non-Chinese legacy encoding is detected.
     pub encoding: Option<&'static str>,
-    /// The page's `<title>`, or a docx's `dc:title`, when not empty.
+    /// The page's `<title>`, or a docx's `dc:title` (a doc's summary title), when not empty.
     pub title: Option<String>,
-    /// A docx's `dcterms:created` date: the reference date when the caller gives none.
+    /// A docx's `dcterms:created` date (a doc's summary created time): the
+    /// reference date when the caller gives none.
     pub created: Option<chrono::NaiveDate>,
     /// The blocks in reading order. In a [`Block::Table`] a merged cell's text
     /// sits in its first row and column and the positions it covers are empty.

@@ -21,8 +21,9 @@
 //!   a space; the mark of a paragraph marked as a table row end (`sprmPFTtp`)
 //!   ends the row. Nested tables' cells read as paragraphs of the outer
 //!   cell. Merged cells are not resolved: `filled_tables` repeats the rows.
-//! * The created date of `\x05SummaryInformation` (`PID_CREATE_DTM`) as
-//!   [`Document::created`], the date in UTC as for a docx.
+//! * The title and created date of `\x05SummaryInformation` (`PIDSI_TITLE`,
+//!   `PIDSI_CREATE_DTM`) as [`Document::title`] and [`Document::created`],
+//!   the date in UTC as for a docx.
 //!
 //! Automatic numbering labels are not rendered (only text typed as text is
 //! read). Word 6/95 documents, encrypted documents (`fEncrypted`) and OLE
@@ -75,16 +76,17 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
     let text = pieces::main_text(&word, &table, &fib)?;
     let marks = papx::TableMarks::read(&word, &table, &fib)?;
     let (blocks, filled_tables) = blocks::lay_out(&text, &marks, limits)?;
-    let created = ole
+    let summary = ole
         .is_stream(summary::STREAM)
         .then(|| read_stream(&mut ole, summary::STREAM, bytes.len()).ok())
         .flatten()
-        .and_then(|s| summary::created(&s));
+        .map(|s| summary::read(&s))
+        .unwrap_or_default();
     Ok(Document {
         format: Format::Doc,
         encoding: None,
-        title: None,
-        created,
+        title: summary.title,
+        created: summary.created,
         blocks,
         filled_tables,
     })
