@@ -466,6 +466,21 @@ fn a_field_code_left_open_ends_at_its_paragraph() {
 }
 
 #[test]
+fn without_paragraph_properties_the_text_is_still_read() {
+    let mut doc = build(&[piece("会议纪要\r序号|任务|#1|修补|#\r")], None);
+    put_u32(&mut doc.word, FC_PLCF_BTE_PAPX + 4, 0);
+    let got = read(&doc.file()).unwrap();
+    // No row end is known: the cells make one row.
+    assert_eq!(
+        got.blocks,
+        [
+            Block::Paragraph("会议纪要".into()),
+            Block::Table(cells(&[&["序号", "任务", "", "1", "修补", ""]])),
+        ]
+    );
+}
+
+#[test]
 fn only_the_main_text_is_body() {
     // Footnote text follows the main text's ccpText characters.
     let doc = build(&[piece("正文。\r脚注内容\r")], Some(4));

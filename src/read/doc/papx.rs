@@ -39,6 +39,11 @@ pub(super) struct TableMarks {
 impl TableMarks {
     pub fn read(word: &[u8], table: &[u8], fib: &Fib) -> Result<TableMarks, Error> {
         let (fc, lcb) = fib.bte_papx;
+        // A writer that keeps no paragraph properties: every mark is a
+        // plain paragraph's, every cell mark ends a cell of one long row.
+        if lcb == 0 {
+            return Ok(TableMarks::default());
+        }
         let plc = slice(table, fc, lcb).ok_or_else(|| {
             corrupt("the paragraph properties lie past the end of the table stream".into())
         })?;
