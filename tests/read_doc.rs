@@ -84,7 +84,7 @@ fn libreoffice_doc_and_dot() {
             })
             .collect();
         assert_eq!(tables, [&table], "{name}");
-        assert_eq!(doc.filled_tables, [table.clone()], "{name}");
+        assert_eq!(doc.filled_tables, std::slice::from_ref(&table), "{name}");
     }
 }
 
@@ -552,7 +552,8 @@ fn broken_structures_are_corrupt() {
     };
     // The piece's fc (after the Clx's type, size and two CPs, the Pcd's flags).
     let pcd_fc = 1 + 4 + 8 + 2;
-    let cases: [(&str, &dyn Fn(&mut Streams)); 9] = [
+    type Patch<'a> = &'a dyn Fn(&mut Streams);
+    let cases: [(&str, Patch<'_>); 9] = [
         ("points past the end of the WordDocument stream", &|d| {
             put_u32(&mut d.table, pcd_fc, 0x3000_0000)
         }),
