@@ -15,51 +15,71 @@ const FIELD_END: char = '\u{15}';
 /// The blocks of the main text and the (unmerged) grid of each table.
 pub(super) type Laid = (Vec<Block>, Vec<Vec<Vec<String>>>);
 
-/// Lays the main text out as blocks.
-pub(super) fn lay_out(text: &[Char], marks: &TableMarks, limits: &Limits) -> Result<Laid, Error> {
-    let bytes: u64 = text.iter().map(|c| c.c.len_utf8() as u64).sum();
-    if bytes > limits.max_total_decompressed_bytes {
-        return Err(Error::TooLarge {
-            path: None,
-            what: "the text of the document".into(),
-            actual: bytes,
-            limit: limits.max_total_decompressed_bytes,
-        });
+/// Lays the main text out as blocks, a character at a time.
+pub(super) struct Reader<'a> {
+    marks: &'a TableMarks,
+    layout: Layout,
+    /// Open fields, innermost last: true while in the code (dropped), false
+    /// once past the separator (the result, kept).
+    fields: Vec<bool>,
+    /// How many of `fields` are in their code.
+    codes: usize,
+    /// UTF-8 bytes of text read, against the limit.
+    bytes: u64,
+    bytes_limit: u64,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(marks: &'a TableMarks, limits: &Limits) -> Reader<'a> {
+        Reader {
+            marks,
+            layout: Layout {
+                cells_left: limits.max_table_cells,
+                cells_limit: limits.max_table_cells,
+                ..Layout::default()
+            },
+            fields: Vec::new(),
+            codes: 0,
+            bytes: 0,
+            bytes_limit: limits.max_total_decompressed_bytes,
+        }
     }
-    let mut layout = Layout {
-        cells_left: limits.max_table_cells,
-        cells_limit: limits.max_table_cells,
-        ..Layout::default()
-    };
-    // Open fields, innermost last: true while in the code (dropped), false
-    // once past the separator (the result, kept).
-    let mut fields: Vec<bool> = Vec::new();
-    let mut codes = 0usize;
-    for ch in text {
+
+    pub fn feed(&mut self, ch: Char) -> Result<(), Error> {
+        self.bytes += ch.c.len_utf8() as u64;
+        if self.bytes > self.bytes_limit {
+            return Err(Error::TooLarge {
+                path: None,
+                what: "the text of the document".into(),
+                actual: self.bytes,
+                limit: self.bytes_limit,
+            });
+        }
+        let layout = &mut self.layout;
         match ch.c {
             FIELD_BEGIN => {
-                fields.push(true);
-                codes += 1;
+                self.fields.push(true);
+                self.codes += 1;
             }
             FIELD_SEPARATOR => {
-                if let Some(code) = fields.last_mut().filter(|c| **c) {
+                if let Some(code) = self.fields.last_mut().filter(|c| **c) {
                     *code = false;
-                    codes -= 1;
+                    self.codes -= 1;
                 }
             }
             FIELD_END => {
-                if fields.pop() == Some(true) {
-                    codes -= 1;
+                if self.fields.pop() == Some(true) {
+                    self.codes -= 1;
                 }
             }
             PARAGRAPH_END | CELL_END => {
                 // A code never spans paragraphs: one still open is broken,
                 // and must not swallow the text after it.
-                if codes > 0 {
-                    fields.retain(|code| !code);
-                    codes = 0;
+                if self.codes > 0 {
+                    self.fields.retain(|code| !code);
+                    self.codes = 0;
                 }
-                let mark = marks.at(ch.fc);
+                let mark = self.marks.at(ch.fc);
                 if ch.c == PARAGRAPH_END {
                     layout.paragraph_end(mark);
                 } else if mark.row_end {
@@ -68,7 +88,7 @@ pub(super) fn lay_out(text: &[Char], marks: &TableMarks, limits: &Limits) -> Res
                     layout.cell_end()?;
                 }
             }
-            _ if codes > 0 => {}
+            _ if self.codes > 0 => {}
             // Line, page, column and section breaks.
             '\u{0B}' | '\u{0C}' | '\u{0E}' => layout.lines.push(String::new()),
             '\t' => layout.push(' '),
@@ -78,10 +98,15 @@ pub(super) fn lay_out(text: &[Char], marks: &TableMarks, limits: &Limits) -> Res
             c if c < ' ' => {}
             c => layout.push(c),
         }
+        Ok(())
     }
-    layout.paragraph_end(Mark::default());
-    layout.close_table();
-    Ok((layout.blocks, layout.filled))
+
+    /// The blocks, once the last character is fed.
+    pub fn finish(mut self) -> Laid {
+        self.layout.paragraph_end(Mark::default());
+        self.layout.close_table();
+        (self.layout.blocks, self.layout.filled)
+    }
 }
 
 #[derive(Debug, Default)]

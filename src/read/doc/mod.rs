@@ -73,9 +73,10 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
         return Err(corrupt(format!("no {} stream", &table_name[1..])));
     }
     let table = read_stream(&mut ole, table_name, bytes.len())?;
-    let text = pieces::main_text(&word, &table, &fib)?;
     let marks = papx::TableMarks::read(&word, &table, &fib)?;
-    let (blocks, filled_tables) = blocks::lay_out(&text, &marks, limits)?;
+    let mut reader = blocks::Reader::new(&marks, limits);
+    pieces::main_text(&word, &table, &fib, |c| reader.feed(c))?;
+    let (blocks, filled_tables) = reader.finish();
     let summary = ole
         .is_stream(summary::STREAM)
         .then(|| read_stream(&mut ole, summary::STREAM, bytes.len()).ok())

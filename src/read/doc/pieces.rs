@@ -26,8 +26,13 @@ pub(super) fn slice(bytes: &[u8], fc: u32, lcb: u32) -> Option<&[u8]> {
     bytes.get(start..end)
 }
 
-/// The characters of the main document text, in order.
-pub(super) fn main_text(word: &[u8], table: &[u8], fib: &Fib) -> Result<Vec<Char>, Error> {
+/// Hands each character of the main document text, in order, to `feed`.
+pub(super) fn main_text(
+    word: &[u8],
+    table: &[u8],
+    fib: &Fib,
+    mut feed: impl FnMut(Char) -> Result<(), Error>,
+) -> Result<(), Error> {
     let (fc_clx, lcb_clx) = fib.clx;
     let clx = slice(table, fc_clx, lcb_clx)
         .ok_or_else(|| corrupt("the piece table lies past the end of the table stream".into()))?;
@@ -38,7 +43,8 @@ pub(super) fn main_text(word: &[u8], table: &[u8], fib: &Fib) -> Result<Vec<Char
     }
     let n = (plc.len() - 4) / 12;
     let cp = |i: usize| u32_at(plc, 4 * i).unwrap_or(0);
-    let mut out = Vec::new();
+    // Characters handed on, against what the stream can hold.
+    let mut read = 0u64;
     for i in 0..n {
         let (start, end) = (cp(i), cp(i + 1));
         if end < start {
@@ -53,7 +59,8 @@ pub(super) fn main_text(word: &[u8], table: &[u8], fib: &Fib) -> Result<Vec<Char
         let raw_fc = u32_at(plc, 4 * (n + 1) + 8 * i + 2).unwrap_or(0);
         // A genuine document stores each character once, in at least one
         // byte: more characters than stream bytes is a piece table lying.
-        if out.len() as u64 + u64::from(count) > word.len() as u64 {
+        read += u64::from(count);
+        if read > word.len() as u64 {
             return Err(corrupt(
                 "the piece table claims more text than the WordDocument stream holds".into(),
             ));
@@ -66,12 +73,9 @@ pub(super) fn main_text(word: &[u8], table: &[u8], fib: &Fib) -> Result<Vec<Char
         if raw_fc & F_COMPRESSED != 0 {
             let fc = (raw_fc & FC_MASK) / 2;
             let bytes = slice(word, fc, count).ok_or_else(past)?;
-            out.extend(
-                bytes
-                    .iter()
-                    .zip(fc..)
-                    .map(|(&b, fc)| Char { c: cp1252(b), fc }),
-            );
+            for (&b, fc) in bytes.iter().zip(fc..) {
+                feed(Char { c: cp1252(b), fc })?;
+            }
         } else {
             let fc = raw_fc & FC_MASK;
             let bytes = slice(word, fc, count.checked_mul(2).ok_or_else(past)?).ok_or_else(past)?;
@@ -81,13 +85,13 @@ pub(super) fn main_text(word: &[u8], table: &[u8], fib: &Fib) -> Result<Vec<Char
             let mut at = fc;
             for c in char::decode_utf16(units) {
                 let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
-                out.push(Char { c, fc: at });
+                feed(Char { c, fc: at })?;
                 // Within the slice, so below u32::MAX.
                 at = at.saturating_add(2 * c.len_utf16() as u32);
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The `PlcPcd` of a `Clx`: after any `Prc` (property modifiers, type 1),
