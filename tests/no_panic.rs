@@ -112,6 +112,15 @@ proptest! {
         let _ = extractor().extract_bytes(&bytes, None);
     }
 
+    /// Behind the OLE magic random bytes reach the OLE and .doc readers.
+    #[test]
+    fn random_ole_files_never_panic(rest in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        bytes.extend(rest);
+        let err = extractor().extract_bytes(&bytes, None).expect_err("not a document");
+        prop_assert!(matches!(err.kind(), "corrupt_doc" | "unsupported_format"), "{}", err);
+    }
+
     #[test]
     fn random_genre_text_never_panics_and_spans_hold(text in genre_text()) {
         let record = extractor().extract_str(&text);
