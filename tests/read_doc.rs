@@ -497,6 +497,14 @@ fn encrypted_and_old_documents() {
     doc.word[2] = 0x68; // Word 95's nFib
     doc.word[3] = 0x00;
     assert_error(&doc.file(), "unsupported_format", "Word 6/95 document");
+    // Word 6 as Word writes it: its own wIdent.
+    let mut doc = build(&[piece("正文。\r")], None);
+    doc.word[..4].copy_from_slice(&[0xDC, 0xA5, 0x65, 0x00]);
+    assert_error(
+        &doc.file(),
+        "unsupported_format",
+        "Word 6/95 document (nFib 101)",
+    );
 }
 
 #[test]

@@ -5,8 +5,10 @@
 use super::corrupt;
 use crate::error::Error;
 
-/// `wIdent` of a Word binary document (Word 6 and later).
+/// `wIdent` of a Word 97 and later document…
 const W_IDENT: u16 = 0xA5EC;
+/// …and of a Word 6 or 95 one.
+const W_IDENT_6: u16 = 0xA5DC;
 /// The lowest `nFib` of Word 97 and later; Word 6 and 95 write 101 to 105.
 const MIN_NFIB: u16 = 0x00C0;
 /// `FibBase` flags: `fEncrypted` (an encrypted or XOR-obfuscated document)…
@@ -49,13 +51,13 @@ impl Fib {
     pub fn parse(word: &[u8]) -> Result<Fib, Error> {
         let short = || corrupt("the WordDocument stream is too short for its FIB".into());
         let w_ident = u16_at(word, 0).ok_or_else(short)?;
-        if w_ident != W_IDENT {
+        if w_ident != W_IDENT && w_ident != W_IDENT_6 {
             return Err(corrupt(format!(
                 "the WordDocument stream does not start with a FIB (wIdent {w_ident:#06x})"
             )));
         }
         let n_fib = u16_at(word, 2).ok_or_else(short)?;
-        if n_fib < MIN_NFIB {
+        if w_ident == W_IDENT_6 || n_fib < MIN_NFIB {
             return Err(Error::UnsupportedFormat {
                 path: None,
                 format: format!("Word 6/95 document (nFib {n_fib})"),
