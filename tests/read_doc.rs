@@ -98,6 +98,31 @@ fn doc_reads_as_the_docx_converted_from_the_same_source() {
     assert_eq!(doc.title, docx.title);
 }
 
+#[test]
+fn automatic_numbering_is_rendered_as_in_the_docx() {
+    let doc = read_fixture("numbered.doc").unwrap();
+    // Chinese counting with 、 and （）, no space after them; decimal with
+    // one; the bullet shows no label; a deeper level restarts under a new
+    // parent and the outer list goes on after it.
+    assert_eq!(
+        doc.text(),
+        "城西社区防汛工作会议纪要
+会议时间：2025年6月3日下午3:00
+主持人：社区主任周建国
+会议决定：
+一、由王海涛负责，6月10日前完成排水管道疏通。
+二、由陈静负责物资储备：
+（一）沙袋不少于500个；
+（二）6月15日前完成清点。
+1. 巡查分三组：
+三、由刘洋牵头，汛期每日巡查。
+注意事项
+散会。
+"
+    );
+    assert_eq!(doc.blocks, read_fixture("numbered.docx").unwrap().blocks);
+}
+
 /// `huiyi extract` on the .doc gives the record it gives on the docx made
 /// from the same minutes, but for the `source` fields.
 #[test]

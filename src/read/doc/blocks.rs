@@ -1,6 +1,7 @@
 //! The main text's characters → paragraphs and tables.
 
-use super::papx::{Mark, TableMarks};
+use super::lists::Lists;
+use super::papx::Marks;
 use super::pieces::Char;
 use crate::error::Error;
 use crate::options::Limits;
@@ -17,7 +18,8 @@ pub(super) type Laid = (Vec<Block>, Vec<Vec<Vec<String>>>);
 
 /// Lays the main text out as blocks, a character at a time.
 pub(super) struct Reader<'a> {
-    marks: &'a TableMarks,
+    marks: &'a Marks,
+    lists: Lists,
     layout: Layout,
     /// Open fields, innermost last: true while in the code (dropped), false
     /// once past the separator (the result, kept).
@@ -30,9 +32,10 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(marks: &'a TableMarks, limits: &Limits) -> Reader<'a> {
+    pub fn new(marks: &'a Marks, lists: Lists, limits: &Limits) -> Reader<'a> {
         Reader {
             marks,
+            lists,
             layout: Layout {
                 cells_left: limits.max_table_cells,
                 cells_limit: limits.max_table_cells,
@@ -80,12 +83,13 @@ impl<'a> Reader<'a> {
                     self.codes = 0;
                 }
                 let mark = self.marks.at(ch.fc);
+                let label = self.lists.label(mark.ilfo, mark.ilvl);
                 if ch.c == PARAGRAPH_END {
-                    layout.paragraph_end(mark);
+                    layout.paragraph_end(mark.in_table, label);
                 } else if mark.row_end {
                     layout.row_end()?;
                 } else {
-                    layout.cell_end()?;
+                    layout.cell_end(label)?;
                 }
             }
             _ if self.codes > 0 => {}
@@ -103,7 +107,7 @@ impl<'a> Reader<'a> {
 
     /// The blocks, once the last character is fed.
     pub fn finish(mut self) -> Laid {
-        self.layout.paragraph_end(Mark::default());
+        self.layout.paragraph_end(false, None);
         self.layout.close_table();
         (self.layout.blocks, self.layout.filled)
     }
@@ -131,30 +135,36 @@ impl Layout {
         }
     }
 
-    /// The paragraph's non-empty lines, trimmed.
-    fn take_lines(&mut self) -> impl Iterator<Item = String> {
-        std::mem::take(&mut self.lines)
+    /// The paragraph's non-empty lines, trimmed, its numbering label in
+    /// front of the first (alone when the paragraph has no text).
+    fn take_lines(&mut self, label: Option<String>) -> Vec<String> {
+        let mut lines: Vec<String> = std::mem::take(&mut self.lines)
             .into_iter()
             .map(|l| l.trim().to_string())
             .filter(|l| !l.is_empty())
+            .collect();
+        if let Some(label) = label {
+            match lines.first_mut() {
+                Some(first) => first.insert_str(0, &label),
+                None => lines.push(label.trim().to_string()),
+            }
+        }
+        lines.retain(|l| !l.is_empty());
+        lines
     }
 
-    fn paragraph_end(&mut self, mark: Mark) {
-        if mark.in_table {
-            let lines: Vec<String> = self.take_lines().collect();
+    fn paragraph_end(&mut self, in_table: bool, label: Option<String>) {
+        let lines = self.take_lines(label);
+        if in_table {
             self.cell.extend(lines);
         } else {
             self.close_table();
-            let lines: Vec<Block> = self.take_lines().map(Block::Paragraph).collect();
-            self.blocks.extend(lines);
+            self.blocks.extend(lines.into_iter().map(Block::Paragraph));
         }
     }
 
-    fn cell_end(&mut self) -> Result<(), Error> {
-        self.paragraph_end(Mark {
-            in_table: true,
-            row_end: false,
-        });
+    fn cell_end(&mut self, label: Option<String>) -> Result<(), Error> {
+        self.paragraph_end(true, label);
         self.cells_left = self
             .cells_left
             .checked_sub(1)
@@ -172,7 +182,7 @@ impl Layout {
     fn row_end(&mut self) -> Result<(), Error> {
         // Text before a row mark that no cell mark ended is a cell of its own.
         if !self.lines.is_empty() || !self.cell.is_empty() {
-            self.cell_end()?;
+            self.cell_end(None)?;
         }
         if !self.row.is_empty() {
             let row = std::mem::take(&mut self.row);

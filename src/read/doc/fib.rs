@@ -17,8 +17,11 @@ const F_ENCRYPTED: u16 = 0x0100;
 const F_WHICH_TBL_STM: u16 = 0x0200;
 /// Index in `FibRgFcLcb97` of `fcPlcfBtePapx`/`lcbPlcfBtePapx`…
 const PLCF_BTE_PAPX: usize = 13;
-/// …and of `fcClx`/`lcbClx`.
+/// …of `fcClx`/`lcbClx`…
 const CLX: usize = 33;
+/// …and of `fcPlfLst` and `fcPlfLfo` (the list definitions and overrides).
+const PLF_LST: usize = 73;
+const PLF_LFO: usize = 74;
 
 /// What the reader needs from the FIB.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +34,8 @@ pub(super) struct Fib {
     pub clx: (u32, u32),
     /// Offset and size of the `PlcBtePapx` in the table stream.
     pub bte_papx: (u32, u32),
+    /// Offsets and sizes of the `PlfLst` and the `PlfLfo`, when the FIB has them.
+    pub lists: Option<((u32, u32), (u32, u32))>,
 }
 
 pub(super) fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
@@ -92,6 +97,11 @@ impl Fib {
             ccp_text,
             clx: pair(CLX)?,
             bte_papx: pair(PLCF_BTE_PAPX)?,
+            lists: if cb_rg_fc_lcb > PLF_LFO {
+                Some((pair(PLF_LST)?, pair(PLF_LFO)?))
+            } else {
+                None
+            },
         })
     }
 }

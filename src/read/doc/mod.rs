@@ -25,12 +25,15 @@
 //!   `PIDSI_CREATE_DTM`) as [`Document::title`] and [`Document::created`],
 //!   the date in UTC as for a docx.
 //!
-//! Automatic numbering labels are not rendered (only text typed as text is
-//! read). Word 6/95 documents, encrypted documents (`fEncrypted`) and OLE
+//! * Automatic numbering rendered as its label in front of the text, as the
+//!   docx reader renders it (see [`lists`]); bullets show no label.
+//!
+//! Word 6/95 documents, encrypted documents (`fEncrypted`) and OLE
 //! files of other applications (`.xls`, `.ppt`, `.msg`) get typed errors.
 
 mod blocks;
 mod fib;
+mod lists;
 mod papx;
 mod pieces;
 mod summary;
@@ -73,8 +76,9 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
         return Err(corrupt(format!("no {} stream", &table_name[1..])));
     }
     let table = read_stream(&mut ole, table_name, bytes.len())?;
-    let marks = papx::TableMarks::read(&word, &table, &fib)?;
-    let mut reader = blocks::Reader::new(&marks, limits);
+    let marks = papx::Marks::read(&word, &table, &fib)?;
+    let lists = lists::Lists::read(&table, &fib);
+    let mut reader = blocks::Reader::new(&marks, lists, limits);
     pieces::main_text(&word, &table, &fib, |c| reader.feed(c))?;
     let (blocks, filled_tables) = reader.finish();
     let summary = ole

@@ -1,5 +1,6 @@
 //! Paragraph properties from the PAPX FKP pages (`PlcBtePapx`): which
-//! paragraph marks are in a table and which end a table row.
+//! paragraph marks are in a table, which end a table row, and which list
+//! level numbers a paragraph.
 
 use super::corrupt;
 use super::fib::{Fib, u16_at, u32_at};
@@ -16,33 +17,39 @@ const PN_MASK: u32 = 0x003F_FFFF;
 const SPRM_P_F_IN_TABLE: u16 = 0x2416;
 const SPRM_P_F_TTP: u16 = 0x2417;
 const SPRM_P_ITAP: u16 = 0x6649;
+const SPRM_P_ILVL: u16 = 0x260A;
+const SPRM_P_ILFO: u16 = 0x460B;
 /// Variable-size operands whose size is not one leading byte.
 const SPRM_T_DEF_TABLE: u16 = 0xD608;
 const SPRM_P_CHG_TABS: u16 = 0xC615;
 
-/// What a paragraph mark's properties say about tables.
+/// What a paragraph mark's properties say about tables and lists.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Mark {
     /// The paragraph is in a table cell (`sprmPFInTable`, `sprmPItap`).
     pub in_table: bool,
     /// The mark ends a table row (`sprmPFTtp`).
     pub row_end: bool,
+    /// The 1-based list format override numbering the paragraph, 0 for none
+    /// (`sprmPIlfo`), and its level (`sprmPIlvl`).
+    pub ilfo: u16,
+    pub ilvl: u8,
 }
 
-/// The runs of stream offsets whose paragraphs are in tables.
+/// The runs of stream offsets whose paragraphs are in tables or lists.
 #[derive(Debug, Default)]
-pub(super) struct TableMarks {
+pub(super) struct Marks {
     /// `(start, end, mark)`, sorted by start; only runs with something set.
     runs: Vec<(u32, u32, Mark)>,
 }
 
-impl TableMarks {
-    pub fn read(word: &[u8], table: &[u8], fib: &Fib) -> Result<TableMarks, Error> {
+impl Marks {
+    pub fn read(word: &[u8], table: &[u8], fib: &Fib) -> Result<Marks, Error> {
         let (fc, lcb) = fib.bte_papx;
         // A writer that keeps no paragraph properties: every mark is a
         // plain paragraph's, every cell mark ends a cell of one long row.
         if lcb == 0 {
-            return Ok(TableMarks::default());
+            return Ok(Marks::default());
         }
         let plc = slice(table, fc, lcb).ok_or_else(|| {
             corrupt("the paragraph properties lie past the end of the table stream".into())
@@ -74,7 +81,7 @@ impl TableMarks {
             read_page(page, &mut runs);
         }
         runs.sort_unstable_by_key(|r| r.0);
-        Ok(TableMarks { runs })
+        Ok(Marks { runs })
     }
 
     /// The properties of the paragraph whose mark is at offset `fc`.
@@ -87,7 +94,7 @@ impl TableMarks {
     }
 }
 
-/// Adds the table runs of one FKP page; a malformed page adds nothing (its
+/// Adds the table and list runs of one FKP page; a malformed page adds nothing (its
 /// paragraphs read as body paragraphs).
 fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>) {
     let crun = usize::from(page.last().copied().unwrap_or(0));
@@ -106,7 +113,7 @@ fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>) {
     }
 }
 
-/// The table flags of the `PapxInFkp` at `at` of the page (0: no properties).
+/// The table and list properties of the `PapxInFkp` at `at` of the page (0: no properties).
 fn papx_mark(page: &[u8], at: usize) -> Option<Mark> {
     if at == 0 {
         return None;
@@ -141,6 +148,8 @@ fn papx_mark(page: &[u8], at: usize) -> Option<Mark> {
             SPRM_P_F_IN_TABLE => mark.in_table |= set,
             SPRM_P_F_TTP => mark.row_end |= set,
             SPRM_P_ITAP => mark.in_table |= u32_at(grpprl, operand).is_some_and(|d| d > 0),
+            SPRM_P_ILVL => mark.ilvl = grpprl.get(operand).copied().unwrap_or(0),
+            SPRM_P_ILFO => mark.ilfo = u16_at(grpprl, operand).unwrap_or(0),
             _ => {}
         }
         at = operand + size;

@@ -29,7 +29,7 @@
 
 mod body;
 mod core;
-mod numbering;
+pub(crate) mod numbering;
 mod package;
 mod table;
 mod xml;
