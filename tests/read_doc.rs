@@ -94,6 +94,7 @@ fn doc_reads_as_the_docx_converted_from_the_same_source() {
     let docx = read_fixture("minutes.docx").unwrap();
     assert_eq!(docx.format, Format::Docx);
     assert_eq!(doc.blocks, docx.blocks);
+    assert_eq!(doc.filled_tables, docx.filled_tables);
     assert_eq!(doc.created, docx.created);
     assert_eq!(doc.title, docx.title);
 }
@@ -121,6 +122,23 @@ fn automatic_numbering_is_rendered_as_in_the_docx() {
 "
     );
     assert_eq!(doc.blocks, read_fixture("numbered.docx").unwrap().blocks);
+}
+
+#[test]
+fn merged_cells_of_libreoffice_read_as_in_the_docx() {
+    let doc = read_fixture("merged.doc").unwrap();
+    let docx = read_fixture("merged.docx").unwrap();
+    assert_eq!(
+        doc.filled_tables,
+        [cells(&[
+            &["序号", "任务", "牵头领导", "完成时限"],
+            &["1", "背街小巷路面修补", "钱永刚", "3月31日前"],
+            &["2", "排水管道疏通", "钱永刚", "4月15日前"],
+            &["垃圾分类宣传", "垃圾分类宣传", "李晓东", "6月底前"],
+        ])]
+    );
+    assert_eq!(doc.blocks, docx.blocks);
+    assert_eq!(doc.filled_tables, docx.filled_tables);
 }
 
 /// `huiyi extract` on the .doc gives the record it gives on the docx made
@@ -210,6 +228,45 @@ fn put_u32(bytes: &mut [u8], at: usize, value: u32) {
 /// `ccp_text` characters (all when `None`); one FKP page of paragraph
 /// properties marks the cells and rows.
 fn build(pieces: &[Piece<'_>], ccp_text: Option<u32>) -> Streams {
+    build_with_rows(pieces, ccp_text, &[])
+}
+
+/// A table row as its row end mark defines it: the cells' edges, the
+/// `TC80` flags of the first cells, and `sprmTVertMerge`s (cell, how).
+struct Row<'a> {
+    edges: &'a [i16],
+    flags: &'a [u16],
+    vert_merges: &'a [(u8, u8)],
+}
+
+/// The PapxInFkp of a row end mark: the istd, sprmPFInTable, the row's
+/// sprmTDefTable (a 2-byte size: its bytes after the size, plus one),
+/// its sprmTVertMerges, then sprmPFTtp.
+fn row_papx(row: &Row<'_>) -> Vec<u8> {
+    let mut def = vec![(row.edges.len() - 1) as u8];
+    def.extend(row.edges.iter().flat_map(|e| e.to_le_bytes()));
+    for f in row.flags {
+        def.extend(f.to_le_bytes());
+        def.extend([0; 18]);
+    }
+    let mut grpprl = vec![0, 0, 0x16, 0x24, 1, 0x08, 0xD6];
+    grpprl.extend((def.len() as u16 + 1).to_le_bytes());
+    grpprl.extend(def);
+    for &(itc, how) in row.vert_merges {
+        grpprl.extend([0x2B, 0xD6, 2, itc, how]);
+    }
+    grpprl.extend([0x17, 0x24, 1]);
+    if grpprl.len() % 2 == 1 {
+        grpprl.push(0);
+    }
+    let mut papx = vec![0, (grpprl.len() / 2) as u8];
+    papx.extend(grpprl);
+    papx
+}
+
+/// [`build`], the row end marks defining `rows` in order (the rest an
+/// unreadable sprmTDefTable, which the reader steps over).
+fn build_with_rows(pieces: &[Piece<'_>], ccp_text: Option<u32>, rows: &[Row<'_>]) -> Streams {
     // FibBase, csw 14, FibRgW97, cslw 22, FibRgLw97, cbRgFcLcb 93, FibRgFcLcb97.
     let mut word = vec![0u8; 1024];
     word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
@@ -276,22 +333,39 @@ fn build(pieces: &[Piece<'_>], ccp_text: Option<u32>) -> Streams {
     for (i, b) in bounds.iter().enumerate() {
         put_u32(&mut page, 4 * i, *b);
     }
-    // PapxInFkp from the end of the page down, 2-byte aligned.
+    // PapxInFkp from the end of the page down, 2-byte aligned, each
+    // different one once.
     let mut free = 510;
+    let mut written: Vec<(Vec<u8>, usize)> = Vec::new();
+    let mut row_defs = rows.iter();
     for (i, &(in_table, row_end)) in props.iter().enumerate() {
-        let papx: &[u8] = match (in_table, row_end) {
+        let papx: Vec<u8> = match (in_table, row_end) {
             (false, _) => continue,
             // cb 3: the istd and sprmPFInTable.
-            (true, false) => &[3, 0, 0, 0x16, 0x24, 1],
-            // cb 0, then 7 words: the istd, sprmPFInTable, a sprmTDefTable
-            // (a 2-byte size) the reader must step over, then sprmPFTtp.
-            (true, true) => &[
-                0, 7, 0, 0, 0x16, 0x24, 1, 0x08, 0xD6, 3, 0, 0xAA, 0xBB, 0x17, 0x24, 1,
-            ],
+            (true, false) => vec![3, 0, 0, 0x16, 0x24, 1],
+            (true, true) => match row_defs.next() {
+                Some(row) => row_papx(row),
+                // cb 0, then 7 words: the istd, sprmPFInTable, a sprmTDefTable
+                // too short for its cells, then sprmPFTtp.
+                None => vec![
+                    0, 7, 0, 0, 0x16, 0x24, 1, 0x08, 0xD6, 3, 0, 0xAA, 0xBB, 0x17, 0x24, 1,
+                ],
+            },
         };
-        free = (free - papx.len()) & !1;
-        page[free..free + papx.len()].copy_from_slice(papx);
-        page[4 * (crun + 1) + 13 * i] = (free / 2) as u8;
+        let at = match written.iter().find(|(p, _)| *p == papx) {
+            Some(&(_, at)) => at,
+            None => {
+                free = (free - papx.len()) & !1;
+                page[free..free + papx.len()].copy_from_slice(&papx);
+                written.push((papx, free));
+                free
+            }
+        };
+        assert!(
+            at > 4 * (crun + 1) + 13 * crun,
+            "the page holds the properties"
+        );
+        page[4 * (crun + 1) + 13 * i] = (at / 2) as u8;
     }
     word.extend_from_slice(&page);
     // The table stream: the Clx, then the PlcBtePapx.
@@ -452,14 +526,11 @@ fn a_gbk_title_and_the_created_time_of_the_summary() {
 #[test]
 fn empty_cells_and_cells_of_several_paragraphs() {
     let doc = build(
-        &[piece("序号|任务|备注|#|垃圾分类¦每个社区2处|||#\r散会。\r")],
+        &[piece("序号|任务|备注|#|垃圾分类¦每个社区2处||#\r散会。\r")],
         None,
     );
     let read = read(&doc.file()).unwrap();
-    let table = cells(&[
-        &["序号", "任务", "备注"],
-        &["", "垃圾分类 每个社区2处", "", ""],
-    ]);
+    let table = cells(&[&["序号", "任务", "备注"], &["", "垃圾分类 每个社区2处", ""]]);
     assert_eq!(
         read.blocks,
         [
@@ -468,6 +539,85 @@ fn empty_cells_and_cells_of_several_paragraphs() {
         ]
     );
     assert_eq!(read.filled_tables, [table]);
+}
+
+#[test]
+fn merged_cells_fill_the_positions_they_cover() {
+    let three: &[i16] = &[0, 1000, 2000, 3000];
+    let row = |vert_merges| Row {
+        edges: three,
+        flags: &[],
+        vert_merges,
+    };
+    let doc = build_with_rows(
+        &[piece(
+            "序号|任务|牵头领导|#1|修补|钱永刚|#2|疏通||#合计|李晓东|#\r",
+        )],
+        None,
+        &[
+            row(&[]),
+            // Word 2000 and later: sprmTVertMerge, 3 starts a merge, 1 goes on.
+            row(&[(2, 3)]),
+            row(&[(2, 1)]),
+            // A cell two columns wide, by its edges.
+            Row {
+                edges: &[0, 2000, 3000],
+                flags: &[],
+                vert_merges: &[],
+            },
+        ],
+    );
+    let got = read(&doc.file()).unwrap();
+    assert_eq!(
+        got.blocks,
+        [Block::Table(cells(&[
+            &["序号", "任务", "牵头领导"],
+            &["1", "修补", "钱永刚"],
+            &["2", "疏通", ""],
+            &["合计", "", "李晓东"],
+        ]))]
+    );
+    assert_eq!(
+        got.filled_tables,
+        [cells(&[
+            &["序号", "任务", "牵头领导"],
+            &["1", "修补", "钱永刚"],
+            &["2", "疏通", "钱永刚"],
+            &["合计", "合计", "李晓东"],
+        ])]
+    );
+}
+
+#[test]
+fn word_97_merge_flags() {
+    // TC80 flags: fVertMerge | fVertRestart (0x60), then fVertMerge (0x20);
+    // fFirstMerged (1) and fMerged (2) join two cells of a row.
+    let edges: &[i16] = &[0, 1000, 2000, 3000];
+    let doc = build_with_rows(
+        &[piece("甲|乙||#|丁|戊|#\r")],
+        None,
+        &[
+            Row {
+                edges,
+                flags: &[0x60, 1, 2],
+                vert_merges: &[],
+            },
+            Row {
+                edges,
+                flags: &[0x20],
+                vert_merges: &[],
+            },
+        ],
+    );
+    let got = read(&doc.file()).unwrap();
+    assert_eq!(
+        got.blocks,
+        [Block::Table(cells(&[&["甲", "乙", ""], &["", "丁", "戊"]]))]
+    );
+    assert_eq!(
+        got.filled_tables,
+        [cells(&[&["甲", "乙", "乙"], &["甲", "丁", "戊"]])]
+    );
 }
 
 #[test]

@@ -1,11 +1,12 @@
 //! The main text's characters → paragraphs and tables.
 
 use super::lists::Lists;
-use super::papx::Marks;
+use super::papx::{Marks, RowDef};
 use super::pieces::Char;
 use crate::error::Error;
 use crate::options::Limits;
 use crate::read::Block;
+use crate::read::docx::table::{self, Budget, RawCell, RawRow, VMerge};
 
 const PARAGRAPH_END: char = '\u{0D}';
 const CELL_END: char = '\u{07}';
@@ -37,9 +38,13 @@ impl<'a> Reader<'a> {
             marks,
             lists,
             layout: Layout {
-                cells_left: limits.max_table_cells,
-                cells_limit: limits.max_table_cells,
-                ..Layout::default()
+                blocks: Vec::new(),
+                filled: Vec::new(),
+                lines: Vec::new(),
+                cell: Vec::new(),
+                row: Vec::new(),
+                table: Vec::new(),
+                budget: Budget::new(limits.max_table_cells, limits.max_entry_bytes),
             },
             fields: Vec::new(),
             codes: 0,
@@ -85,9 +90,9 @@ impl<'a> Reader<'a> {
                 let mark = self.marks.at(ch.fc);
                 let label = self.lists.label(mark.ilfo, mark.ilvl);
                 if ch.c == PARAGRAPH_END {
-                    layout.paragraph_end(mark.in_table, label);
+                    layout.paragraph_end(mark.in_table, label)?;
                 } else if mark.row_end {
-                    layout.row_end()?;
+                    layout.row_end(self.marks.row(mark))?;
                 } else {
                     layout.cell_end(label)?;
                 }
@@ -106,14 +111,12 @@ impl<'a> Reader<'a> {
     }
 
     /// The blocks, once the last character is fed.
-    pub fn finish(mut self) -> Laid {
-        self.layout.paragraph_end(false, None);
-        self.layout.close_table();
-        (self.layout.blocks, self.layout.filled)
+    pub fn finish(mut self) -> Result<Laid, Error> {
+        self.layout.paragraph_end(false, None)?;
+        Ok((self.layout.blocks, self.layout.filled))
     }
 }
 
-#[derive(Debug, Default)]
 struct Layout {
     blocks: Vec<Block>,
     filled: Vec<Vec<Vec<String>>>,
@@ -122,9 +125,9 @@ struct Layout {
     /// The paragraphs of the table cell being read.
     cell: Vec<String>,
     row: Vec<String>,
-    table: Vec<Vec<String>>,
-    cells_left: u64,
-    cells_limit: u64,
+    /// The rows of the table being read, with their definitions when known.
+    table: Vec<(Vec<String>, Option<RowDef>)>,
+    budget: Budget,
 }
 
 impl Layout {
@@ -153,58 +156,101 @@ impl Layout {
         lines
     }
 
-    fn paragraph_end(&mut self, in_table: bool, label: Option<String>) {
+    fn paragraph_end(&mut self, in_table: bool, label: Option<String>) -> Result<(), Error> {
         let lines = self.take_lines(label);
         if in_table {
             self.cell.extend(lines);
         } else {
-            self.close_table();
+            self.close_table()?;
             self.blocks.extend(lines.into_iter().map(Block::Paragraph));
         }
+        Ok(())
     }
 
     fn cell_end(&mut self, label: Option<String>) -> Result<(), Error> {
-        self.paragraph_end(true, label);
-        self.cells_left = self
-            .cells_left
-            .checked_sub(1)
-            .ok_or_else(|| Error::TooLarge {
-                path: None,
-                what: "the table cells".into(),
-                actual: self.cells_limit.saturating_add(1),
-                limit: self.cells_limit,
-            })?;
+        self.paragraph_end(true, label)?;
         let cell = std::mem::take(&mut self.cell).join(" ");
         self.row.push(cell);
         Ok(())
     }
 
-    fn row_end(&mut self) -> Result<(), Error> {
+    fn row_end(&mut self, def: Option<&RowDef>) -> Result<(), Error> {
         // Text before a row mark that no cell mark ended is a cell of its own.
         if !self.lines.is_empty() || !self.cell.is_empty() {
             self.cell_end(None)?;
         }
         if !self.row.is_empty() {
             let row = std::mem::take(&mut self.row);
-            self.table.push(row);
+            self.table.push((row, def.cloned()));
         }
         Ok(())
     }
 
-    /// Ends the table being read, if any.
-    fn close_table(&mut self) {
+    /// Ends the table being read, if any, laying it out on the grid of all
+    /// its rows' cell edges as the docx reader lays a table on `w:tblGrid`.
+    fn close_table(&mut self) -> Result<(), Error> {
         if !self.cell.is_empty() {
             let cell = std::mem::take(&mut self.cell).join(" ");
             self.row.push(cell);
         }
         if !self.row.is_empty() {
             let row = std::mem::take(&mut self.row);
-            self.table.push(row);
+            self.table.push((row, None));
         }
-        if !self.table.is_empty() {
-            let table = std::mem::take(&mut self.table);
-            self.blocks.push(Block::Table(table.clone()));
-            self.filled.push(table);
+        let rows = std::mem::take(&mut self.table);
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut edges: Vec<i16> = rows
+            .iter()
+            .filter_map(|(_, def)| def.as_ref())
+            .flat_map(|def| def.bounds.iter().copied())
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        let column = |edge: i16| edges.partition_point(|&e| e < edge);
+        let raw = rows
+            .into_iter()
+            .map(|(cells, def)| raw_row(cells, def.as_ref(), column))
+            .collect();
+        let table = table::layout(edges.len().saturating_sub(1), raw, &mut self.budget)?;
+        if !table.rows.is_empty() {
+            self.blocks.push(Block::Table(table.rows));
+            self.filled.push(table.filled);
+        }
+        Ok(())
+    }
+}
+
+/// A row's cells on the grid: each spans the grid columns between its
+/// edges, a cell merged into the one before it widens that one. Without a
+/// definition that fits, a cell is one column.
+fn raw_row(cells: Vec<String>, def: Option<&RowDef>, column: impl Fn(i16) -> usize) -> RawRow {
+    let plain = |text| RawCell {
+        text,
+        span: 1,
+        vmerge: VMerge::None,
+    };
+    let Some(def) = def.filter(|d| d.bounds.len() == cells.len() + 1) else {
+        return RawRow {
+            before: 0,
+            cells: cells.into_iter().map(plain).collect(),
+        };
+    };
+    let mut row = RawRow {
+        before: column(def.bounds[0]),
+        cells: Vec::with_capacity(cells.len()),
+    };
+    for (i, text) in cells.into_iter().enumerate() {
+        let span = column(def.bounds[i + 1]).saturating_sub(column(def.bounds[i]));
+        match row.cells.last_mut() {
+            Some(before) if def.merged[i] => before.span += span,
+            _ => row.cells.push(RawCell {
+                text,
+                span,
+                vmerge: def.vmerge[i],
+            }),
         }
     }
+    row
 }

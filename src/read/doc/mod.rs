@@ -20,7 +20,10 @@
 //!   the cell its cell mark (`0x07`) ends; a cell's paragraphs are joined by
 //!   a space; the mark of a paragraph marked as a table row end (`sprmPFTtp`)
 //!   ends the row. Nested tables' cells read as paragraphs of the outer
-//!   cell. Merged cells are not resolved: `filled_tables` repeats the rows.
+//!   cell. The row end mark's `sprmTDefTable` gives the cells' edges: a
+//!   table is laid out on the grid of all its rows' edges, and merged cells
+//!   (`TC80` flags, `sprmTVertMerge`) fill the positions they cover in
+//!   `filled_tables`, by the docx reader's own layout.
 //! * The title and created date of `\x05SummaryInformation` (`PIDSI_TITLE`,
 //!   `PIDSI_CREATE_DTM`) as [`Document::title`] and [`Document::created`],
 //!   the date in UTC as for a docx.
@@ -80,7 +83,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
     let lists = lists::Lists::read(&table, &fib);
     let mut reader = blocks::Reader::new(&marks, lists, limits);
     pieces::main_text(&word, &table, &fib, |c| reader.feed(c))?;
-    let (blocks, filled_tables) = reader.finish();
+    let (blocks, filled_tables) = reader.finish()?;
     let summary = ole
         .is_stream(summary::STREAM)
         .then(|| read_stream(&mut ole, summary::STREAM, bytes.len()).ok())

@@ -6,6 +6,7 @@ use super::corrupt;
 use super::fib::{Fib, u16_at, u32_at};
 use super::pieces::slice;
 use crate::error::Error;
+use crate::read::docx::table::VMerge;
 
 /// An FKP page: 512 bytes of the `WordDocument` stream.
 const PAGE: usize = 512;
@@ -21,6 +22,14 @@ const SPRM_P_ILVL: u16 = 0x260A;
 const SPRM_P_ILFO: u16 = 0x460B;
 /// Variable-size operands whose size is not one leading byte.
 const SPRM_T_DEF_TABLE: u16 = 0xD608;
+const SPRM_T_VERT_MERGE: u16 = 0xD62B;
+/// `TC80.tcgrf` flags: merged into the cell before it, and in a vertical
+/// merge (`fVertRestart` its first cell).
+const F_MERGED: u16 = 0x0002;
+const F_VERT_MERGE: u16 = 0x0020;
+const F_VERT_RESTART: u16 = 0x0040;
+/// A `TC80`: `tcgrf`, the width, four borders.
+const TC80_SIZE: usize = 20;
 const SPRM_P_CHG_TABS: u16 = 0xC615;
 
 /// What a paragraph mark's properties say about tables and lists.
@@ -34,6 +43,20 @@ pub(super) struct Mark {
     /// (`sprmPIlfo`), and its level (`sprmPIlvl`).
     pub ilfo: u16,
     pub ilvl: u8,
+    /// For a row end mark, 1 + the index of its row's definition, else 0.
+    pub row: u32,
+}
+
+/// A table row's cells as its row end mark defines them (`sprmTDefTable`,
+/// `sprmTVertMerge`).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct RowDef {
+    /// The cells' edges, in twips: cell `i` runs from `bounds[i]` to `bounds[i + 1]`.
+    pub bounds: Vec<i16>,
+    /// For each cell, merged into the cell before it (Word 97's horizontal merge)…
+    pub merged: Vec<bool>,
+    /// …and its part in a vertical merge.
+    pub vmerge: Vec<VMerge>,
 }
 
 /// The runs of stream offsets whose paragraphs are in tables or lists.
@@ -41,6 +64,7 @@ pub(super) struct Mark {
 pub(super) struct Marks {
     /// `(start, end, mark)`, sorted by start; only runs with something set.
     runs: Vec<(u32, u32, Mark)>,
+    rows: Vec<RowDef>,
 }
 
 impl Marks {
@@ -69,6 +93,7 @@ impl Marks {
         pages.sort_unstable();
         pages.dedup();
         let mut runs = Vec::new();
+        let mut rows = Vec::new();
         for pn in pages {
             let page = (pn as usize)
                 .checked_mul(PAGE)
@@ -78,10 +103,15 @@ impl Marks {
                         "paragraph properties page {pn} lies past the end of the WordDocument stream"
                     ))
                 })?;
-            read_page(page, &mut runs);
+            read_page(page, &mut runs, &mut rows);
         }
         runs.sort_unstable_by_key(|r| r.0);
-        Ok(Marks { runs })
+        Ok(Marks { runs, rows })
+    }
+
+    /// The definition of the row a row end mark ends.
+    pub fn row(&self, mark: Mark) -> Option<&RowDef> {
+        self.rows.get((mark.row as usize).checked_sub(1)?)
     }
 
     /// The properties of the paragraph whose mark is at offset `fc`.
@@ -96,7 +126,7 @@ impl Marks {
 
 /// Adds the table and list runs of one FKP page; a malformed page adds nothing (its
 /// paragraphs read as body paragraphs).
-fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>) {
+fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>, rows: &mut Vec<RowDef>) {
     let crun = usize::from(page.last().copied().unwrap_or(0));
     if crun > MAX_RUNS {
         return;
@@ -106,15 +136,20 @@ fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>) {
             continue;
         };
         let b_offset = page.get(4 * (crun + 1) + 13 * i).copied().unwrap_or(0);
-        let mark = papx_mark(page, 2 * usize::from(b_offset)).unwrap_or_default();
+        let (mut mark, row) = papx_mark(page, 2 * usize::from(b_offset)).unwrap_or_default();
+        if let Some(row) = row.filter(|_| mark.row_end) {
+            rows.push(row);
+            mark.row = rows.len() as u32;
+        }
         if mark != Mark::default() && start < end {
             runs.push((start, end, mark));
         }
     }
 }
 
-/// The table and list properties of the `PapxInFkp` at `at` of the page (0: no properties).
-fn papx_mark(page: &[u8], at: usize) -> Option<Mark> {
+/// The table and list properties of the `PapxInFkp` at `at` of the page (0:
+/// no properties), with the row it defines.
+fn papx_mark(page: &[u8], at: usize) -> Option<(Mark, Option<RowDef>)> {
     if at == 0 {
         return None;
     }
@@ -124,6 +159,8 @@ fn papx_mark(page: &[u8], at: usize) -> Option<Mark> {
     };
     let grpprl = page.get(start..(start + len).min(page.len()))?;
     let mut mark = Mark::default();
+    let mut row: Option<RowDef> = None;
+    let mut vert_merges = Vec::new();
     // After the 2-byte style index, the Prls: a sprm and its operand.
     let mut at = 2;
     while let Some(sprm) = u16_at(grpprl, at) {
@@ -150,9 +187,53 @@ fn papx_mark(page: &[u8], at: usize) -> Option<Mark> {
             SPRM_P_ITAP => mark.in_table |= u32_at(grpprl, operand).is_some_and(|d| d > 0),
             SPRM_P_ILVL => mark.ilvl = grpprl.get(operand).copied().unwrap_or(0),
             SPRM_P_ILFO => mark.ilfo = u16_at(grpprl, operand).unwrap_or(0),
+            SPRM_T_DEF_TABLE => {
+                let end = (operand + size).min(grpprl.len());
+                row = grpprl.get(operand + 2..end).and_then(row_def);
+            }
+            // A count byte, then the cell and how it merges: 1 continues, 3 starts.
+            SPRM_T_VERT_MERGE => {
+                if let (Some(&itc), Some(&how)) = (grpprl.get(operand + 1), grpprl.get(operand + 2))
+                {
+                    vert_merges.push((usize::from(itc), how));
+                }
+            }
             _ => {}
         }
         at = operand + size;
     }
-    Some(mark)
+    if let Some(row) = row.as_mut() {
+        for (itc, how) in vert_merges {
+            if let Some(v) = row.vmerge.get_mut(itc) {
+                *v = match how {
+                    1 => VMerge::Continue,
+                    3 => VMerge::Restart,
+                    _ => VMerge::None,
+                };
+            }
+        }
+    }
+    Some((mark, row))
+}
+
+/// A `TDefTableOperand` after its size: the cell count, the cells' edges,
+/// then a `TC80` per cell (cells without one are plain).
+fn row_def(bytes: &[u8]) -> Option<RowDef> {
+    let count = usize::from(*bytes.first()?);
+    let bounds = (0..=count)
+        .map(|i| u16_at(bytes, 1 + 2 * i).map(|b| b as i16))
+        .collect::<Option<Vec<i16>>>()?;
+    let tcs = 1 + 2 * (count + 1);
+    let flags = |i: usize| u16_at(bytes, tcs + TC80_SIZE * i).unwrap_or(0);
+    Some(RowDef {
+        bounds,
+        merged: (0..count).map(|i| flags(i) & F_MERGED != 0).collect(),
+        vmerge: (0..count)
+            .map(|i| match flags(i) & (F_VERT_MERGE | F_VERT_RESTART) {
+                0 => VMerge::None,
+                F_VERT_MERGE => VMerge::Continue,
+                _ => VMerge::Restart,
+            })
+            .collect(),
+    })
 }

@@ -31,7 +31,7 @@ mod body;
 mod core;
 pub(crate) mod numbering;
 mod package;
-mod table;
+pub(crate) mod table;
 mod xml;
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ const MAX_COLUMNS: usize = 64;
 
 /// How a cell takes part in a vertical merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum VMerge {
+pub(crate) enum VMerge {
     None,
     Restart,
     Continue,
@@ -21,7 +21,7 @@ pub(super) enum VMerge {
 
 /// A cell as read: its text and how far it reaches.
 #[derive(Debug)]
-pub(super) struct RawCell {
+pub(crate) struct RawCell {
     pub text: String,
     pub span: usize,
     pub vmerge: VMerge,
@@ -29,7 +29,7 @@ pub(super) struct RawCell {
 
 /// A row as read.
 #[derive(Debug, Default)]
-pub(super) struct RawRow {
+pub(crate) struct RawRow {
     /// Grid columns skipped before the first cell (`w:gridBefore`).
     pub before: usize,
     pub cells: Vec<RawCell>,
@@ -37,7 +37,7 @@ pub(super) struct RawRow {
 
 /// A table laid out on its grid.
 #[derive(Debug)]
-pub(super) struct Table {
+pub(crate) struct Table {
     /// Merged text in the first position only.
     pub rows: Vec<Vec<String>>,
     /// Merged text in every position covered.
@@ -48,7 +48,7 @@ pub(super) struct Table {
 /// bytes of text copied into covered positions (a long cell merged over many
 /// rows must not multiply memory).
 #[derive(Debug)]
-pub(super) struct Budget {
+pub(crate) struct Budget {
     cells: u64,
     cells_limit: u64,
     bytes: u64,
@@ -78,7 +78,7 @@ fn over(what: &str, limit: u64) -> Error {
 
 /// Lays `raw` out on a grid of `grid_columns` (from `w:tblGrid`; widened
 /// when the rows need more).
-pub(super) fn layout(
+pub(crate) fn layout(
     grid_columns: usize,
     raw: Vec<RawRow>,
     budget: &mut Budget,
