@@ -39,6 +39,7 @@ mod fib;
 mod lists;
 mod papx;
 mod pieces;
+mod sprm;
 mod summary;
 
 use std::io::{Cursor, Read};

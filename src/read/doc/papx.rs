@@ -5,6 +5,7 @@
 use super::corrupt;
 use super::fib::{Fib, u16_at, u32_at};
 use super::pieces::slice;
+use super::sprm::prls;
 use crate::error::Error;
 use crate::read::docx::table::VMerge;
 
@@ -20,7 +21,6 @@ const SPRM_P_F_TTP: u16 = 0x2417;
 const SPRM_P_ITAP: u16 = 0x6649;
 const SPRM_P_ILVL: u16 = 0x260A;
 const SPRM_P_ILFO: u16 = 0x460B;
-/// Variable-size operands whose size is not one leading byte.
 const SPRM_T_DEF_TABLE: u16 = 0xD608;
 const SPRM_T_VERT_MERGE: u16 = 0xD62B;
 /// `TC80.tcgrf` flags: merged into the cell before it, and in a vertical
@@ -30,7 +30,6 @@ const F_VERT_MERGE: u16 = 0x0020;
 const F_VERT_RESTART: u16 = 0x0040;
 /// A `TC80`: `tcgrf`, the width, four borders.
 const TC80_SIZE: usize = 20;
-const SPRM_P_CHG_TABS: u16 = 0xC615;
 
 /// What a paragraph mark's properties say about tables and lists.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -161,46 +160,25 @@ fn papx_mark(page: &[u8], at: usize) -> Option<(Mark, Option<RowDef>)> {
     let mut mark = Mark::default();
     let mut row: Option<RowDef> = None;
     let mut vert_merges = Vec::new();
-    // After the 2-byte style index, the Prls: a sprm and its operand.
-    let mut at = 2;
-    while let Some(sprm) = u16_at(grpprl, at) {
-        let operand = at + 2;
-        let size = match sprm >> 13 {
-            0 | 1 => Some(1),
-            2 | 4 | 5 => Some(2),
-            3 => Some(4),
-            7 => Some(3),
-            _ => match sprm {
-                // A 2-byte count of the bytes after it, plus one.
-                SPRM_T_DEF_TABLE => u16_at(grpprl, operand).map(|cb| usize::from(cb) + 1),
-                // 255 announces a layout of its own: nothing after it is read.
-                SPRM_P_CHG_TABS if grpprl.get(operand) == Some(&255) => None,
-                _ => grpprl.get(operand).map(|&cb| 1 + usize::from(cb)),
-            },
-        };
-        // A truncated or unreadable operand ends the list; what was read stays.
-        let Some(size) = size else { break };
-        let set = grpprl.get(operand).is_some_and(|&b| b != 0);
+    // After the 2-byte style index, the properties.
+    for (sprm, operand) in prls(grpprl.get(2..)?) {
+        let set = operand.first().is_some_and(|&b| b != 0);
         match sprm {
             SPRM_P_F_IN_TABLE => mark.in_table |= set,
             SPRM_P_F_TTP => mark.row_end |= set,
-            SPRM_P_ITAP => mark.in_table |= u32_at(grpprl, operand).is_some_and(|d| d > 0),
-            SPRM_P_ILVL => mark.ilvl = grpprl.get(operand).copied().unwrap_or(0),
-            SPRM_P_ILFO => mark.ilfo = u16_at(grpprl, operand).unwrap_or(0),
-            SPRM_T_DEF_TABLE => {
-                let end = (operand + size).min(grpprl.len());
-                row = grpprl.get(operand + 2..end).and_then(row_def);
-            }
+            SPRM_P_ITAP => mark.in_table |= u32_at(operand, 0).is_some_and(|d| d > 0),
+            SPRM_P_ILVL => mark.ilvl = operand.first().copied().unwrap_or(0),
+            SPRM_P_ILFO => mark.ilfo = u16_at(operand, 0).unwrap_or(0),
+            // After the operand's 2-byte size.
+            SPRM_T_DEF_TABLE => row = operand.get(2..).and_then(row_def),
             // A count byte, then the cell and how it merges: 1 continues, 3 starts.
             SPRM_T_VERT_MERGE => {
-                if let (Some(&itc), Some(&how)) = (grpprl.get(operand + 1), grpprl.get(operand + 2))
-                {
+                if let [_, itc, how, ..] = *operand {
                     vert_merges.push((usize::from(itc), how));
                 }
             }
             _ => {}
         }
-        at = operand + size;
     }
     if let Some(row) = row.as_mut() {
         for (itc, how) in vert_merges {
