@@ -141,6 +141,25 @@ fn merged_cells_of_libreoffice_read_as_in_the_docx() {
     assert_eq!(doc.filled_tables, docx.filled_tables);
 }
 
+#[test]
+fn tracked_changes_of_libreoffice_read_as_in_the_docx() {
+    let doc = read_fixture("tracked.doc").unwrap();
+    // The deletion and the deleted row go, the insertion stays; the
+    // Wingdings glyph goes, the star stays.
+    assert_eq!(
+        doc.text(),
+        "城西社区防汛工作会议纪要
+会议时间：2025年6月3日
+由王海涛负责，6月10日前完成排水管道疏通。
+已落实★重点
+序号\t任务\t责任人
+1\t排水管道疏通\t王海涛
+散会。
+"
+    );
+    assert_eq!(doc.blocks, read_fixture("tracked.docx").unwrap().blocks);
+}
+
 /// `huiyi extract` on the .doc gives the record it gives on the docx made
 /// from the same minutes, but for the `source` fields.
 #[test]
@@ -219,6 +238,7 @@ const FLAGS: usize = 0x0A;
 const CCP_TEXT: usize = 0x4C;
 const FC_CLX: usize = 0x01A2;
 const FC_PLCF_BTE_PAPX: usize = 0x0102;
+const FC_PLCF_BTE_CHPX: usize = 0x00FA;
 
 fn put_u32(bytes: &mut [u8], at: usize, value: u32) {
     bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
@@ -267,6 +287,18 @@ fn row_papx(row: &Row<'_>) -> Vec<u8> {
 /// [`build`], the row end marks defining `rows` in order (the rest an
 /// unreadable sprmTDefTable, which the reader steps over).
 fn build_with_rows(pieces: &[Piece<'_>], ccp_text: Option<u32>, rows: &[Row<'_>]) -> Streams {
+    build_full(pieces, ccp_text, rows, &[])
+}
+
+/// [`build_with_rows`], with character properties: the `n`th occurrence
+/// (from 0) of each needle in the text gets its property list (one CHPX
+/// FKP page).
+fn build_full(
+    pieces: &[Piece<'_>],
+    ccp_text: Option<u32>,
+    rows: &[Row<'_>],
+    char_props: &[(&str, usize, &[u8])],
+) -> Streams {
     // FibBase, csw 14, FibRgW97, cslw 22, FibRgLw97, cbRgFcLcb 93, FibRgFcLcb97.
     let mut word = vec![0u8; 1024];
     word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
@@ -277,6 +309,8 @@ fn build_with_rows(pieces: &[Piece<'_>], ccp_text: Option<u32>, rows: &[Row<'_>]
     let (mut cps, mut fcs) = (vec![0u32], Vec::new());
     // (fc, width, in table, row end) of each paragraph mark.
     let mut marks = Vec::new();
+    // The text and each character's (fc, width).
+    let (mut text, mut char_fcs) = (Vec::new(), Vec::new());
     for p in pieces {
         let start = word.len() as u32;
         fcs.push(if p.eight_bit {
@@ -287,6 +321,7 @@ fn build_with_rows(pieces: &[Piece<'_>], ccp_text: Option<u32>, rows: &[Row<'_>]
         let mut count = 0;
         for c in p.text.chars() {
             let fc = word.len() as u32;
+            text.push(c);
             let (c, mark) = match c {
                 '|' => ('\u{7}', Some((true, false))),
                 '#' => ('\u{7}', Some((true, true))),
@@ -307,6 +342,7 @@ fn build_with_rows(pieces: &[Piece<'_>], ccp_text: Option<u32>, rows: &[Row<'_>]
                         .flat_map(|u| u.to_le_bytes()),
                 );
             }
+            char_fcs.push((fc, word.len() as u32 - fc));
             if let Some((in_table, row_end)) = mark {
                 marks.push((fc, word.len() as u32 - fc, in_table, row_end));
             }
@@ -368,7 +404,47 @@ fn build_with_rows(pieces: &[Piece<'_>], ccp_text: Option<u32>, rows: &[Row<'_>]
         page[4 * (crun + 1) + 13 * i] = (at / 2) as u8;
     }
     word.extend_from_slice(&page);
-    // The table stream: the Clx, then the PlcBtePapx.
+    // The CHPX page: a run for each needle, runs without properties between.
+    let text_end = bounds[bounds.len() - 1];
+    let mut chpx = vec![0u8; 512];
+    let mut runs: Vec<(u32, u32, Option<&[u8]>)> = char_props
+        .iter()
+        .map(|&(needle, n, grpprl)| {
+            let needle: Vec<char> = needle.chars().collect();
+            let cp = (0..text.len())
+                .filter(|&i| text[i..].starts_with(&needle))
+                .nth(n)
+                .unwrap();
+            let (last, width) = char_fcs[cp + needle.len() - 1];
+            (char_fcs[cp].0, last + width, Some(grpprl))
+        })
+        .collect();
+    runs.sort_by_key(|r| r.0);
+    let mut all = Vec::new();
+    let mut at = 1024;
+    for run in runs {
+        if run.0 > at {
+            all.push((at, run.0, None));
+        }
+        at = run.1;
+        all.push(run);
+    }
+    all.push((at, text_end, None));
+    let crun = all.len();
+    chpx[511] = crun as u8;
+    let mut free = 511;
+    for (i, (start, end, grpprl)) in all.iter().enumerate() {
+        put_u32(&mut chpx, 4 * i, *start);
+        put_u32(&mut chpx, 4 * (i + 1), *end);
+        if let Some(grpprl) = grpprl {
+            free = (free - grpprl.len() - 1) & !1;
+            chpx[free] = grpprl.len() as u8;
+            chpx[free + 1..free + 1 + grpprl.len()].copy_from_slice(grpprl);
+            chpx[4 * (crun + 1) + i] = (free / 2) as u8;
+        }
+    }
+    word.extend_from_slice(&chpx);
+    // The table stream: the Clx, then the PlcBtePapx and PlcBteChpx.
     let mut plc: Vec<u8> = cps.iter().flat_map(|c| c.to_le_bytes()).collect();
     for fc in fcs {
         plc.extend([0, 0]);
@@ -379,13 +455,15 @@ fn build_with_rows(pieces: &[Piece<'_>], ccp_text: Option<u32>, rows: &[Row<'_>]
     table.extend((plc.len() as u32).to_le_bytes());
     table.extend(&plc);
     let clx_len = table.len() as u32;
-    for v in [1024, bounds[bounds.len() - 1], pn] {
+    for v in [1024, text_end, pn, 1024, text_end, pn + 1] {
         table.extend(v.to_le_bytes());
     }
     put_u32(&mut word, FC_CLX, 0);
     put_u32(&mut word, FC_CLX + 4, clx_len);
     put_u32(&mut word, FC_PLCF_BTE_PAPX, clx_len);
     put_u32(&mut word, FC_PLCF_BTE_PAPX + 4, 12);
+    put_u32(&mut word, FC_PLCF_BTE_CHPX, clx_len + 12);
+    put_u32(&mut word, FC_PLCF_BTE_CHPX + 4, 12);
     Streams { word, table }
 }
 
@@ -621,6 +699,37 @@ fn word_97_merge_flags() {
 }
 
 #[test]
+fn tracked_deletions_and_symbols() {
+    // sprmCFRMarkDel on, sprmCSymbol (a font, then the character) on the
+    // `(` placeholders Word writes for symbols.
+    let deleted: &[u8] = &[0x00, 0x08, 0x01];
+    let star: &[u8] = &[0x09, 0x6A, 0, 0, 0x05, 0x26];
+    let wingdings: &[u8] = &[0x09, 0x6A, 0, 0, 0xFC, 0xF0];
+    let doc = build_full(
+        &[piece(
+            "由王海涛负责，6月8日前6月10日前完成。\r(已落实(重点\r序号|任务|#1|疏通|#2|取消|#\r",
+        )],
+        None,
+        &[],
+        &[
+            ("6月8日前", 0, deleted),
+            ("(", 0, wingdings),
+            ("(", 1, star),
+            ("2|取消|", 0, deleted),
+        ],
+    );
+    let got = read(&doc.file()).unwrap();
+    assert_eq!(
+        got.blocks,
+        [
+            Block::Paragraph("由王海涛负责，6月10日前完成。".into()),
+            Block::Paragraph("已落实★重点".into()),
+            Block::Table(cells(&[&["序号", "任务"], &["1", "疏通"]])),
+        ]
+    );
+}
+
+#[test]
 fn fields_breaks_and_special_characters() {
     let text = "详见\u{13} HYPERLINK \"https://example.org\" \u{14}整治方案\u{15}。\r\
                 第\u{13} IF \u{13} PAGE \u{14}1\u{15} = 1 \"一\" \"二\" \u{14}一\u{15}页\r\
@@ -761,8 +870,9 @@ fn broken_structures_are_corrupt() {
         ),
         ("a Clx entry of type 7", &|d| d.table[0] = 7),
         ("paragraph properties page", &|d| {
-            let plc = d.table.len() - 4;
-            put_u32(&mut d.table, plc, 0x3F_FFFF)
+            // The PlcBtePapx's page number, before the 12-byte PlcBteChpx.
+            let pn = d.table.len() - 16;
+            put_u32(&mut d.table, pn, 0x3F_FFFF)
         }),
         ("does not start with a FIB", &|d| d.word[0] = 0),
         ("too short for its FIB", &|d| d.word.truncate(100)),

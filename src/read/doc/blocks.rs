@@ -1,5 +1,6 @@
 //! The main text's characters → paragraphs and tables.
 
+use super::chpx::{Change, Changes};
 use super::lists::Lists;
 use super::papx::{Marks, RowDef};
 use super::pieces::Char;
@@ -20,6 +21,7 @@ pub(super) type Laid = (Vec<Block>, Vec<Vec<Vec<String>>>);
 /// Lays the main text out as blocks, a character at a time.
 pub(super) struct Reader<'a> {
     marks: &'a Marks,
+    changes: &'a Changes,
     lists: Lists,
     layout: Layout,
     /// Open fields, innermost last: true while in the code (dropped), false
@@ -33,9 +35,15 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(marks: &'a Marks, lists: Lists, limits: &Limits) -> Reader<'a> {
+    pub fn new(
+        marks: &'a Marks,
+        changes: &'a Changes,
+        lists: Lists,
+        limits: &Limits,
+    ) -> Reader<'a> {
         Reader {
             marks,
+            changes,
             lists,
             layout: Layout {
                 blocks: Vec::new(),
@@ -43,6 +51,7 @@ impl<'a> Reader<'a> {
                 lines: Vec::new(),
                 cell: Vec::new(),
                 row: Vec::new(),
+                row_deleted: false,
                 table: Vec::new(),
                 budget: Budget::new(limits.max_table_cells, limits.max_entry_bytes),
             },
@@ -64,7 +73,19 @@ impl<'a> Reader<'a> {
             });
         }
         let layout = &mut self.layout;
-        match ch.c {
+        let c = match self.changes.at(ch.fc) {
+            // Paragraph, cell and row marks stay (the docx reader keeps a
+            // deleted paragraph's mark too); a row left empty by deletions
+            // goes at its end, as a docx's deleted rows do.
+            Some(Change::Deleted) if ch.c != PARAGRAPH_END && ch.c != CELL_END => {
+                layout.row_deleted = true;
+                return Ok(());
+            }
+            Some(Change::Symbol(None)) if !ch.c.is_control() => return Ok(()),
+            Some(Change::Symbol(Some(symbol))) if !ch.c.is_control() => symbol,
+            _ => ch.c,
+        };
+        match c {
             FIELD_BEGIN => {
                 self.fields.push(true);
                 self.codes += 1;
@@ -89,7 +110,7 @@ impl<'a> Reader<'a> {
                 }
                 let mark = self.marks.at(ch.fc);
                 let label = self.lists.label(mark.ilfo, mark.ilvl);
-                if ch.c == PARAGRAPH_END {
+                if c == PARAGRAPH_END {
                     layout.paragraph_end(mark.in_table, label)?;
                 } else if mark.row_end {
                     layout.row_end(self.marks.row(mark))?;
@@ -103,8 +124,9 @@ impl<'a> Reader<'a> {
             '\t' => layout.push(' '),
             // A non-breaking hyphen.
             '\u{1E}' => layout.push('-'),
-            // Soft hyphens, pictures, drawn objects, footnote and comment marks.
-            c if c < ' ' => {}
+            // Soft hyphens, pictures, drawn objects, footnote and comment
+            // marks; a symbol font's private glyphs (as for a docx's `w:sym`).
+            c if c < ' ' || ('\u{F000}'..='\u{F0FF}').contains(&c) => {}
             c => layout.push(c),
         }
         Ok(())
@@ -125,6 +147,8 @@ struct Layout {
     /// The paragraphs of the table cell being read.
     cell: Vec<String>,
     row: Vec<String>,
+    /// Text of the row being read was deleted as a tracked change.
+    row_deleted: bool,
     /// The rows of the table being read, with their definitions when known.
     table: Vec<(Vec<String>, Option<RowDef>)>,
     budget: Budget,
@@ -179,8 +203,9 @@ impl Layout {
         if !self.lines.is_empty() || !self.cell.is_empty() {
             self.cell_end(None)?;
         }
-        if !self.row.is_empty() {
-            let row = std::mem::take(&mut self.row);
+        let row = std::mem::take(&mut self.row);
+        let deleted = std::mem::take(&mut self.row_deleted) && row.iter().all(String::is_empty);
+        if !row.is_empty() && !deleted {
             self.table.push((row, def.cloned()));
         }
         Ok(())

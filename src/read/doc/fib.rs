@@ -15,7 +15,9 @@ const MIN_NFIB: u16 = 0x00C0;
 const F_ENCRYPTED: u16 = 0x0100;
 /// …and `fWhichTblStm` (the table stream is `1Table`, else `0Table`).
 const F_WHICH_TBL_STM: u16 = 0x0200;
-/// Index in `FibRgFcLcb97` of `fcPlcfBtePapx`/`lcbPlcfBtePapx`…
+/// Index in `FibRgFcLcb97` of `fcPlcfBteChpx`/`lcbPlcfBteChpx`…
+const PLCF_BTE_CHPX: usize = 12;
+/// …of `fcPlcfBtePapx`/`lcbPlcfBtePapx`…
 const PLCF_BTE_PAPX: usize = 13;
 /// …of `fcClx`/`lcbClx`…
 const CLX: usize = 33;
@@ -32,7 +34,8 @@ pub(super) struct Fib {
     pub ccp_text: u32,
     /// Offset and size of the `Clx` (piece table) in the table stream.
     pub clx: (u32, u32),
-    /// Offset and size of the `PlcBtePapx` in the table stream.
+    /// Offset and size of the `PlcBteChpx` and the `PlcBtePapx` in the table stream.
+    pub bte_chpx: (u32, u32),
     pub bte_papx: (u32, u32),
     /// Offsets and sizes of the `PlfLst` and the `PlfLfo`, when the FIB has them.
     pub lists: Option<((u32, u32), (u32, u32))>,
@@ -96,6 +99,7 @@ impl Fib {
             table_1: flags & F_WHICH_TBL_STM != 0,
             ccp_text,
             clx: pair(CLX)?,
+            bte_chpx: pair(PLCF_BTE_CHPX)?,
             bte_papx: pair(PLCF_BTE_PAPX)?,
             lists: if cb_rg_fc_lcb > PLF_LFO {
                 Some((pair(PLF_LST)?, pair(PLF_LFO)?))

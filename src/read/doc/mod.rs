@@ -14,7 +14,9 @@
 //! * A paragraph mark ends a paragraph; line, page, column and section
 //!   breaks split a paragraph; a tab is one space; a non-breaking hyphen is
 //!   `-`; soft hyphens, pictures, drawn objects and footnote marks are
-//!   dropped; field codes are dropped and field results kept (nested too).
+//!   dropped; field codes are dropped and field results kept (nested too);
+//!   tracked deletions are dropped; a symbol (`sprmCSymbol`) reads as its
+//!   character, a symbol font's private glyph as nothing.
 //!   Empty paragraphs are dropped, text is trimmed.
 //! * Tables: a paragraph whose properties say it is in a table belongs to
 //!   the cell its cell mark (`0x07`) ends; a cell's paragraphs are joined by
@@ -35,6 +37,7 @@
 //! files of other applications (`.xls`, `.ppt`, `.msg`) get typed errors.
 
 mod blocks;
+mod chpx;
 mod fib;
 mod lists;
 mod papx;
@@ -82,7 +85,8 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
     let table = read_stream(&mut ole, table_name, bytes.len())?;
     let marks = papx::Marks::read(&word, &table, &fib)?;
     let lists = lists::Lists::read(&table, &fib);
-    let mut reader = blocks::Reader::new(&marks, lists, limits);
+    let changes = chpx::Changes::read(&word, &table, fib.bte_chpx);
+    let mut reader = blocks::Reader::new(&marks, &changes, lists, limits);
     pieces::main_text(&word, &table, &fib, |c| reader.feed(c))?;
     let (blocks, filled_tables) = reader.finish()?;
     let summary = ole
