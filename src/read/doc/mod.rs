@@ -16,8 +16,10 @@
 //!   `-`; soft hyphens, pictures, drawn objects and footnote marks are
 //!   dropped; field codes are dropped and field results kept (nested too);
 //!   tracked deletions are dropped; a symbol (`sprmCSymbol`) reads as its
-//!   character, a symbol font's private glyph as nothing.
-//!   Empty paragraphs are dropped, text is trimmed.
+//!   character, a symbol font's private glyph as nothing. Empty paragraphs
+//!   are dropped, text is trimmed.
+//! * Automatic numbering rendered as its label in front of the text, as the
+//!   docx reader renders it (see [`lists`]); bullets show no label.
 //! * Tables: a paragraph whose properties say it is in a table belongs to
 //!   the cell its cell mark (`0x07`) ends; a cell's paragraphs are joined by
 //!   a space; the mark of a paragraph marked as a table row end (`sprmPFTtp`)
@@ -30,11 +32,11 @@
 //!   `PIDSI_CREATE_DTM`) as [`Document::title`] and [`Document::created`],
 //!   the date in UTC as for a docx.
 //!
-//! * Automatic numbering rendered as its label in front of the text, as the
-//!   docx reader renders it (see [`lists`]); bullets show no label.
-//!
 //! Word 6/95 documents, encrypted documents (`fEncrypted`) and OLE
-//! files of other applications (`.xls`, `.ppt`, `.msg`) get typed errors.
+//! files of other applications (`.xls`, `.ppt`, `.msg`) get typed errors;
+//! so does a file whose structure is broken ([`Error::CorruptDoc`]), every
+//! offset and size being checked against the stream it points into. Text
+//! boxes (a subdocument after the main text) are not read.
 
 mod blocks;
 mod chpx;
