@@ -24,7 +24,7 @@ pub enum Error {
     UnsupportedFormat {
         /// The file.
         path: Option<PathBuf>,
-        /// What the input was recognised as (`OLE compound document (.doc/.wps)`, `PDF` …).
+        /// What the input was recognised as (`Excel workbook (.xls) in an OLE file`, `PDF` …).
         format: String,
     },
     /// The bytes do not decode as text in any supported encoding.
@@ -57,7 +57,8 @@ pub enum Error {
         limit: u64,
     },
     /// A zip, but not a WordprocessingML package (no `word/document.xml`):
-    /// a spreadsheet, a presentation, a zip of text files.
+    /// a spreadsheet, a presentation, a zip of text files; or an OpenDocument
+    /// text without its `content.xml`.
     #[error("{}: not a docx: {reason}", show(path))]
     NotADocx {
         /// The file.
@@ -100,15 +101,24 @@ pub enum Error {
         /// What was wrong.
         reason: String,
     },
-    /// XML nested deeper than the limit.
-    #[error("{}: XML in {part} nested deeper than {limit} elements", show(path))]
+    /// XML elements or RTF groups nested deeper than the limit.
+    #[error("{}: {part} nested deeper than {limit} levels", show(path))]
     TooDeep {
         /// The file.
         path: Option<PathBuf>,
-        /// The part.
+        /// What is nested: the XML part (`word/document.xml` …) or `RTF groups`.
         part: String,
         /// The limit.
         limit: usize,
+    },
+    /// An RTF document that is cut off: it ends inside a group or a control
+    /// word, or its binary data (`\binN`) runs past its end.
+    #[error("{}: malformed RTF: {reason}", show(path))]
+    MalformedRtf {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was wrong.
+        reason: String,
     },
     /// A date given by the caller is not a valid `YYYY-MM-DD` date.
     #[error("invalid date {text:?}: expected YYYY-MM-DD")]
@@ -141,6 +151,7 @@ impl Error {
             Error::CorruptDoc { .. } => "corrupt_doc",
             Error::MalformedXml { .. } => "malformed_xml",
             Error::TooDeep { .. } => "too_deep",
+            Error::MalformedRtf { .. } => "malformed_rtf",
             Error::InvalidDate { .. } => "invalid_date",
             Error::Internal { .. } => "internal",
         }
@@ -160,6 +171,7 @@ impl Error {
             | Error::CorruptDoc { path, .. }
             | Error::MalformedXml { path, .. }
             | Error::TooDeep { path, .. }
+            | Error::MalformedRtf { path, .. }
             | Error::Internal { path, .. } => path.as_deref(),
             Error::InvalidDate { .. } => None,
         }
@@ -181,6 +193,7 @@ impl Error {
             | Error::CorruptDoc { path, .. }
             | Error::MalformedXml { path, .. }
             | Error::TooDeep { path, .. }
+            | Error::MalformedRtf { path, .. }
             | Error::Internal { path, .. } => *path = file.map(Path::to_path_buf),
             Error::InvalidDate { .. } => {}
         }

@@ -17,7 +17,7 @@ pub struct Limits {
     pub ratio_threshold_bytes: u64,
     /// The most entries a docx zip may hold.
     pub max_entries: usize,
-    /// The deepest XML element nesting accepted.
+    /// The deepest nesting accepted: of XML elements (docx, odt), of RTF groups.
     pub max_xml_depth: usize,
     /// The most table grid positions in one docx (rows × columns).
     pub max_table_cells: u64,

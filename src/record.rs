@@ -45,7 +45,7 @@ pub struct Record {
 pub struct Source {
     /// The path as given by the caller (`null` for text passed in memory or stdin).
     pub path: Option<String>,
-    /// `docx`, `text` or `html`; `null` when the format could not be recognised.
+    /// `docx`, `odt`, `rtf`, `text`, `markdown` or `html`; `null` when the format could not be recognised.
     pub format: Option<String>,
     /// The detected encoding of a text or HTML input (`UTF-8`, `GBK`, `Big5` …).
     pub encoding: Option<String>,

@@ -1,5 +1,6 @@
 //! No input makes the pipeline panic: random bytes through reading, random
-//! text of the genre through normalisation and every extractor.
+//! RTF and mutated OpenDocument packages through their readers, random text
+//! of the genre through normalisation and every extractor.
 
 use huiyi::Extractor;
 use proptest::prelude::*;
@@ -95,6 +96,64 @@ fn genre_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
 }
 
+/// Pieces of RTF: groups, tables at any depth, escapes cut short, destinations.
+const RTF_PIECES: &[&str] = &[
+    "{",
+    "}",
+    "\\par ",
+    "\\line ",
+    "\\cell ",
+    "\\row ",
+    "\\nestcell ",
+    "\\nestrow ",
+    "\\intbl ",
+    "\\itap2 ",
+    "\\itap99999 ",
+    "\\pard ",
+    "\\trowd ",
+    "\\cellx100 ",
+    "\\clmgf ",
+    "\\clmrg ",
+    "\\clvmgf ",
+    "\\clvmrg ",
+    "\\u-10179 ",
+    "\\u20250?",
+    "\\u-99999999999 ",
+    "\\uc3 ",
+    "\\uc-1 ",
+    "\\'bb",
+    "\\'e",
+    "\\'",
+    "\\bin3 ",
+    "\\bin-5 ",
+    "\\*",
+    "\\unknown ",
+    "\\fonttbl ",
+    "\\f1 ",
+    "\\fcharset134 ",
+    "\\fcharset136 ",
+    "\\ansicpg936 ",
+    "\\ansicpg65001 ",
+    "\\info ",
+    "\\title ",
+    "\\creatim ",
+    "\\yr2025 ",
+    "\\mo13 ",
+    "\\dy40 ",
+    "\\upr ",
+    "\\ud ",
+    "\\nesttableprops ",
+    "\\fldinst ",
+    "\\fldrslt ",
+    "\\pict ",
+    "\\~",
+    "\\",
+    "会议",
+    "a",
+    " ",
+    "\u{ff}",
+];
+
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
     EXTRACTOR.get_or_init(|| {
@@ -102,6 +161,39 @@ fn extractor() -> &'static Extractor {
             .reference_date(chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap())
             .build()
     })
+}
+
+/// The `content.xml` of the minutes' `.odt` fixture.
+fn odt_content() -> &'static [u8] {
+    static CONTENT: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    CONTENT.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/read/odt/minutes.odt");
+        let file = std::fs::File::open(path).expect("the odt fixture");
+        let mut zip = zip::ZipArchive::new(file).expect("a zip");
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(
+            &mut zip.by_name("content.xml").expect("content.xml"),
+            &mut content,
+        )
+        .expect("readable");
+        content
+    })
+}
+
+/// An `.odt` package holding this `content.xml`.
+fn odt_with(content: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.text")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content).unwrap();
+    zip.finish().unwrap();
+    out.into_inner()
 }
 
 proptest! {
@@ -119,6 +211,27 @@ proptest! {
         bytes.extend(rest);
         let err = extractor().extract_bytes(&bytes, None).expect_err("not a document");
         prop_assert!(matches!(err.kind(), "corrupt_doc" | "unsupported_format"), "{}", err);
+    }
+
+    #[test]
+    fn random_rtf_never_panics(pieces in prop::collection::vec(prop::sample::select(RTF_PIECES), 0..80)) {
+        let text = format!("{{\\rtf1 {}", pieces.concat());
+        let _ = extractor().extract_bytes(text.as_bytes(), None);
+    }
+
+    #[test]
+    fn mutated_odt_never_panics(
+        cut in 0usize..12_000,
+        flips in prop::collection::vec((0usize..12_000, any::<u8>()), 0..8),
+    ) {
+        let mut content = odt_content().to_vec();
+        for (at, byte) in flips {
+            if let Some(b) = content.get_mut(at) {
+                *b = byte;
+            }
+        }
+        content.truncate(cut);
+        let _ = extractor().extract_bytes(&odt_with(&content), None);
     }
 
     #[test]

@@ -327,12 +327,14 @@ fn bad_inputs() {
     assert_error("bad.doc", "corrupt_doc");
     assert_error("bad.pdf", "unsupported_format");
     assert_error("bad.png", "unsupported_format");
-    assert_error("bad.rtf", "unsupported_format");
     assert_error("junk.bin", "unsupported_format");
     assert_error("controls.bin", "unsupported_format");
     assert_error("empty.txt", "empty");
     assert_error("blank.txt", "empty");
     assert_error("broken.utf16le.txt", "undecodable_text");
+    // Once refused as unsupported, an RTF file is read now.
+    let rtf = read("bad.rtf").unwrap();
+    assert_eq!((rtf.format, rtf.text().as_str()), (Format::Rtf, "会\n"));
     let err = read("bad.doc").unwrap_err().to_string();
     assert!(
         err.contains("corrupt Word binary document: not a readable OLE compound file"),

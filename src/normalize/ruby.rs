@@ -68,7 +68,16 @@ impl Syllables {
         let mut folded = [0u8; MAX_LETTERS];
         let mut letters = 0;
         let mut tones = 0;
+        // Some pages leave a blank before the closing parenthesis (`會(huì )`).
+        let mut blank = false;
         for (at, c) in chars {
+            if c == ' ' && letters > 0 {
+                blank = true;
+                continue;
+            }
+            if blank && c != ')' && c != '）' {
+                return None;
+            }
             if c == ')' || c == '）' {
                 if letters == 0 || tones > 1 {
                     return None;
@@ -151,6 +160,16 @@ mod tests {
         assert_eq!(s.residue_at("(nüe)").map(|r| r.toned), Some(false));
         assert_eq!(s.residue_at("(me)").map(|r| r.toned), Some(false));
         assert_eq!(s.residue_at("(ha\u{30C}o)").map(|r| r.toned), Some(true));
+    }
+
+    #[test]
+    fn a_blank_before_the_closing_parenthesis_is_part_of_the_residue() {
+        let s = syllables();
+        let r = s.residue_at("(huì )议").expect("residue");
+        assert_eq!(r.len, "(huì )".len());
+        assert!(r.toned);
+        assert!(s.residue_at("(hui zhang)").is_none());
+        assert!(s.residue_at("( huì)").is_none());
     }
 
     #[test]

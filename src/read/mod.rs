@@ -8,12 +8,14 @@
 //!
 //! 1. over [`Limits::max_input_bytes`] → [`Error::TooLarge`], before anything is decoded;
 //! 2. no bytes → [`Error::Empty`];
-//! 3. a zip → a docx (`read/docx/`); an OLE compound file → an encrypted
-//!    Office package ([`Error::Encrypted`]) or a Word 97-2003 / WPS binary
-//!    document (`read/doc/`, which names any other OLE file in its error);
-//!    another known container by its magic bytes (PDF, PNG, JPEG, GIF,
-//!    RTF, gzip, 7z, RAR, UTF-32 with a BOM) → [`Error::UnsupportedFormat`]
-//!    naming it;
+//! 3. a zip: an OpenDocument text (its `mimetype` entry says so, or it has a
+//!    `content.xml` and no `word/document.xml`) → `read/odt/`, else a docx
+//!    (`read/docx/`); `{\rtf` → RTF (`read/rtf.rs`, also an old `.doc` that
+//!    is RTF under that name); an OLE compound file → an encrypted Office
+//!    package ([`Error::Encrypted`]) or a Word 97-2003 / WPS binary document
+//!    (`read/doc/`, which names any other OLE file in its error); another
+//!    known container by its magic bytes (PDF, PNG, JPEG, GIF, gzip, 7z, RAR,
+//!    UTF-32 with a BOM) → [`Error::UnsupportedFormat`] naming it;
 //! 4. a UTF-16 byte order mark → decoded as UTF-16, then HTML or text by the
 //!    decoded text;
 //! 5. a NUL byte in the first 8000 bytes (git's rule) or more than one byte in
@@ -46,6 +48,10 @@
 //! A data table (cells side by side, no nested table, no cell holding an
 //! article) is a [`Block::Table`] with one string per `td`/`th`; a layout table
 //! flows as paragraphs.
+//!
+//! **docx, odt, RTF.** See their modules. Tables are laid out on a grid, merged
+//! cells resolved; a form (a table without a header row whose cells hold
+//! several paragraphs or a table, as the 会议纪要表) flows as paragraphs.
 
 pub(crate) mod doc;
 pub(crate) mod docx;
@@ -56,6 +62,8 @@ use crate::options::Limits;
 
 mod html;
 mod markdown;
+mod odt;
+mod rtf;
 mod text;
 
 /// The formats huiyi reads.
@@ -71,6 +79,10 @@ pub enum Format {
     /// Markdown text (a `.md` file, or text whose lines carry `#`, `**`, `|`
     /// rows and bullets): read with its markup removed.
     Markdown,
+    /// An OpenDocument text (`.odt`, from LibreOffice, WPS, Word).
+    Odt,
+    /// A Rich Text Format document (`.rtf`).
+    Rtf,
     /// A Word 97-2003 binary document in an OLE file: `.doc`, `.dot`, and
     /// WPS's `.wps`/`.wpt`, which are the same format.
     Doc,
@@ -84,6 +96,8 @@ impl Format {
             Format::Html => "html",
             Format::Docx => "docx",
             Format::Markdown => "markdown",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
             Format::Doc => "doc",
         }
     }
@@ -111,10 +125,12 @@ pub struct Document {
     /// that use four-byte sequences), `Big5`, or another WHATWG name when a
     /// non-Chinese legacy encoding is detected.
     pub encoding: Option<&'static str>,
-    /// The page's `<title>`, or a docx's `dc:title` (a doc's summary title), when not empty.
+    /// The page's `<title>`, a docx's or odt's `dc:title`, an RTF's `\title`,
+    /// a doc's summary title, when not empty.
     pub title: Option<String>,
-    /// A docx's `dcterms:created` date (a doc's summary created time): the
-    /// reference date when the caller gives none.
+    /// A docx's `dcterms:created`, an odt's `meta:creation-date`, an RTF's
+    /// `\creatim` or a doc's summary created time, as a date: the reference
+    /// date when the caller gives none.
     pub created: Option<chrono::NaiveDate>,
     /// The blocks in reading order. In a [`Block::Table`] a merged cell's text
     /// sits in its first row and column and the positions it covers are empty.
@@ -161,6 +177,10 @@ enum Sniffed {
     Unsupported(&'static str),
     /// A zip package: a docx, or a zip that is not one.
     Zip,
+    /// A zip package that is an OpenDocument text.
+    Odt,
+    /// A Rich Text Format document.
+    Rtf,
     /// An OLE file holding an encrypted Office package.
     EncryptedOle,
     /// Any other OLE compound file: a `.doc`/`.wps`, or an OLE file that is not one.
@@ -180,8 +200,6 @@ const MAGICS: &[(&[u8], &str)] = &[
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"GIF87a", "GIF image"),
     (b"GIF89a", "GIF image"),
-    // Old `.doc` archives hold RTF under that name; as text it would be markup.
-    (b"{\\rtf", "RTF document"),
     (b"\x1F\x8B", "gzip archive"),
     (b"7z\xBC\xAF\x27\x1C", "7z archive"),
     (b"Rar!\x1A\x07", "RAR archive"),
@@ -199,8 +217,14 @@ const NUL_WINDOW: usize = 8000;
 const HTML_WINDOW: usize = 1024;
 
 fn sniff(bytes: &[u8]) -> Sniffed {
+    if bytes.starts_with(b"PK\x03\x04") && odt::is_odt(bytes) {
+        return Sniffed::Odt;
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         return Sniffed::Zip;
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Sniffed::Rtf;
     }
     if docx::is_encrypted_ole(bytes) {
         return Sniffed::EncryptedOle;
@@ -317,6 +341,8 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
                 filled_tables: docx.filled_tables,
             }
         }
+        Sniffed::Odt => odt::read_odt(bytes, path, limits)?,
+        Sniffed::Rtf => rtf::read_rtf(bytes, path, limits)?,
         Sniffed::EncryptedOle => return Err(Error::Encrypted { path: owned_path() }),
         Sniffed::Ole => doc::read_doc(bytes, path, limits)?,
         Sniffed::Html => html::read(bytes, path)?,

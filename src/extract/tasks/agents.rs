@@ -42,6 +42,7 @@ const VERBS: &[(&str, Act)] = &[
     ("安排", Act::Arrange),
     ("调度", Act::Arrange),
     ("督办", Act::Arrange),
+    ("布置", Act::Arrange),
     ("负责", Act::Lead),
     ("牵头", Act::Lead),
     ("主抓", Act::Lead),
@@ -79,6 +80,9 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
     let mut fronted: Vec<(Range<usize>, String)> = Vec::new();
     let mut arranged: Vec<(usize, String)> = Vec::new();
     let mut subject: Option<&Mention> = None;
+    // The last person a clause opened with: whom a `他`/`她` opening a later
+    // sentence refers to.
+    let mut last_named: Option<&Mention> = None;
     let mut sentence = None;
     for clause in analysis.clauses() {
         // A subject carries over the clauses of its sentence only.
@@ -92,7 +96,12 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
         let verb_at = match opening {
             Some((m, after)) => {
                 subject = Some(m);
+                last_named = Some(m);
                 after
+            }
+            None if last_named.is_some() && pronoun_len(c) > 0 => {
+                subject = last_named;
+                skip_fillers(text, clause.start + pronoun_len(c), clause.end)
             }
             None if continues(c) => clause.start,
             None => {
@@ -605,17 +614,30 @@ fn opening_subject<'m>(
     if let Some(post) = lexicon.post_starting(&text[after..clause.end]) {
         after += post.len();
     }
+    Some((m, skip_fillers(text, after, clause.end)))
+}
+
+/// Past the [`AFTER_SUBJECT`] words at `at` (before `end`).
+fn skip_fillers(text: &str, mut at: usize, end: usize) -> usize {
     let mut moved = true;
     while moved {
         moved = false;
         for w in AFTER_SUBJECT {
-            if text[after..clause.end].starts_with(w) {
-                after += w.len();
+            if text[at..end].starts_with(w) {
+                at += w.len();
                 moved = true;
             }
         }
     }
-    Some((m, after))
+    at
+}
+
+/// The bytes of a third-person pronoun opening a clause (`他还就…`), or 0.
+fn pronoun_len(clause: &str) -> usize {
+    ["他", "她"]
+        .iter()
+        .find(|p| clause.starts_with(**p) && !clause[p.len()..].starts_with(['们', '人']))
+        .map_or(0, |p| p.len())
 }
 
 /// Whether a clause opens with a verb and so continues its sentence's subject.

@@ -27,6 +27,8 @@ struct Patterns {
     convened: Regex,
     /// `A、B、C等34个城市建设项目`: projects named one by one.
     enumerated: Regex,
+    /// `开展A、B、C四个专项整治工作`: campaigns counted under the name they share.
+    counted_campaigns: Regex,
     /// A leading year or year range (`2025—2026年`).
     year: Regex,
     /// Who arranges the items that follow (`王某副主任对安全生产工作做出安排：`).
@@ -57,7 +59,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         level1: Regex::new(r"^\s*[一二三四五六七八九十]{1,3}、").expect("valid"),
         level2: Regex::new(
-            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、])",
+            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、]|[•●■◆▪]\s*)",
         )
             .expect("valid"),
         inline: Regex::new(r"(?:^|[：:；;。，,])\s*([一二三四五六七八九十]{1,2}(?:是|要))")
@@ -72,6 +74,11 @@ fn patterns() -> &'static Patterns {
             r"([^，。；,：:]{2,80}?、[^，。；,：:]{2,40}?)等(?:\d+|[一二三四五六七八九十两百]+)[个项处条座家][^，。；,]{0,12}?(?:项目|工程)",
         )
         .expect("valid"),
+        counted_campaigns: Regex::new(&format!(
+            r"([^，。；,：:]{{2,80}}?、[^，。；,：:]{{2,40}}?)等?(?:\d+|[一二三四五六七八九十两]+)[个项大]({})",
+            alternation(CAMPAIGNS.iter().copied())
+        ))
+        .expect("valid"),
         year: Regex::new(r"^\d{4}(?:[—–-]\d{4})?年度?").expect("valid"),
         arranges: Regex::new(r"(?:做出|作出|进行了?)(?:安排|部署)|安排部署").expect("valid"),
         named_leader: Regex::new(
@@ -84,7 +91,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("valid"),
         report_trigger: Regex::new(&alternation(TRIGGERS.iter().map(|t| t.0))).expect("valid"),
-        topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().copied().chain(["动员"])))
+        topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().chain(FRONTED_TOPIC_VERBS).copied().chain(["动员"])))
             .expect("valid"),
         review_verbs: [
             "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
@@ -102,6 +109,12 @@ const TRIGGERS: &[Trigger] = &[
     // `副市长李红汇报了A、B等重点工作任务的进展`: the subject reported.
     (
         "汇报了",
+        false,
+        &["的进展", "进展情况", "推进情况", "的情况"],
+    ),
+    // `会议通报了A、B等项目建设推进情况`: the work reported on.
+    (
+        "通报了",
         false,
         &["的进展", "进展情况", "推进情况", "的情况"],
     ),
@@ -128,6 +141,51 @@ const TOPIC_VERBS: &[&str] = &[
     "讨论",
 ];
 
+/// The object a meeting takes up before its verb (`就X进行了研究`, `对X作了部署`),
+/// with a summing-up `等相关事项` left off.
+fn fronted_topic(c: &str) -> Option<&str> {
+    let c = c.strip_prefix(['就', '对'])?;
+    let (object, verb) = ["进行了", "进行", "作了", "作出了", "做了"]
+        .iter()
+        .find_map(|l| text::find(c, l).map(|p| (&c[..p], &c[p + l.len()..])))?;
+    let verb = verb.trim_start_matches(['专', '题', '认', '真', '详', '细']);
+    if !TOPIC_VERBS
+        .iter()
+        .chain(FRONTED_TOPIC_VERBS)
+        .any(|v| verb.starts_with(v))
+    {
+        return None;
+    }
+    let object = [
+        "等相关事项",
+        "等有关事项",
+        "等事项",
+        "相关事项",
+        "有关事项",
+        "等工作",
+    ]
+    .iter()
+    .find_map(|e| object.strip_suffix(e))
+    .unwrap_or(object);
+    let object = object.trim_start_matches("相关").trim_start_matches("有关");
+    (!object.is_empty()).then_some(object)
+}
+
+/// Names of campaigns a list of items may share (`A、B两个专项整治`), longer first.
+const CAMPAIGNS: &[&str] = &[
+    "专项整治",
+    "专项行动",
+    "专项治理",
+    "整治行动",
+    "攻坚行动",
+    "攻坚战",
+    "整治",
+    "行动",
+];
+
+/// Verbs a meeting takes its topics up by only after them (`就X进行了布置`).
+const FRONTED_TOPIC_VERBS: &[&str] = &["安排", "布置"];
+
 /// The leaders `s` names by title, for when the people extractor found none there.
 fn named_leaders(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -146,6 +204,44 @@ fn level2(line: &str) -> Option<usize> {
     let m = patterns().level2.find(line)?;
     let decimal = line[m.end()..].starts_with(|c: char| c.is_ascii_digit());
     (!decimal).then_some(m.end())
+}
+
+/// Words of a label over a record of deliberation, not of decisions.
+const DELIBERATION: &[&str] = &["讨论", "背景", "现状", "交流", "发言"];
+
+/// The topic of an agenda heading (`议题一：X`, `议题2:X`), if `line` is one.
+fn agenda_heading(line: &str) -> Option<&str> {
+    let rest = line.trim().strip_prefix("议题")?;
+    let rest =
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let topic = rest
+        .strip_prefix('：')
+        .or_else(|| rest.strip_prefix(':'))?
+        .trim();
+    (rest.len() < line.trim().len() - "议题".len() && !topic.is_empty()).then_some(topic)
+}
+
+/// Words of a label over decisions and the work given out.
+const DECISION: &[&str] = &[
+    "决议",
+    "决定",
+    "结论",
+    "行动",
+    "待办",
+    "任务",
+    "分工",
+    "安排",
+    "下一步",
+    "事项",
+    "要求",
+];
+
+/// The label a line is made of alone (`讨论要点：`), if it is one: at most
+/// ten characters before a closing colon.
+fn label_line(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let label = t.strip_suffix('：').or_else(|| t.strip_suffix(':'))?;
+    (!label.is_empty() && label.chars().count() <= 10 && level2(label).is_none()).then_some(label)
 }
 
 /// The tasks of the section being read (`一、…` up to the next `一、`).
@@ -192,6 +288,9 @@ pub(super) fn scan(
         || prose
             .iter()
             .any(|(_, l)| p.level1.is_match(l) || level2(l).is_some());
+    // Under a label of deliberation (`讨论要点：`, `背景：`) numbered lines
+    // record what was said; the work is in the decisions and action items.
+    let mut deliberating = false;
     let mut r = Reader {
         deadline_starts: {
             let mut v: Vec<(usize, usize)> =
@@ -203,7 +302,27 @@ pub(super) fn scan(
         section: Section::default(),
     };
     for (n, &(at, line)) in prose.iter().enumerate() {
+        if let Some(label) = label_line(line) {
+            // A label of its own inside the record (`流程：`) keeps it one.
+            if DELIBERATION.iter().any(|w| text::contains(label, w)) {
+                deliberating = true;
+            } else if DECISION.iter().any(|w| text::contains(label, w)) {
+                deliberating = false;
+            }
+            continue;
+        }
+        if let Some(topic) = agenda_heading(line) {
+            // `议题二：导入导出功能细化`: a topic the meeting takes up.
+            deliberating = false;
+            let t = clean(topic);
+            if acceptable(&t) {
+                let o = at + offset_in(line, topic);
+                r.push(Draft::new(t, o..o + topic.len(), at..at + line.len()));
+            }
+            continue;
+        }
         if let Some(m) = p.level1.find(line) {
+            deliberating = false;
             r.close_section(at);
             r.section = Section {
                 start: at,
@@ -215,7 +334,9 @@ pub(super) fn scan(
             });
             r.heading(at + m.end(), &line[m.end()..], over);
         } else if let Some(m) = level2(line) {
-            r.item(at + m, &line[m..], true);
+            if !deliberating {
+                r.item(at + m, &line[m..], true);
+            }
         } else if p.responsible.find(line).is_some_and(|m| m.start() < 30) {
             // A closing line: the persons it names lead every task of the section.
             let mut names = r.out.persons_in(at..at + line.len());
@@ -453,6 +574,8 @@ impl Reader<'_, '_> {
             self.reports(a, sentence);
             self.reviewed(a, sentence);
             self.enumerated(a, sentence);
+            self.campaigns(a, sentence);
+            self.listed(a, sentence);
             if !structured {
                 self.topics(a, sentence);
             }
@@ -651,11 +774,72 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// `开展A、B、C四个专项整治工作`: one task per item, named with the campaign.
+    fn campaigns(&mut self, at: usize, s: &str) {
+        if !text::contains(s, "、") || !CAMPAIGNS.iter().any(|c| text::contains(s, c)) {
+            return;
+        }
+        for c in patterns().counted_campaigns.captures_iter(s) {
+            let (Some(list), Some(name)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            // The units that carry them out are no part of the first item (`县局扎实开展A、B`).
+            let l = list.as_str();
+            let n = match title::unit_run(l) {
+                n if lexicon()
+                    .lead_verbs
+                    .prefix_len(&l[n..])
+                    .is_some_and(|v| v > 3) =>
+                {
+                    n
+                }
+                _ => subject_len(l),
+            };
+            let items = &l[n..];
+            for (t, r) in list_items(items, false) {
+                let t = if t.ends_with(name.as_str()) {
+                    t
+                } else {
+                    format!("{t}{}", name.as_str())
+                };
+                let o = at + list.end() - items.len();
+                self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
+            }
+        }
+    }
+
+    /// `这三项重点工作是：A、B、C`: the items a sentence lists after naming them
+    /// as work, split at `、` only (`宣传片制作和画册改版` is one item).
+    fn listed(&mut self, at: usize, s: &str) {
+        let Some(colon) = s.find(['：', ':']) else {
+            return;
+        };
+        let lead = &s[..colon];
+        let names_work = ["工作", "任务", "事项"].iter().any(|w| {
+            ["是", "为", "包括", "有"]
+                .iter()
+                .any(|v| lead.ends_with(&format!("{w}{v}")))
+        });
+        if !names_work {
+            return;
+        }
+        let from = colon + s[colon..].chars().next().map_or(1, char::len_utf8);
+        let body = s[from..].trim_end_matches(['。', '；', ';']);
+        if !text::contains(body, "、") || body.contains(['，', ',']) {
+            return;
+        }
+        for (t, r) in list_items(body, false) {
+            let o = at + from;
+            self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
+        }
+    }
+
     /// `审议通过了《X》`: each document reviewed is a task (not those studied as guidance).
     fn reviewed(&mut self, at: usize, s: &str) {
         if !text::contains(s, "《") {
             return;
         }
+        self.requests(at, s);
         let mut from = 0;
         while let Some(open) = text::find(&s[from..], "《").map(|p| from + p) {
             let Some(close) = text::find(&s[open..], "》").map(|p| open + p) else {
@@ -691,6 +875,38 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// `讨论通过了《A》、关于X的请示以及关于Y的请示`: the requests a list of reviewed
+    /// documents holds beside them, each the work it asks for.
+    fn requests(&mut self, at: usize, s: &str) {
+        let mut from = 0;
+        while let Some(p) = text::find(&s[from..], "关于").map(|p| from + p) {
+            from = p + "关于".len();
+            let before = &s[..p];
+            if !["、", "以及", "及", "和"]
+                .iter()
+                .any(|j| before.ends_with(j))
+                || !before.contains('》')
+            {
+                continue;
+            }
+            let rest = &s[from..];
+            let stop = rest.find(['、', '，', '。', '《']).unwrap_or(rest.len());
+            let Some(end) = ["的请示", "的报告", "的议案"]
+                .iter()
+                .filter_map(|e| text::find(&rest[..stop], e))
+                .min()
+            else {
+                continue;
+            };
+            let x = rest[..end].trim_start_matches("申请");
+            let t = clean(x);
+            if acceptable(&t) {
+                let a = at + from + offset_in(rest, x);
+                self.push(Draft::new(t, a..a + x.len(), at + p..at + from + end));
+            }
+        }
+    }
+
     /// `研究X、Y`, `部署Z有关举措`: the topics a meeting takes up, in the sentence
     /// that convenes it or one opening `会议研究…`. Who deploys work (not the chair) leads it.
     fn topics(&mut self, at: usize, s: &str) {
@@ -708,6 +924,18 @@ impl Reader<'_, '_> {
                 if let Some((t, r)) = strong_title(c) {
                     let o = at + offset_in(s, c);
                     self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
+                }
+                continue;
+            }
+            if opened && let Some(object) = fronted_topic(c) {
+                // `会议还就A、B等事项进行了布置`: the object comes before the verb.
+                let base = at + offset_in(s, object);
+                for (t, r) in list_items(object, true) {
+                    self.push(Draft::new(
+                        t,
+                        base + r.start..base + r.end,
+                        at..at + s.len(),
+                    ));
                 }
                 continue;
             }
@@ -1001,6 +1229,9 @@ fn split_conj(p: &str) -> Vec<&str> {
 
 /// The titles of one numbered item.
 fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
+    if headed && let Some(topic) = topic_first(s) {
+        return vec![(clean(topic), 0..topic.len())];
+    }
     if headed {
         let head_end = s.find(CLAUSE).unwrap_or(s.len());
         let head = &s[..head_end];
@@ -1048,6 +1279,27 @@ fn item_titles(s: &str, headed: bool) -> Vec<(String, Range<usize>)> {
     body_titles(s, true)
 }
 
+/// Words that turn a decision's fronted topic to what is to be done with it
+/// (`X请于二周内整理签报`, `X仍应持续办理`, `X尽快提局内讨论`).
+const TOPIC_TURNS: &[&str] = &["请", "仍应", "仍要", "仍请", "尽快", "尽速"];
+
+/// The topic a decision states first, as records of bureau meetings do
+/// (`有关X请提市政会议报告`): at least four characters before a turn word in
+/// its first clause, not opening with a verb.
+fn topic_first(s: &str) -> Option<&str> {
+    let first = &s[..s.find(CLAUSE).unwrap_or(s.len())];
+    let p = TOPIC_TURNS
+        .iter()
+        .filter_map(|w| text::find(first, w))
+        .min()?;
+    let topic = ["有关", "对于", "关于"]
+        .iter()
+        .find_map(|w| first[..p].strip_prefix(w))
+        .unwrap_or(&first[..p]);
+    let opens_with_verb = lexicon().lead_verbs.prefix_len(topic).is_some();
+    (topic.chars().count() >= 4 && !opens_with_verb && acceptable(&clean(topic))).then_some(topic)
+}
+
 /// The titles in an item's body: one per `；`/`。` part that names assigned work,
 /// else (when `weak`) the first clause that is not an assignment.
 fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
@@ -1057,7 +1309,17 @@ fn body_titles(s: &str, weak: bool) -> Vec<(String, Range<usize>)> {
         let base = from;
         from += part.len();
         if let Some((t, r)) = strong_title(part) {
-            out.push((t, base + r.start..base + r.end));
+            let object = &part[r.clone()];
+            if is_work_list(object) {
+                let o = base + r.start;
+                out.extend(
+                    list_items(object, true)
+                        .into_iter()
+                        .map(|(t, q)| (t, o + q.start..o + q.end)),
+                );
+            } else {
+                out.push((t, base + r.start..base + r.end));
+            }
         }
     }
     if out.is_empty() && weak {
@@ -1112,7 +1374,8 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
         let base = from;
         from += clause.len();
         let c = clause.trim_end_matches(CLAUSE);
-        let rest = &c[subject_len(c)..];
+        // `要加快推进X`: the modal before the verb says nothing of the work.
+        let rest = c[subject_len(c)..].trim_start_matches('要');
         let t = clean(rest);
         let named = lex.programme_suffixes.ends(&t);
         let aim = ["确保", "力争", "及时", "尽快"]
@@ -1127,11 +1390,12 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
         if !(named || worked) || t.chars().count() > 20 {
             continue;
         }
-        // `打好蓝天、碧水、净土保卫战`: one task each; other lists stay whole.
+        // `打好蓝天、碧水、净土保卫战`, `抓好棚户区改造、危房改造等工作`: one task
+        // each; a list summed up by a head of its own (`A、B等政策落实`) is one.
         let lead = title::clean_lead(rest);
         let o = base + offset_in(clause, lead);
-        if text::contains(lead, "、") && SHARED.iter().any(|e| lead.ends_with(e)) {
-            for (t, r) in list_items(lead, false) {
+        if is_work_list(lead) {
+            for (t, r) in list_items(lead, true) {
                 out.push((t, o + r.start..o + r.end));
             }
         } else if acceptable(&t) {
@@ -1139,6 +1403,36 @@ fn programmes(s: &str, broad: bool) -> Vec<(String, Range<usize>)> {
         }
     }
     out
+}
+
+/// Whether a directive's object lists several pieces of work: items joined by
+/// `、` or `和`/`及`, unless a `等` sums them up under a head that names the work
+/// (`产业扶贫、行业扶贫等政策落实` is one task; `A、B等工作` is two).
+fn is_work_list(object: &str) -> bool {
+    if let Some(p) = text::find(object, "等") {
+        let head = object[p + "等".len()..].trim_start_matches(['项', '方', '面']);
+        let head = head.trim_end_matches(CLAUSE).trim_end_matches("工作");
+        if !head.is_empty() {
+            return false;
+        }
+    }
+    // Each item names work by its ending (`棚户区改造、危房改造`), or the last
+    // item's ending is shared by short ones before it (`扬尘污染和黑臭水体治理`).
+    let items: Vec<&str> = object
+        .trim_end_matches(CLAUSE)
+        .split('、')
+        .flat_map(split_conj)
+        .collect();
+    let works = |t: &str| SHARED.iter().chain(WORK_ENDINGS).any(|e| t.ends_with(e));
+    let Some((last, rest)) = items.split_last() else {
+        return false;
+    };
+    !rest.is_empty()
+        && works(clean(last).as_str())
+        && rest.iter().all(|i| {
+            let t = clean(i);
+            works(&t) || t.chars().count() <= 6
+        })
 }
 
 /// Whether what follows a clause's units only assigns them (`牵头`, `负责`, `配合`).

@@ -577,3 +577,99 @@ fn a_list_of_reports_heard_goes_on_past_the_first() {
     assert_eq!(tasks[0].units, ["县发改局"]);
     assert_eq!(tasks[1].units, ["县住建局"]);
 }
+
+#[test]
+fn a_directive_lists_each_piece_of_work_it_names() {
+    // Invented: one numbered item with several work verbs, lists with a shared ending.
+    let text = "会议强调：一是环境方面，要推进扬尘污染和黑臭水体治理工作，抓好河堤加固工程、泵站改造等工作，\
+                落实产业扶贫、金融扶贫等政策落实；二是认真抓好春播生产。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in [
+        "扬尘污染治理",
+        "黑臭水体治理",
+        "河堤加固工程",
+        "泵站改造",
+        "春播生产",
+    ] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+    // A `等` summing the list under a head of its own keeps it one piece of work.
+    assert!(!got.contains(&"产业扶贫"), "{got:?}");
+}
+
+#[test]
+fn work_named_after_a_colon_and_before_the_verb() {
+    let text = "总经理韩立青主持会议。这三项重点工作是：新厂区环评的申报、安全资质的申报、企业宣传片制作和画册改版工作。\
+                他还就年终考核工作进行了安排。会议还就食堂承包、东门道路硬化等相关事项进行了布置。";
+    let tasks = run(text, &["韩立青"], &[]);
+    let got = titles(&tasks);
+    for want in [
+        "新厂区环评的申报",
+        "安全资质的申报",
+        "企业宣传片制作和画册改版",
+        "食堂承包",
+        "东门道路硬化",
+    ] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+    // `他` is the one named before: he arranges the appraisal.
+    let appraisal = tasks
+        .iter()
+        .find(|t| t.title.contains("年终考核"))
+        .expect("年终考核");
+    assert_eq!(appraisal.leaders, ["韩立青"]);
+}
+
+#[test]
+fn minutes_record_deliberation_apart_from_decisions() {
+    // Invented team minutes, as a Markdown memo reads once its markup is gone.
+    let text = "议题一：报销单据的作废流程\n背景：\n测试发现已付款单据无法修改。\n讨论要点：\n\
+                1. 需求场景：错误可能在任何阶段发现。\n2. 方案比较：\n流程：\n1. 权限控制：操作需要专门权限。\n\
+                会议决议：\n1. 完成作废接口的开发，9月底前上线。\n";
+    let tasks = run(text, &[], &["9月底前"]);
+    let got = titles(&tasks);
+    assert!(got.contains(&"报销单据的作废流程"), "{got:?}");
+    assert!(got.iter().any(|t| t.contains("作废接口")), "{got:?}");
+    for said in ["需求场景", "方案比较", "权限控制"] {
+        assert!(!got.iter().any(|t| t.contains(said)), "{said} in {got:?}");
+    }
+}
+
+#[test]
+fn requests_reviewed_beside_documents() {
+    let text = "会议讨论通过了《青河县供水补贴暂行办法》、关于东坡水库除险加固的请示以及关于申请增设城南公交线路的请示。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in ["东坡水库除险加固", "增设城南公交线路"] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+}
+
+#[test]
+fn counted_campaigns_and_reported_projects() {
+    let text = "县局扎实开展村级账目不公开、违规收取押金、“会所歌厅”三个专项整治工作。\
+                会议通报了北湖小学扩建、城西中学提升改造等项目建设推进情况。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in [
+        "村级账目不公开专项整治",
+        "违规收取押金专项整治",
+        "“会所歌厅”专项整治",
+        "北湖小学扩建",
+        "城西中学提升改造",
+    ] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+}
+
+#[test]
+fn bulleted_decisions_that_state_their_topic_first() {
+    let text = "主席：林局长\n• 各科重大事项提报：\n• 东湖段3地号土地检讨处理方案请于二周内整理签报。\n\
+                • 有关老旧公寓外墙修缮进度请提市政会议报告。\n";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in ["东湖段3地号土地检讨处理方案", "老旧公寓外墙修缮"] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+}

@@ -7,7 +7,7 @@ use super::pieces::Char;
 use crate::error::Error;
 use crate::options::Limits;
 use crate::read::Block;
-use crate::read::docx::table::{self, Budget, RawCell, RawRow, VMerge};
+use crate::read::docx::table::{self, Budget, Item, RawCell, RawRow, VMerge};
 
 const PARAGRAPH_END: char = '\u{0D}';
 const CELL_END: char = '\u{07}';
@@ -46,8 +46,7 @@ impl<'a> Reader<'a> {
             changes,
             lists,
             layout: Layout {
-                blocks: Vec::new(),
-                filled: Vec::new(),
+                items: Vec::new(),
                 lines: Vec::new(),
                 cell: Vec::new(),
                 row: Vec::new(),
@@ -135,22 +134,23 @@ impl<'a> Reader<'a> {
     /// The blocks, once the last character is fed.
     pub fn finish(mut self) -> Result<Laid, Error> {
         self.layout.paragraph_end(false, None)?;
-        Ok((self.layout.blocks, self.layout.filled))
+        Ok(table::into_blocks(self.layout.items))
     }
 }
 
 struct Layout {
-    blocks: Vec<Block>,
-    filled: Vec<Vec<Vec<String>>>,
+    /// The body read so far: paragraphs, and tables with their filled grids.
+    items: Vec<Item>,
     /// The paragraph being read, split at its line breaks.
     lines: Vec<String>,
     /// The paragraphs of the table cell being read.
     cell: Vec<String>,
-    row: Vec<String>,
+    /// The paragraphs of each cell of the row being read.
+    row: Vec<Vec<String>>,
     /// Text of the row being read was deleted as a tracked change.
     row_deleted: bool,
     /// The rows of the table being read, with their definitions when known.
-    table: Vec<(Vec<String>, Option<RowDef>)>,
+    table: Vec<(Vec<Vec<String>>, Option<RowDef>)>,
     budget: Budget,
 }
 
@@ -186,14 +186,14 @@ impl Layout {
             self.cell.extend(lines);
         } else {
             self.close_table()?;
-            self.blocks.extend(lines.into_iter().map(Block::Paragraph));
+            self.items.extend(lines.into_iter().map(Item::Paragraph));
         }
         Ok(())
     }
 
     fn cell_end(&mut self, label: Option<String>) -> Result<(), Error> {
         self.paragraph_end(true, label)?;
-        let cell = std::mem::take(&mut self.cell).join(" ");
+        let cell = std::mem::take(&mut self.cell);
         self.row.push(cell);
         Ok(())
     }
@@ -204,7 +204,7 @@ impl Layout {
             self.cell_end(None)?;
         }
         let row = std::mem::take(&mut self.row);
-        let deleted = std::mem::take(&mut self.row_deleted) && row.iter().all(String::is_empty);
+        let deleted = std::mem::take(&mut self.row_deleted) && row.iter().all(Vec::is_empty);
         if !row.is_empty() && !deleted {
             self.table.push((row, def.cloned()));
         }
@@ -215,7 +215,7 @@ impl Layout {
     /// its rows' cell edges as the docx reader lays a table on `w:tblGrid`.
     fn close_table(&mut self) -> Result<(), Error> {
         if !self.cell.is_empty() {
-            let cell = std::mem::take(&mut self.cell).join(" ");
+            let cell = std::mem::take(&mut self.cell);
             self.row.push(cell);
         }
         if !self.row.is_empty() {
@@ -238,11 +238,9 @@ impl Layout {
             .into_iter()
             .map(|(cells, def)| raw_row(cells, def.as_ref(), column))
             .collect();
-        let table = table::layout(edges.len().saturating_sub(1), raw, &mut self.budget)?;
-        if !table.rows.is_empty() {
-            self.blocks.push(Block::Table(table.rows));
-            self.filled.push(table.filled);
-        }
+        // A data table, or a form's cells as paragraphs, as for a docx.
+        let items = table::finish(edges.len().saturating_sub(1), raw, &mut self.budget)?;
+        self.items.extend(items);
         Ok(())
     }
 }
@@ -250,11 +248,13 @@ impl Layout {
 /// A row's cells on the grid: each spans the grid columns between its
 /// edges, a cell merged into the one before it widens that one. Without a
 /// definition that fits, a cell is one column.
-fn raw_row(cells: Vec<String>, def: Option<&RowDef>, column: impl Fn(i16) -> usize) -> RawRow {
-    let plain = |text| RawCell {
-        text,
+fn raw_row(cells: Vec<Vec<String>>, def: Option<&RowDef>, column: impl Fn(i16) -> usize) -> RawRow {
+    let items = |paragraphs: Vec<String>| paragraphs.into_iter().map(Item::Paragraph).collect();
+    let plain = |paragraphs| RawCell {
+        items: items(paragraphs),
         span: 1,
         vmerge: VMerge::None,
+        held_table: false,
     };
     let Some(def) = def.filter(|d| d.bounds.len() == cells.len() + 1) else {
         return RawRow {
@@ -266,14 +266,15 @@ fn raw_row(cells: Vec<String>, def: Option<&RowDef>, column: impl Fn(i16) -> usi
         before: column(def.bounds[0]),
         cells: Vec::with_capacity(cells.len()),
     };
-    for (i, text) in cells.into_iter().enumerate() {
+    for (i, paragraphs) in cells.into_iter().enumerate() {
         let span = column(def.bounds[i + 1]).saturating_sub(column(def.bounds[i]));
         match row.cells.last_mut() {
             Some(before) if def.merged[i] => before.span += span,
             _ => row.cells.push(RawCell {
-                text,
+                items: items(paragraphs),
                 span,
                 vmerge: def.vmerge[i],
+                held_table: false,
             }),
         }
     }

@@ -2,7 +2,7 @@
 //! text boxes and tables, in reading order.
 
 use super::numbering::{Lists, NumPr, read_num_pr};
-use super::table::{self, Budget, RawCell, RawRow, Table, VMerge};
+use super::table::{self, Budget, Item, RawCell, RawRow, VMerge};
 use super::xml::{Elem, Node, Ns, Xml};
 use crate::error::Error;
 use crate::options::Limits;
@@ -12,12 +12,6 @@ use crate::read::Block;
 pub(super) struct Body {
     pub blocks: Vec<Block>,
     pub filled_tables: Vec<Vec<Vec<String>>>,
-}
-
-/// A block while reading: a table keeps its filled grid until the end.
-enum Item {
-    Paragraph(String),
-    Table(Table),
 }
 
 /// The state of one complex field (`w:fldChar`): reading its instruction
@@ -41,6 +35,7 @@ pub(super) fn read_body(
         fields: Vec::new(),
         budget: Budget::new(limits.max_table_cells, limits.max_entry_bytes),
         placeholder: false,
+        tables: 0,
     };
     let mut items = Vec::new();
     loop {
@@ -50,21 +45,11 @@ pub(super) fn read_body(
             _ => {}
         }
     }
-    let mut body = Body {
-        blocks: Vec::with_capacity(items.len()),
-        filled_tables: Vec::new(),
-    };
-    for item in items {
-        match item {
-            Item::Paragraph(p) => body.blocks.push(Block::Paragraph(p)),
-            Item::Table(t) if t.rows.is_empty() => {}
-            Item::Table(t) => {
-                body.blocks.push(Block::Table(t.rows));
-                body.filled_tables.push(t.filled);
-            }
-        }
-    }
-    Ok(body)
+    let (blocks, filled_tables) = table::into_blocks(items);
+    Ok(Body {
+        blocks,
+        filled_tables,
+    })
 }
 
 /// A paragraph being read.
@@ -127,6 +112,8 @@ struct Walker<'a, 'l> {
     budget: Budget,
     /// The content control just opened shows its placeholder.
     placeholder: bool,
+    /// Tables read so far, to tell a cell that holds one.
+    tables: usize,
 }
 
 impl Walker<'_, '_> {
@@ -149,7 +136,7 @@ impl Walker<'_, '_> {
             self.paragraph(out)
         } else if e.is(Ns::W, b"tbl") {
             let table = self.table()?;
-            out.push(Item::Table(table));
+            out.extend(table);
             Ok(())
         } else if e.is(Ns::Mc, b"AlternateContent") {
             self.alternate(|w, e| w.block(e, out))
@@ -306,7 +293,7 @@ impl Walker<'_, '_> {
             (Ns::W, b"p") => return self.paragraph(&mut p.floating),
             (Ns::W, b"tbl") => {
                 let table = self.table()?;
-                p.floating.push(Item::Table(table));
+                p.floating.extend(table);
                 return Ok(());
             }
             (Ns::Mc, b"AlternateContent") => {
@@ -338,12 +325,14 @@ impl Walker<'_, '_> {
         }
     }
 
-    /// Reads a `w:tbl` whose start was just read.
-    fn table(&mut self) -> Result<Table, Error> {
+    /// Reads a `w:tbl` whose start was just read: one data table, or a
+    /// form's blocks.
+    fn table(&mut self) -> Result<Vec<Item>, Error> {
+        self.tables += 1;
         let mut grid = 0usize;
         let mut rows = Vec::new();
         self.rows(&mut grid, &mut rows)?;
-        table::layout(grid, rows, &mut self.budget)
+        table::finish(grid, rows, &mut self.budget)
     }
 
     /// Reads the rows (and the grid) among the children of the element just
@@ -437,11 +426,12 @@ impl Walker<'_, '_> {
     /// Reads a `w:tc` whose start was just read.
     fn cell(&mut self) -> Result<RawCell, Error> {
         let mut cell = RawCell {
-            text: String::new(),
+            items: Vec::new(),
             span: 1,
             vmerge: VMerge::None,
+            held_table: false,
         };
-        let mut items = Vec::new();
+        let tables = self.tables;
         loop {
             let e = match self.xml.next()? {
                 Node::Start(e) => e,
@@ -467,26 +457,12 @@ impl Walker<'_, '_> {
                     }
                 }
             } else {
-                self.block(&e, &mut items)?;
+                self.block(&e, &mut cell.items)?;
             }
         }
-        cell.text = cell_text(items);
+        cell.held_table = self.tables > tables;
         Ok(cell)
     }
-}
-
-/// A cell's text on one line: its paragraphs joined by a space (a cell
-/// holds no tab or newline in the text layout); a nested table's cells
-/// likewise, row after row.
-fn cell_text(items: Vec<Item>) -> String {
-    let mut parts = Vec::new();
-    for item in items {
-        match item {
-            Item::Paragraph(p) => parts.push(p),
-            Item::Table(t) => parts.extend(t.rows.into_iter().flatten().filter(|c| !c.is_empty())),
-        }
-    }
-    parts.join(" ")
 }
 
 /// A small count attribute (`w:gridSpan`, `w:gridBefore`); the table

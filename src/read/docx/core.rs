@@ -34,6 +34,6 @@ pub(super) fn read_core(bytes: &[u8], part: &str, limits: &Limits) -> Result<Cor
 }
 
 /// The date part of a W3CDTF timestamp (`2025-03-13T08:00:00Z`, `2025-03-13`).
-fn parse_date(s: &str) -> Option<NaiveDate> {
+pub(in crate::read) fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }

@@ -24,15 +24,18 @@
 //! * Empty paragraphs are dropped; text is trimmed of surrounding whitespace.
 //! * Tables: one position per grid column, a cell's paragraphs joined by a
 //!   space, nested tables' cells likewise; rows deleted as tracked changes
-//!   dropped; see [`table`] for merged cells.
+//!   dropped; see [`table`] for merged cells, and for forms, whose cells are
+//!   read as lines.
 //! * `docProps/core.xml`: `dc:title` and the date of `dcterms:created`.
 
 mod body;
-mod core;
-pub(crate) mod numbering;
-mod package;
-pub(crate) mod table;
-mod xml;
+// The zip, XML, table, date and number-format readers are shared with the
+// `.odt`, RTF and `.doc` readers.
+pub(super) mod core;
+pub(super) mod numbering;
+pub(super) mod package;
+pub(super) mod table;
+pub(super) mod xml;
 
 #[cfg(test)]
 mod tests;

@@ -402,7 +402,7 @@ impl Lists {
 }
 
 /// A number in a `w:numFmt` format. Formats not listed fall back on decimal.
-pub(crate) fn format_number(n: u32, format: &str) -> String {
+pub(in crate::read) fn format_number(n: u32, format: &str) -> String {
     const CN_DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     const CN_UNITS: [&str; 4] = ["", "十", "百", "千"];
     const LEGAL_DIGITS: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::options::Limits;
 
 /// The parts the reader needs, as named in the package.
-pub(super) struct Parts {
+pub(in crate::read) struct Parts {
     pub document: String,
     pub styles: Option<String>,
     pub numbering: Option<String>,
@@ -19,7 +19,7 @@ pub(super) struct Parts {
 }
 
 /// An opened package, with the decompression budget left.
-pub(super) struct Package<'a> {
+pub(in crate::read) struct Package<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     limits: &'a Limits,
     budget: u64,
@@ -77,6 +77,10 @@ impl<'a> Package<'a> {
                 "a spreadsheet (xlsx), not a Word document".to_string()
             } else if self.zip.file_names().any(|n| n.starts_with("ppt/")) {
                 "a presentation (pptx), not a Word document".to_string()
+            } else if self.zip.index_for_name("content.xml").is_some() {
+                // An odt is read before this; what is left is no text document.
+                "an OpenDocument spreadsheet, presentation or drawing, not a text document"
+                    .to_string()
             } else {
                 "a zip without word/document.xml".to_string()
             };

@@ -5,31 +5,48 @@
 //! column, the positions it covers left empty (the dev renderings' layout);
 //! the *filled* copy of the grid has the text in every position the cell
 //! covers, so that a row can be read on its own (a task row's 牵头领导).
+//!
+//! A *form* is no data table: the 会议纪要表 whose rows are 会议名称, 时间,
+//! 主持人 … and whose 会议内容 cell holds the whole minutes, paragraphs and
+//! tables. A table without a header row (see [`is_form`]) that has a cell
+//! of several paragraphs or a table in a cell flows as paragraphs instead:
+//! a label cell and the cell after it make one `label：value` paragraph, any
+//! other cell's paragraphs follow one by one, and its tables stay tables.
 
 use crate::error::Error;
+use crate::read::Block;
 
 /// Word tables have at most 63 columns; wider spans are clipped.
-const MAX_COLUMNS: usize = 64;
+pub(in crate::read) const MAX_COLUMNS: usize = 64;
 
 /// How a cell takes part in a vertical merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum VMerge {
+pub(in crate::read) enum VMerge {
     None,
     Restart,
     Continue,
 }
 
-/// A cell as read: its text and how far it reaches.
+/// A block while reading: a table keeps its filled grid until the end.
 #[derive(Debug)]
-pub(crate) struct RawCell {
-    pub text: String,
+pub(in crate::read) enum Item {
+    Paragraph(String),
+    Table(Table),
+}
+
+/// A cell as read: its blocks and how far it reaches.
+#[derive(Debug)]
+pub(in crate::read) struct RawCell {
+    pub items: Vec<Item>,
     pub span: usize,
     pub vmerge: VMerge,
+    /// A table was read inside the cell (kept as one, or flowed as paragraphs).
+    pub held_table: bool,
 }
 
 /// A row as read.
 #[derive(Debug, Default)]
-pub(crate) struct RawRow {
+pub(in crate::read) struct RawRow {
     /// Grid columns skipped before the first cell (`w:gridBefore`).
     pub before: usize,
     pub cells: Vec<RawCell>,
@@ -37,7 +54,7 @@ pub(crate) struct RawRow {
 
 /// A table laid out on its grid.
 #[derive(Debug)]
-pub(crate) struct Table {
+pub(in crate::read) struct Table {
     /// Merged text in the first position only.
     pub rows: Vec<Vec<String>>,
     /// Merged text in every position covered.
@@ -48,7 +65,7 @@ pub(crate) struct Table {
 /// bytes of text copied into covered positions (a long cell merged over many
 /// rows must not multiply memory).
 #[derive(Debug)]
-pub(crate) struct Budget {
+pub(in crate::read) struct Budget {
     cells: u64,
     cells_limit: u64,
     bytes: u64,
@@ -76,13 +93,155 @@ fn over(what: &str, limit: u64) -> Error {
     }
 }
 
-/// Lays `raw` out on a grid of `grid_columns` (from `w:tblGrid`; widened
-/// when the rows need more).
-pub(crate) fn layout(
+/// The blocks a table stands for: a form's cells as paragraphs (and its
+/// tables), or one data table laid out on a grid of `grid_columns` (from
+/// `w:tblGrid`; widened when the rows need more).
+pub(in crate::read) fn finish(
     grid_columns: usize,
     raw: Vec<RawRow>,
     budget: &mut Budget,
-) -> Result<Table, Error> {
+) -> Result<Vec<Item>, Error> {
+    if is_form(&raw) {
+        Ok(flow_form(raw))
+    } else {
+        Ok(vec![Item::Table(layout(grid_columns, raw, budget)?)])
+    }
+}
+
+/// The most characters of a header cell or a form's label.
+const MAX_HEADER_CHARS: usize = 10;
+
+/// A cell of one short line without digits: a column header (序号, 完成时限)
+/// or a form's label (主持人, 会议内容, `主 持 人：`).
+fn label(cell: &RawCell) -> Option<String> {
+    let [Item::Paragraph(p)] = cell.items.as_slice() else {
+        return None;
+    };
+    let squeezed: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    let short = squeezed.chars().count() <= MAX_HEADER_CHARS;
+    let digits = squeezed
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    (short && !digits).then_some(squeezed)
+}
+
+/// Fields of a meeting form that no data table's header holds: a row
+/// naming one (会议名称|…|主持人|…) is the form's, not a header.
+const FORM_FIELDS: &[&str] = &[
+    "会议名称",
+    "会议主题",
+    "会议时间",
+    "会议地点",
+    "主持人",
+    "记录人",
+    "参会人员",
+    "出席人员",
+    "列席人员",
+    "会议内容",
+    "会议议题",
+];
+
+/// A form: no header row (the first row of two or more cells, after title
+/// rows of one, has three or more, all of them short labels and none a
+/// [`FORM_FIELDS`] one, as 序号|任务|责任人|完成时限), and a cell holding a
+/// table or several paragraphs. A data table with a header keeps its
+/// multi-paragraph cells (a log's 记录 column, a task table's 子表) as one
+/// string each.
+fn is_form(rows: &[RawRow]) -> bool {
+    let header = rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .iter()
+                .filter(|c| !c.items.is_empty())
+                .collect::<Vec<&RawCell>>()
+        })
+        .find(|cells| cells.len() >= 2)
+        .is_some_and(|cells| {
+            let labels: Vec<String> = cells.iter().filter_map(|c| label(c)).collect();
+            cells.len() >= 3
+                && labels.len() == cells.len()
+                && !labels
+                    .iter()
+                    .any(|l| FORM_FIELDS.contains(&l.trim_end_matches(['：', ':'])))
+        });
+    !header
+        && rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| c.held_table || c.items.len() > 1)
+}
+
+/// A form's cells in reading order: a label and the cell after it as one
+/// `label：value` paragraph, the value's other blocks after it.
+fn flow_form(rows: Vec<RawRow>) -> Vec<Item> {
+    let mut out = Vec::new();
+    for row in rows {
+        let mut cells = row
+            .cells
+            .into_iter()
+            .filter(|c| !c.items.is_empty())
+            .peekable();
+        while let Some(cell) = cells.next() {
+            let pair = label(&cell).filter(|_| {
+                cells
+                    .peek()
+                    .is_some_and(|next| matches!(next.items.first(), Some(Item::Paragraph(_))))
+            });
+            let (Some(label), Some(value)) = (pair, cells.peek_mut()) else {
+                out.extend(cell.items);
+                continue;
+            };
+            let mut items = std::mem::take(&mut value.items).into_iter();
+            if let Some(Item::Paragraph(first)) = items.next() {
+                let colon = if label.ends_with(['：', ':']) {
+                    ""
+                } else {
+                    "："
+                };
+                out.push(Item::Paragraph(format!("{label}{colon}{first}")));
+            }
+            out.extend(items);
+            cells.next();
+        }
+    }
+    out
+}
+
+/// Blocks and the filled grid of each table, from the items read; tables
+/// without rows dropped.
+pub(in crate::read) fn into_blocks(items: Vec<Item>) -> (Vec<Block>, Vec<Vec<Vec<String>>>) {
+    let mut blocks = Vec::with_capacity(items.len());
+    let mut filled = Vec::new();
+    for item in items {
+        match item {
+            Item::Paragraph(p) => blocks.push(Block::Paragraph(p)),
+            Item::Table(t) if t.rows.is_empty() => {}
+            Item::Table(t) => {
+                blocks.push(Block::Table(t.rows));
+                filled.push(t.filled);
+            }
+        }
+    }
+    (blocks, filled)
+}
+
+/// A data cell's text on one line: its paragraphs joined by a space (a cell
+/// holds no tab or newline in the text layout); a nested table's cells
+/// likewise, row after row.
+fn cell_text(items: Vec<Item>) -> String {
+    let mut parts = Vec::new();
+    for item in items {
+        match item {
+            Item::Paragraph(p) => parts.push(p),
+            Item::Table(t) => parts.extend(t.rows.into_iter().flatten().filter(|c| !c.is_empty())),
+        }
+    }
+    parts.join(" ")
+}
+
+/// Lays `raw` out on a grid of `grid_columns`.
+fn layout(grid_columns: usize, raw: Vec<RawRow>, budget: &mut Budget) -> Result<Table, Error> {
     let needed = raw
         .iter()
         .map(|r| r.before + r.cells.iter().map(|c| c.span.max(1)).sum::<usize>())
@@ -107,11 +266,12 @@ pub(crate) fn layout(
                 break;
             }
             let end = (col + cell.span.max(1)).min(width);
+            let own = cell_text(cell.items);
             let shown = match cell.vmerge {
-                VMerge::Continue => open[col].clone().unwrap_or(cell.text),
+                VMerge::Continue => open[col].clone().unwrap_or(own),
                 VMerge::None | VMerge::Restart => {
-                    text[col] = cell.text.clone();
-                    cell.text
+                    text[col] = own.clone();
+                    own
                 }
             };
             let copies = (end - col) as u64 * shown.len() as u64;

@@ -712,3 +712,82 @@ fn a_utf16_part_reads() {
     let doc = read_bytes(&zip_of(&[("word/document.xml", &utf16)])).unwrap();
     assert_eq!(render(&doc), "会议纪要\n");
 }
+
+/// A `w:tc` of these paragraphs, with these cell properties.
+fn form_cell(props: &str, paragraphs: &[&str]) -> String {
+    let ps: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+        .collect();
+    format!("<w:tc><w:tcPr>{props}</w:tcPr>{ps}<w:p/></w:tc>")
+}
+
+#[test]
+fn a_form_flows_as_lines_and_a_data_table_keeps_its_cells() {
+    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let form = format!(
+        "<w:tbl>{}{}{}{}</w:tbl>",
+        row(&[
+            form_cell("", &["时间"]),
+            form_cell("", &["3月5日"]),
+            form_cell("", &["地点"]),
+            form_cell("", &["二楼"]),
+        ]),
+        row(&[
+            form_cell("", &["主 持 人："]),
+            form_cell(r#"<w:gridSpan w:val="3"/>"#, &["王强"]),
+        ]),
+        row(&[
+            form_cell(r#"<w:vMerge w:val="restart"/>"#, &["会议内容"]),
+            form_cell(
+                r#"<w:gridSpan w:val="3"/>"#,
+                &["一、甲事项。", "二、乙事项。"]
+            ),
+        ]),
+        row(&[
+            form_cell("<w:vMerge/>", &[]),
+            form_cell(r#"<w:gridSpan w:val="3"/>"#, &["三、丙事项。"]),
+        ]),
+    );
+    // A title row spanning the table stands above the header.
+    let data = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        row(&[form_cell(r#"<w:gridSpan w:val="3"/>"#, &["任务分解表"])]),
+        row(&[
+            form_cell("", &["序号"]),
+            form_cell("", &["任务"]),
+            form_cell("", &["措施"]),
+        ]),
+        row(&[
+            form_cell("", &["1"]),
+            form_cell("", &["改造"]),
+            form_cell("", &["1.排查", "2.施工"]),
+        ]),
+    );
+    // A first row of labels only, naming form fields, is no header.
+    let named = format!(
+        "<w:tbl>{}{}</w:tbl>",
+        row(&[
+            form_cell("", &["会议名称"]),
+            form_cell("", &["例会"]),
+            form_cell("", &["主持人："]),
+            form_cell("", &["王强"]),
+        ]),
+        row(&[
+            form_cell("", &["会议内容"]),
+            form_cell(r#"<w:gridSpan w:val="3"/>"#, &["甲。", "乙。"]),
+        ]),
+    );
+    let docx = zip_of(&[(
+        "word/document.xml",
+        &minimal_document(&format!("{form}{data}{named}")),
+    )]);
+    let doc = read_bytes(&docx).unwrap();
+    assert_eq!(
+        render(&doc),
+        "时间：3月5日\n地点：二楼\n主持人：王强\n会议内容：一、甲事项。\n二、乙事项。\n三、丙事项。\n\
+         任务分解表\t\t\n序号\t任务\t措施\n1\t改造\t1.排查 2.施工\n\
+         会议名称：例会\n主持人：王强\n会议内容：甲。\n乙。\n"
+    );
+    assert_eq!(doc.filled_tables.len(), 1);
+}

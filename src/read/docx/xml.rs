@@ -16,7 +16,7 @@ use crate::options::Limits;
 
 /// The namespaces the reader tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Ns {
+pub(in crate::read) enum Ns {
     /// WordprocessingML (`w:`), transitional or strict.
     W,
     /// Markup compatibility (`mc:`).
@@ -27,6 +27,13 @@ pub(super) enum Ns {
     Dc,
     /// Dublin Core terms (`dcterms:`).
     DcTerms,
+    /// OpenDocument office (`office:`), text (`text:`), table (`table:`),
+    /// metadata (`meta:`) and drawing (`draw:`), for the `.odt` reader.
+    Office,
+    Text,
+    Table,
+    Meta,
+    Draw,
     /// Anything else (drawing, VML, relationships …).
     Other,
 }
@@ -41,6 +48,11 @@ fn ns_of(resolved: &ResolveResult<'_>) -> Ns {
             | b"http://purl.oclc.org/ooxml/officeDocument/math" => Ns::Math,
             b"http://purl.org/dc/elements/1.1/" => Ns::Dc,
             b"http://purl.org/dc/terms/" => Ns::DcTerms,
+            b"urn:oasis:names:tc:opendocument:xmlns:office:1.0" => Ns::Office,
+            b"urn:oasis:names:tc:opendocument:xmlns:text:1.0" => Ns::Text,
+            b"urn:oasis:names:tc:opendocument:xmlns:table:1.0" => Ns::Table,
+            b"urn:oasis:names:tc:opendocument:xmlns:meta:1.0" => Ns::Meta,
+            b"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" => Ns::Draw,
             _ => Ns::Other,
         },
         _ => Ns::Other,
@@ -48,7 +60,7 @@ fn ns_of(resolved: &ResolveResult<'_>) -> Ns {
 }
 
 /// An element's start tag.
-pub(super) struct Elem<'a> {
+pub(in crate::read) struct Elem<'a> {
     ns: Ns,
     start: BytesStart<'a>,
 }
@@ -86,7 +98,7 @@ impl Elem<'_> {
 }
 
 /// One step through a part.
-pub(super) enum Node<'a> {
+pub(in crate::read) enum Node<'a> {
     /// A start tag; its end always comes as [`Node::End`], also for an
     /// empty element (`<w:tab/>`), so that every caller walks one shape.
     Start(Elem<'a>),
@@ -99,7 +111,7 @@ pub(super) enum Node<'a> {
 }
 
 /// A reader over one part.
-pub(super) struct Xml<'a> {
+pub(in crate::read) struct Xml<'a> {
     reader: NsReader<&'a [u8]>,
     part: &'a str,
     depth: usize,
