@@ -160,6 +160,27 @@ fn tracked_changes_of_libreoffice_read_as_in_the_docx() {
     assert_eq!(doc.blocks, read_fixture("tracked.docx").unwrap().blocks);
 }
 
+#[test]
+fn a_form_holding_a_nested_table_reads_as_its_docx() {
+    let doc = read_fixture("form.doc").unwrap();
+    let docx_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/read/office/form.docx");
+    let docx = read_bytes(
+        &std::fs::read(&docx_path).unwrap(),
+        None,
+        &Limits::default(),
+    )
+    .unwrap();
+    // The form's cells flow as `label：value` lines; the table nested in its
+    // 会议内容 cell (sprmPItap 2, inner cell and row marks) stays a table.
+    assert!(
+        doc.blocks
+            .contains(&Block::Paragraph("主持人：副县长林思源".into()))
+    );
+    let inner = cells(&[&["事项", "责任单位"], &["产业帮扶项目验收", "县乡村振兴局"]]);
+    assert_eq!(doc.filled_tables, [inner]);
+    assert_eq!(doc.blocks, docx.blocks);
+}
+
 /// `huiyi extract` on the .doc gives the record it gives on the docx made
 /// from the same minutes, but for the `source` fields.
 #[test]

@@ -48,10 +48,7 @@ impl<'a> Reader<'a> {
             layout: Layout {
                 items: Vec::new(),
                 lines: Vec::new(),
-                cell: Vec::new(),
-                row: Vec::new(),
-                row_deleted: false,
-                table: Vec::new(),
+                open: Vec::new(),
                 budget: Budget::new(limits.max_table_cells, limits.max_entry_bytes),
             },
             fields: Vec::new(),
@@ -77,7 +74,7 @@ impl<'a> Reader<'a> {
             // deleted paragraph's mark too); a row left empty by deletions
             // goes at its end, as a docx's deleted rows do.
             Some(Change::Deleted) if ch.c != PARAGRAPH_END && ch.c != CELL_END => {
-                layout.row_deleted = true;
+                layout.deleted();
                 return Ok(());
             }
             Some(Change::Symbol(None)) if !ch.c.is_control() => return Ok(()),
@@ -109,12 +106,20 @@ impl<'a> Reader<'a> {
                 }
                 let mark = self.marks.at(ch.fc);
                 let label = self.lists.label(mark.ilfo, mark.ilvl);
-                if c == PARAGRAPH_END {
-                    layout.paragraph_end(mark.in_table, label)?;
+                // A nested table's cells and rows end in paragraph marks; the
+                // outermost table's in cell marks.
+                let depth = usize::from(mark.depth);
+                let nested = depth >= 2;
+                if c == PARAGRAPH_END && nested && mark.inner_row_end {
+                    layout.row_end(depth, self.marks.row(mark))?;
+                } else if c == PARAGRAPH_END && nested && mark.inner_cell {
+                    layout.cell_end(depth, label)?;
+                } else if c == PARAGRAPH_END {
+                    layout.paragraph_end(depth, label)?;
                 } else if mark.row_end {
-                    layout.row_end(self.marks.row(mark))?;
+                    layout.row_end(depth, self.marks.row(mark))?;
                 } else {
-                    layout.cell_end(label)?;
+                    layout.cell_end(depth, label)?;
                 }
             }
             _ if self.codes > 0 => {}
@@ -133,9 +138,22 @@ impl<'a> Reader<'a> {
 
     /// The blocks, once the last character is fed.
     pub fn finish(mut self) -> Result<Laid, Error> {
-        self.layout.paragraph_end(false, None)?;
+        self.layout.paragraph_end(0, None)?;
         Ok(table::into_blocks(self.layout.items))
     }
+}
+
+/// A table open at some depth: its rows so far and the cell being read.
+#[derive(Debug, Default)]
+struct Open {
+    /// The cell being read: its paragraphs and nested tables, and whether
+    /// it holds a table.
+    cell: Vec<Item>,
+    held_table: bool,
+    row: Vec<(Vec<Item>, bool)>,
+    /// Text of the row being read was deleted as a tracked change.
+    row_deleted: bool,
+    rows: Vec<(Vec<(Vec<Item>, bool)>, Option<RowDef>)>,
 }
 
 struct Layout {
@@ -143,14 +161,8 @@ struct Layout {
     items: Vec<Item>,
     /// The paragraph being read, split at its line breaks.
     lines: Vec<String>,
-    /// The paragraphs of the table cell being read.
-    cell: Vec<String>,
-    /// The paragraphs of each cell of the row being read.
-    row: Vec<Vec<String>>,
-    /// Text of the row being read was deleted as a tracked change.
-    row_deleted: bool,
-    /// The rows of the table being read, with their definitions when known.
-    table: Vec<(Vec<Vec<String>>, Option<RowDef>)>,
+    /// The tables open around the paragraph being read, outermost first.
+    open: Vec<Open>,
     budget: Budget,
 }
 
@@ -159,6 +171,13 @@ impl Layout {
         match self.lines.last_mut() {
             Some(line) => line.push(c),
             None => self.lines.push(c.to_string()),
+        }
+    }
+
+    /// Text of the innermost open table's row was deleted.
+    fn deleted(&mut self) {
+        if let Some(open) = self.open.last_mut() {
+            open.row_deleted = true;
         }
     }
 
@@ -180,53 +199,76 @@ impl Layout {
         lines
     }
 
-    fn paragraph_end(&mut self, in_table: bool, label: Option<String>) -> Result<(), Error> {
-        let lines = self.take_lines(label);
-        if in_table {
-            self.cell.extend(lines);
-        } else {
+    /// Closes the tables deeper than `depth` and opens those up to it.
+    fn at_depth(&mut self, depth: usize) -> Result<(), Error> {
+        while self.open.len() > depth {
             self.close_table()?;
-            self.items.extend(lines.into_iter().map(Item::Paragraph));
+        }
+        while self.open.len() < depth {
+            self.open.push(Open::default());
         }
         Ok(())
     }
 
-    fn cell_end(&mut self, label: Option<String>) -> Result<(), Error> {
-        self.paragraph_end(true, label)?;
-        let cell = std::mem::take(&mut self.cell);
-        self.row.push(cell);
+    /// Ends a paragraph `depth` tables deep: in the body, or in the cell
+    /// being read of the innermost table.
+    fn paragraph_end(&mut self, depth: usize, label: Option<String>) -> Result<(), Error> {
+        let lines = self.take_lines(label).into_iter().map(Item::Paragraph);
+        self.at_depth(depth)?;
+        match self.open.last_mut() {
+            Some(open) => open.cell.extend(lines),
+            None => self.items.extend(lines),
+        }
         Ok(())
     }
 
-    fn row_end(&mut self, def: Option<&RowDef>) -> Result<(), Error> {
+    fn cell_end(&mut self, depth: usize, label: Option<String>) -> Result<(), Error> {
+        self.paragraph_end(depth.max(1), label)?;
+        if let Some(open) = self.open.last_mut() {
+            let cell = std::mem::take(&mut open.cell);
+            let held = std::mem::take(&mut open.held_table);
+            open.row.push((cell, held));
+        }
+        Ok(())
+    }
+
+    fn row_end(&mut self, depth: usize, def: Option<&RowDef>) -> Result<(), Error> {
+        let depth = depth.max(1);
+        self.at_depth(depth)?;
         // Text before a row mark that no cell mark ended is a cell of its own.
-        if !self.lines.is_empty() || !self.cell.is_empty() {
-            self.cell_end(None)?;
+        if !self.lines.is_empty() || self.open.last().is_some_and(|o| !o.cell.is_empty()) {
+            self.cell_end(depth, None)?;
         }
-        let row = std::mem::take(&mut self.row);
-        let deleted = std::mem::take(&mut self.row_deleted) && row.iter().all(Vec::is_empty);
-        if !row.is_empty() && !deleted {
-            self.table.push((row, def.cloned()));
+        if let Some(open) = self.open.last_mut() {
+            let row = std::mem::take(&mut open.row);
+            let emptied = row.iter().all(|(cell, _)| cell.is_empty());
+            let deleted = std::mem::take(&mut open.row_deleted) && emptied;
+            if !row.is_empty() && !deleted {
+                open.rows.push((row, def.cloned()));
+            }
         }
         Ok(())
     }
 
-    /// Ends the table being read, if any, laying it out on the grid of all
-    /// its rows' cell edges as the docx reader lays a table on `w:tblGrid`.
+    /// Ends the innermost open table, laying it out on the grid of all its
+    /// rows' cell edges as the docx reader lays a table on `w:tblGrid`;
+    /// what it stands for goes to the cell around it, or the body.
     fn close_table(&mut self) -> Result<(), Error> {
-        if !self.cell.is_empty() {
-            let cell = std::mem::take(&mut self.cell);
-            self.row.push(cell);
+        let Some(mut open) = self.open.pop() else {
+            return Ok(());
+        };
+        if !open.cell.is_empty() {
+            open.row
+                .push((std::mem::take(&mut open.cell), open.held_table));
         }
-        if !self.row.is_empty() {
-            let row = std::mem::take(&mut self.row);
-            self.table.push((row, None));
+        if !open.row.is_empty() {
+            open.rows.push((std::mem::take(&mut open.row), None));
         }
-        let rows = std::mem::take(&mut self.table);
-        if rows.is_empty() {
+        if open.rows.is_empty() {
             return Ok(());
         }
-        let mut edges: Vec<i16> = rows
+        let mut edges: Vec<i16> = open
+            .rows
             .iter()
             .filter_map(|(_, def)| def.as_ref())
             .flat_map(|def| def.bounds.iter().copied())
@@ -234,13 +276,20 @@ impl Layout {
         edges.sort_unstable();
         edges.dedup();
         let column = |edge: i16| edges.partition_point(|&e| e < edge);
-        let raw = rows
+        let raw = open
+            .rows
             .into_iter()
             .map(|(cells, def)| raw_row(cells, def.as_ref(), column))
             .collect();
         // A data table, or a form's cells as paragraphs, as for a docx.
         let items = table::finish(edges.len().saturating_sub(1), raw, &mut self.budget)?;
-        self.items.extend(items);
+        match self.open.last_mut() {
+            Some(around) => {
+                around.cell.extend(items);
+                around.held_table = true;
+            }
+            None => self.items.extend(items),
+        }
         Ok(())
     }
 }
@@ -248,13 +297,16 @@ impl Layout {
 /// A row's cells on the grid: each spans the grid columns between its
 /// edges, a cell merged into the one before it widens that one. Without a
 /// definition that fits, a cell is one column.
-fn raw_row(cells: Vec<Vec<String>>, def: Option<&RowDef>, column: impl Fn(i16) -> usize) -> RawRow {
-    let items = |paragraphs: Vec<String>| paragraphs.into_iter().map(Item::Paragraph).collect();
-    let plain = |paragraphs| RawCell {
-        items: items(paragraphs),
+fn raw_row(
+    cells: Vec<(Vec<Item>, bool)>,
+    def: Option<&RowDef>,
+    column: impl Fn(i16) -> usize,
+) -> RawRow {
+    let plain = |(items, held_table)| RawCell {
+        items,
         span: 1,
         vmerge: VMerge::None,
-        held_table: false,
+        held_table,
     };
     let Some(def) = def.filter(|d| d.bounds.len() == cells.len() + 1) else {
         return RawRow {
@@ -266,15 +318,15 @@ fn raw_row(cells: Vec<Vec<String>>, def: Option<&RowDef>, column: impl Fn(i16) -
         before: column(def.bounds[0]),
         cells: Vec::with_capacity(cells.len()),
     };
-    for (i, paragraphs) in cells.into_iter().enumerate() {
+    for (i, (items, held_table)) in cells.into_iter().enumerate() {
         let span = column(def.bounds[i + 1]).saturating_sub(column(def.bounds[i]));
         match row.cells.last_mut() {
             Some(before) if def.merged[i] => before.span += span,
             _ => row.cells.push(RawCell {
-                items: items(paragraphs),
+                items,
                 span,
                 vmerge: def.vmerge[i],
-                held_table: false,
+                held_table,
             }),
         }
     }

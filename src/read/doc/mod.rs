@@ -23,11 +23,13 @@
 //! * Tables: a paragraph whose properties say it is in a table belongs to
 //!   the cell its cell mark (`0x07`) ends; a cell's paragraphs are joined by
 //!   a space; the mark of a paragraph marked as a table row end (`sprmPFTtp`)
-//!   ends the row. Nested tables' cells read as paragraphs of the outer
-//!   cell. The row end mark's `sprmTDefTable` gives the cells' edges: a
-//!   table is laid out on the grid of all its rows' edges, and merged cells
-//!   (`TC80` flags, `sprmTVertMerge`) fill the positions they cover in
-//!   `filled_tables`, by the docx reader's own layout.
+//!   ends the row. A nested table (`sprmPItap` > 1) ends its cells and rows
+//!   in paragraph marks (`sprmPFInnerTableCell`, `sprmPFInnerTtp`) and sits
+//!   in the cell around it. The row end mark's `sprmTDefTable` gives the
+//!   cells' edges: a table is laid out on the grid of all its rows' edges,
+//!   merged cells (`TC80` flags, `sprmTVertMerge`) fill the positions they
+//!   cover in `filled_tables`, and a form flows as paragraphs, by the docx
+//!   reader's own table code.
 //! * The title and created date of `\x05SummaryInformation` (`PIDSI_TITLE`,
 //!   `PIDSI_CREATE_DTM`) as [`Document::title`] and [`Document::created`],
 //!   the date in UTC as for a docx.

@@ -19,6 +19,10 @@ const PN_MASK: u32 = 0x003F_FFFF;
 const SPRM_P_F_IN_TABLE: u16 = 0x2416;
 const SPRM_P_F_TTP: u16 = 0x2417;
 const SPRM_P_ITAP: u16 = 0x6649;
+const SPRM_P_F_INNER_TABLE_CELL: u16 = 0x244B;
+const SPRM_P_F_INNER_TTP: u16 = 0x244C;
+/// Tables nested deeper than this are read at this depth.
+pub(super) const MAX_DEPTH: u8 = 16;
 const SPRM_P_ILVL: u16 = 0x260A;
 const SPRM_P_ILFO: u16 = 0x460B;
 const SPRM_T_DEF_TABLE: u16 = 0xD608;
@@ -38,6 +42,13 @@ pub(super) struct Mark {
     pub in_table: bool,
     /// The mark ends a table row (`sprmPFTtp`).
     pub row_end: bool,
+    /// How deep in nested tables the paragraph is (`sprmPItap`; 1 for a
+    /// paragraph in a table that does not say), at most [`MAX_DEPTH`].
+    pub depth: u8,
+    /// A nested table's paragraph mark ends its cell (`sprmPFInnerTableCell`)
+    /// or its row (`sprmPFInnerTtp`).
+    pub inner_cell: bool,
+    pub inner_row_end: bool,
     /// The 1-based list format override numbering the paragraph, 0 for none
     /// (`sprmPIlfo`), and its level (`sprmPIlvl`).
     pub ilfo: u16,
@@ -136,7 +147,7 @@ fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>, rows: &mut Vec<RowDe
         };
         let b_offset = page.get(4 * (crun + 1) + 13 * i).copied().unwrap_or(0);
         let (mut mark, row) = papx_mark(page, 2 * usize::from(b_offset)).unwrap_or_default();
-        if let Some(row) = row.filter(|_| mark.row_end) {
+        if let Some(row) = row.filter(|_| mark.row_end || mark.inner_row_end) {
             rows.push(row);
             mark.row = rows.len() as u32;
         }
@@ -166,7 +177,13 @@ fn papx_mark(page: &[u8], at: usize) -> Option<(Mark, Option<RowDef>)> {
         match sprm {
             SPRM_P_F_IN_TABLE => mark.in_table |= set,
             SPRM_P_F_TTP => mark.row_end |= set,
-            SPRM_P_ITAP => mark.in_table |= u32_at(operand, 0).is_some_and(|d| d > 0),
+            SPRM_P_ITAP => {
+                let depth = u32_at(operand, 0).unwrap_or(0);
+                mark.depth = depth.min(u32::from(MAX_DEPTH)) as u8;
+                mark.in_table |= depth > 0;
+            }
+            SPRM_P_F_INNER_TABLE_CELL => mark.inner_cell |= set,
+            SPRM_P_F_INNER_TTP => mark.inner_row_end |= set,
             SPRM_P_ILVL => mark.ilvl = operand.first().copied().unwrap_or(0),
             SPRM_P_ILFO => mark.ilfo = u16_at(operand, 0).unwrap_or(0),
             // After the operand's 2-byte size.
@@ -190,6 +207,9 @@ fn papx_mark(page: &[u8], at: usize) -> Option<(Mark, Option<RowDef>)> {
                 };
             }
         }
+    }
+    if mark.in_table && mark.depth == 0 {
+        mark.depth = 1;
     }
     Some((mark, row))
 }
