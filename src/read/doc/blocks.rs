@@ -143,6 +143,9 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A cell as read: its paragraphs and nested tables, and whether it holds a table.
+type Cell = (Vec<Item>, bool);
+
 /// A table open at some depth: its rows so far and the cell being read.
 #[derive(Debug, Default)]
 struct Open {
@@ -150,10 +153,10 @@ struct Open {
     /// it holds a table.
     cell: Vec<Item>,
     held_table: bool,
-    row: Vec<(Vec<Item>, bool)>,
+    row: Vec<Cell>,
     /// Text of the row being read was deleted as a tracked change.
     row_deleted: bool,
-    rows: Vec<(Vec<(Vec<Item>, bool)>, Option<RowDef>)>,
+    rows: Vec<(Vec<Cell>, Option<RowDef>)>,
 }
 
 struct Layout {
@@ -297,11 +300,7 @@ impl Layout {
 /// A row's cells on the grid: each spans the grid columns between its
 /// edges, a cell merged into the one before it widens that one. Without a
 /// definition that fits, a cell is one column.
-fn raw_row(
-    cells: Vec<(Vec<Item>, bool)>,
-    def: Option<&RowDef>,
-    column: impl Fn(i16) -> usize,
-) -> RawRow {
+fn raw_row(cells: Vec<Cell>, def: Option<&RowDef>, column: impl Fn(i16) -> usize) -> RawRow {
     let plain = |(items, held_table)| RawCell {
         items,
         span: 1,
