@@ -699,3 +699,17 @@ fn a_table_flattened_to_one_cell_a_line() {
     assert_eq!(led[2].1, ["韩冰"]);
     assert_eq!(tasks[2].deadline, Some(1));
 }
+
+#[test]
+fn items_reported_on_before_the_verb() {
+    let text = "会上，各工作组负责人分别就河道保洁、垃圾分类、优化办事流程工作推进情况、存在问题和下一步打算做了专题汇报。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in ["河道保洁", "垃圾分类", "办事流程"] {
+        assert!(
+            got.iter().any(|t| t.contains(want)),
+            "{want} missing from {got:?}"
+        );
+    }
+    assert!(!got.iter().any(|t| t.contains("下一步")), "{got:?}");
+}
