@@ -777,7 +777,17 @@ impl Reader<'_, '_> {
 
     /// `开展A、B、C四个专项整治工作`: one task per item, named with the campaign.
     fn campaigns(&mut self, at: usize, s: &str) {
-        if !text::contains(s, "、") || !CAMPAIGNS.iter().any(|c| text::contains(s, c)) {
+        // The pattern is costly; most sentences hold no count right before a campaign's name.
+        let counted = |c: &str| {
+            text::find_iter(s, c).any(|p| {
+                let mut before = s[..p].chars().rev();
+                before.next().is_some_and(|u| "个项大".contains(u))
+                    && before
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit() || "一二三四五六七八九十两".contains(n))
+            })
+        };
+        if !text::contains(s, "、") || !CAMPAIGNS.iter().any(|c| counted(c)) {
             return;
         }
         for c in patterns().counted_campaigns.captures_iter(s) {
