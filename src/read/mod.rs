@@ -60,6 +60,7 @@ use crate::options::Limits;
 mod html;
 mod markdown;
 mod odt;
+mod pdf;
 mod rtf;
 mod text;
 
@@ -80,6 +81,8 @@ pub enum Format {
     Odt,
     /// A Rich Text Format document (`.rtf`).
     Rtf,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 impl Format {
@@ -92,6 +95,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Odt => "odt",
             Format::Rtf => "rtf",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -173,6 +177,8 @@ enum Sniffed {
     Odt,
     /// A Rich Text Format document.
     Rtf,
+    /// A PDF.
+    Pdf,
     /// An OLE file holding an encrypted Office package.
     EncryptedOle,
     /// Text with a UTF-16 byte order mark (HTML or not is decided after decoding).
@@ -189,7 +195,6 @@ const MAGICS: &[(&[u8], &str)] = &[
         b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
         "OLE compound document (.doc/.wps)",
     ),
-    (b"%PDF-", "PDF"),
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"GIF87a", "GIF image"),
@@ -219,6 +224,9 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if bytes.starts_with(b"{\\rtf") {
         return Sniffed::Rtf;
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Sniffed::Pdf;
     }
     if docx::is_encrypted_ole(bytes) {
         return Sniffed::EncryptedOle;
@@ -334,6 +342,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
         }
         Sniffed::Odt => odt::read_odt(bytes, path, limits)?,
         Sniffed::Rtf => rtf::read_rtf(bytes, path, limits)?,
+        Sniffed::Pdf => pdf::read_pdf(bytes, path, limits)?,
         Sniffed::EncryptedOle => return Err(Error::Encrypted { path: owned_path() }),
         Sniffed::Html => html::read(bytes, path)?,
         Sniffed::Text => {
