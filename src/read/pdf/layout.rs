@@ -8,7 +8,7 @@
 //!   when they are a page number (`- 3 -`, `第3页`, `3`, `3/12`) or the same
 //!   (digits aside) at the top or bottom of two pages or more: both dropped.
 //! * A line continues the paragraph above it when that one reaches the right
-//!   margin, the two are one line apart (no paragraph spacing), the same size,
+//!   margin (where two lines or more end), the two are one line apart (no paragraph spacing), the same size,
 //!   and it is not indented as a first line is; also across a page break.
 
 use std::collections::HashMap;
@@ -162,7 +162,11 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
     let all = || pages.iter().flatten();
     let left = all().map(|l| l.x0).fold(f32::INFINITY, f32::min);
     let right = all().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max);
-    let full = |l: &Line| l.x1 >= right - 2.0 * l.size;
+    let reaches = |l: &Line| l.x1 >= right - 2.0 * l.size;
+    // The rightmost line reaches the margin by definition: the measure is
+    // only known when two lines reach it (else no line wraps).
+    let measured = all().filter(|l| reaches(l)).nth(1).is_some();
+    let full = |l: &Line| measured && reaches(l);
     // The distance of two lines of one paragraph: the least below a line
     // that fills the measure, of a size (a larger one is paragraph spacing;
     // table cells, which wrap closer, never fill it).

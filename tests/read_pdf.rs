@@ -1,0 +1,277 @@
+//! The PDF reader, on the fixtures made by `fixtures/read/pdf/make.py`:
+//! LibreOffice's PDF of the docx minutes and form, of a three-page report
+//! with a running header and `- N -` footers; a scan-like and an encrypted
+//! PDF; and hostile PDFs written here.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use huiyi::options::Limits;
+use huiyi::read::{Block, Document, Format, read_bytes};
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/read")
+        .join(name)
+}
+
+fn read(name: &str) -> Document {
+    let path = fixture(name);
+    let bytes = std::fs::read(&path).expect("fixture exists");
+    read_bytes(&bytes, Some(&path), &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn paragraphs(doc: &Document) -> Vec<&str> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The date LibreOffice wrote into the fixtures' `/CreationDate` when they were made.
+fn made() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, 12, 3)
+}
+
+#[test]
+fn the_minutes_read_as_from_the_docx_but_the_table() {
+    let pdf = read("pdf/minutes.pdf");
+    let docx = read("office/minutes.docx");
+    assert_eq!(pdf.format, Format::Pdf);
+    assert_eq!(pdf.format.name(), "pdf");
+    assert_eq!(pdf.title.as_deref(), Some("青禾县农业农村工作专题会议纪要"));
+    assert_eq!(pdf.created, made());
+    assert_eq!(pdf.encoding, None);
+    assert!(pdf.filled_tables.is_empty());
+
+    // The docx's paragraphs are the PDF's, line for line, around the table.
+    let lines = paragraphs(&pdf);
+    let expected = paragraphs(&docx);
+    assert_eq!(expected.len(), 11);
+    assert_eq!(lines[..9], expected[..9]);
+    assert_eq!(lines[lines.len() - 2..], expected[9..]);
+    // The table is not rebuilt: its cells read row by row as lines.
+    let table_text: String = lines[9..lines.len() - 2]
+        .concat()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let Block::Table(rows) = &docx.blocks[9] else {
+        panic!("the docx's table")
+    };
+    assert_eq!(table_text, rows.concat().concat());
+}
+
+#[test]
+fn the_form_flows_as_lines() {
+    let doc = read("pdf/form.pdf");
+    let lines = paragraphs(&doc);
+    assert_eq!(lines[0], "会议纪要表");
+    for line in [
+        "会议听取了县乡村振兴局关于帮扶项目进展情况的汇报。",
+        "二、做好防返贫动态监测。负责人：何建国；完成时限：2025年6月30日前。",
+        "会议要求，各单位每月5日前报送进展情况。",
+    ] {
+        assert!(lines.contains(&line), "{line:?} in {lines:#?}");
+    }
+}
+
+#[test]
+fn a_report_reads_as_paragraphs_without_its_headers_and_page_numbers() {
+    let doc = read("pdf/report.pdf");
+    assert_eq!(doc.title.as_deref(), Some("青禾县2025年第一季度重点工作推进情况的报告"));
+    assert_eq!(doc.created, made());
+    let lines = paragraphs(&doc);
+    // The title, 17 paragraphs of the report, the signature and the date.
+    assert_eq!(lines.len(), 20, "{lines:#?}");
+    assert_eq!(lines[0], "青禾县2025年第一季度重点工作推进情况的报告");
+    assert_eq!(lines[1], "县委：");
+    assert_eq!(lines[lines.len() - 2..], ["青禾县人民政府", "2025年4月15日"]);
+    let text = doc.text();
+    // The header of all three pages and the `- N -` footers are gone.
+    assert!(!text.contains("内部资料"), "{text}");
+    assert!(!lines.iter().any(|l| l.starts_with('-')), "{text}");
+    // Every paragraph is whole: those that are not headings end a sentence.
+    let headings = ["一、", "二、", "三、", "四、", "五、", "六、"];
+    for line in &lines[2..lines.len() - 2] {
+        assert!(
+            line.ends_with(['。', '：']) || headings.iter().any(|h| line.starts_with(h)),
+            "{line}"
+        );
+    }
+    // A paragraph running from page 1 onto page 2 is one.
+    assert!(lines.contains(
+        &"农业方面，完成春播面积十二万亩，新建高标准农田一点二万亩，培育市级以上农业产业化龙头企业三家。\
+          工业方面，新增规模以上工业企业四家，园区企业实现产值二十八亿元，同比增长百分之八点五。\
+          服务业方面，县城商业综合体顺利开业，一季度接待游客三十五万人次，实现旅游收入二点六亿元。\
+          县工业和信息化局要会同县商务局，于6月30日前完成全县重点企业用工、用地、融资需求的全面摸排，\
+          建立问题清单和责任清单。"
+    ));
+    // LibreOffice sets digits apart from Chinese by layout only (pdftotext
+    // reads `6 月底前`): no blank.
+    assert!(text.contains("预计6月底前竣工验收"), "{text}");
+    assert!(text.contains("确保5月底前全部开工"), "{text}");
+}
+
+/// Reads `bytes` as the file `name`: the error's kind, checked to name it, and how long it took.
+#[track_caller]
+fn error_of(name: &str, bytes: &[u8]) -> (&'static str, Duration) {
+    let path = Path::new(name);
+    let start = Instant::now();
+    let err = read_bytes(bytes, Some(path), &Limits::default()).expect_err(name);
+    let took = start.elapsed();
+    assert_eq!(err.path(), Some(path), "{err}");
+    assert!(err.to_string().starts_with(name), "{err}");
+    (err.kind(), took)
+}
+
+#[test]
+fn a_scan_has_no_text_layer_and_an_encrypted_pdf_is_encrypted() {
+    let scan = std::fs::read(fixture("pdf/scan.pdf")).unwrap();
+    assert_eq!(error_of("scan.pdf", &scan).0, "no_text_layer");
+    let locked = std::fs::read(fixture("pdf/encrypted.pdf")).unwrap();
+    assert_eq!(error_of("locked.pdf", &locked).0, "encrypted");
+}
+
+/// A PDF of these objects (numbered from 1, the first the catalog) with a
+/// correct cross-reference table.
+fn pdf_of(objects: &[&[u8]]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+const CATALOG: &[u8] = b"<< /Type /Catalog /Pages 2 0 R >>";
+const PAGES: &[u8] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+
+#[test]
+fn hostile_pdfs_are_typed_errors_fast() {
+    let quick = |name: &str, bytes: &[u8]| {
+        let (kind, took) = error_of(name, bytes);
+        assert!(took < Duration::from_secs(2), "{name}: {took:?}");
+        kind
+    };
+    let minutes = std::fs::read(fixture("pdf/minutes.pdf")).unwrap();
+    assert_eq!(quick("cut.pdf", &minutes[..minutes.len() / 2]), "malformed_pdf");
+    assert_eq!(quick("stub.pdf", b"%PDF-1.7\n"), "malformed_pdf");
+    // Page tree nodes that are each other's kids.
+    let cycle = pdf_of(&[
+        CATALOG,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >>",
+    ]);
+    assert_eq!(quick("cycle.pdf", &cycle), "empty");
+    // A page whose contents and font refer to themselves.
+    let self_ref = pdf_of(&[
+        CATALOG,
+        PAGES,
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"4 0 R",
+        b"5 0 R",
+    ]);
+    assert_eq!(quick("self.pdf", &self_ref), "empty");
+    // An array nested 100 000 deep as a page's contents.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let nested = pdf_of(&[
+        CATALOG,
+        PAGES,
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+        deep.as_bytes(),
+    ]);
+    assert_eq!(quick("deep.pdf", &nested), "empty");
+    // A stream that claims 999 999 999 bytes.
+    let long = pdf_of(&[
+        CATALOG,
+        PAGES,
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+        b"<< /Length 999999999 >>\nstream\nBT /F1 12 Tf (x) Tj ET\nendstream",
+    ]);
+    assert_eq!(quick("long.pdf", &long), "empty");
+    // A content stream that inflates past the limit of one stream.
+    let mut limits = Limits::default();
+    limits.max_entry_bytes = 1000;
+    let err = read_bytes(&minutes, Some(Path::new("small.pdf")), &limits).unwrap_err();
+    assert_eq!(err.kind(), "too_large", "{err}");
+    assert_eq!(err.path(), Some(Path::new("small.pdf")));
+}
+
+#[test]
+fn text_shown_with_a_standard_font_reads_through_its_encoding() {
+    // Two lines of one width: neither wraps into the other, as the measure is unknown.
+    let content = b"BT /F1 12 Tf 72 700 Td (Minutes of the meeting) Tj 0 -14 Td [(Task) -250 (one)] TJ ET";
+    let stream = [
+        format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
+        content,
+        b"\nendstream",
+    ]
+    .concat();
+    let bytes = pdf_of(&[
+        CATALOG,
+        PAGES,
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R \
+          /Resources << /Font << /F1 5 0 R >> >> >>",
+        &stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]);
+    let doc = read_bytes(&bytes, None, &Limits::default()).unwrap();
+    assert_eq!(doc.text(), "Minutes of the meeting\nTask one\n");
+    assert_eq!(doc.title, None);
+    assert_eq!(doc.created, None);
+}
+
+fn extract(path: &str) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_huiyi"))
+        .args(["extract", "--format", "json", path])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the huiyi binary runs");
+    assert_eq!(out.status.code(), Some(0), "{path}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_command_line_gives_the_minutes_record_from_the_pdf() {
+    let docx = extract("fixtures/read/office/minutes.docx");
+    let pdf = extract("fixtures/read/pdf/minutes.pdf");
+    assert_eq!(pdf["source"]["format"], "pdf");
+    assert_eq!(pdf["meeting"], docx["meeting"]);
+    let who = |record: &Value| -> Vec<(Value, Value)> {
+        let people = record["people"].as_array().unwrap();
+        people.iter().map(|p| (p["name"].clone(), p["titles"].clone())).collect()
+    };
+    assert_eq!(who(&pdf).len(), 5);
+    assert_eq!(who(&pdf), who(&docx));
+    // The tasks of the paragraphs; the table's rows, which the docx reads as
+    // a table and the PDF as lines, give the docx two more.
+    let titles = |record: &Value| -> Vec<String> {
+        let tasks = record["tasks"].as_array().unwrap();
+        tasks.iter().map(|t| t["title"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(titles(&pdf), ["春耕备耕", "高标准农田建设", "春季水利设施维修"]);
+    assert!(titles(&pdf).iter().all(|t| titles(&docx).contains(t)));
+    assert_eq!(pdf["tasks"][2], docx["tasks"][4]);
+}
