@@ -69,6 +69,13 @@ fn the_minutes_read_as_from_the_docx_but_the_table() {
 }
 
 #[test]
+fn uncompressed_streams_read_alike() {
+    let plain = read("pdf/plain.pdf");
+    assert_eq!(plain.blocks, read("pdf/minutes.pdf").blocks);
+    assert_eq!(plain.blocks.len(), 20);
+}
+
+#[test]
 fn the_form_flows_as_lines() {
     let doc = read("pdf/form.pdf");
     let lines = paragraphs(&doc);
