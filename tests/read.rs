@@ -324,7 +324,8 @@ fn bad_inputs() {
     // A zip that is no docx (an xlsx, a zip of text files) says so.
     assert_error("bad.zip", "not_a_docx");
     assert_error("bad.doc", "unsupported_format");
-    assert_error("bad.pdf", "unsupported_format");
+    // PDFs are read now: this one has no cross-reference table nor pages.
+    assert_error("bad.pdf", "malformed_pdf");
     assert_error("bad.png", "unsupported_format");
     assert_error("junk.bin", "unsupported_format");
     assert_error("controls.bin", "unsupported_format");

@@ -11,8 +11,9 @@
 //! 3. a zip: an OpenDocument text (its `mimetype` entry says so, or it has a
 //!    `content.xml` and no `word/document.xml`) → `read/odt/`, else a docx
 //!    (`read/docx/`); `{\rtf` → RTF (`read/rtf.rs`, also an old `.doc` that
-//!    is RTF under that name); another known container by its magic bytes
-//!    (OLE, PDF, PNG, JPEG, GIF, gzip, 7z, RAR, UTF-32 with a BOM) →
+//!    is RTF under that name); `%PDF-` → PDF (`read/pdf/`);
+//!    another known container by its magic bytes
+//!    (OLE, PNG, JPEG, GIF, gzip, 7z, RAR, UTF-32 with a BOM) →
 //!    [`Error::UnsupportedFormat`] naming it;
 //! 4. a UTF-16 byte order mark → decoded as UTF-16, then HTML or text by the
 //!    decoded text;
@@ -46,6 +47,9 @@
 //! A data table (cells side by side, no nested table, no cell holding an
 //! article) is a [`Block::Table`] with one string per `td`/`th`; a layout table
 //! flows as paragraphs.
+//!
+//! **PDF.** The text layer, lines joined into paragraphs, running headers,
+//! footers and page numbers dropped; tables read as lines. See `read/pdf/`.
 //!
 //! **docx, odt, RTF.** See their modules. Tables are laid out on a grid, merged
 //! cells resolved; a form (a table without a header row whose cells hold
@@ -123,10 +127,11 @@ pub struct Document {
     /// non-Chinese legacy encoding is detected.
     pub encoding: Option<&'static str>,
     /// The page's `<title>`, a docx's or odt's `dc:title`, an RTF's `\title`,
-    /// when not empty.
+    /// a PDF's `/Title`, when not empty.
     pub title: Option<String>,
-    /// A docx's `dcterms:created`, an odt's `meta:creation-date` or an RTF's
-    /// `\creatim` date: the reference date when the caller gives none.
+    /// A docx's `dcterms:created`, an odt's `meta:creation-date`, an RTF's
+    /// `\creatim` or a PDF's `/CreationDate` date: the reference date when
+    /// the caller gives none.
     pub created: Option<chrono::NaiveDate>,
     /// The blocks in reading order. In a [`Block::Table`] a merged cell's text
     /// sits in its first row and column and the positions it covers are empty.
