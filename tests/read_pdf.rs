@@ -72,7 +72,7 @@ fn the_minutes_read_as_from_the_docx_but_the_table() {
 fn uncompressed_streams_read_alike() {
     let plain = read("pdf/plain.pdf");
     assert_eq!(plain.blocks, read("pdf/minutes.pdf").blocks);
-    assert_eq!(plain.blocks.len(), 20);
+    assert_eq!(plain.blocks.len(), 21);
 }
 
 #[test]
@@ -228,26 +228,66 @@ fn hostile_pdfs_are_typed_errors_fast() {
 
 #[test]
 fn text_shown_with_a_standard_font_reads_through_its_encoding() {
-    // Two lines of one width: neither wraps into the other, as the measure is unknown.
+    // Only the first line reaches the right: with no second one to show the
+    // measure, it is not taken to wrap into the next.
     let content = b"BT /F1 12 Tf 72 700 Td (Minutes of the meeting) Tj 0 -14 Td [(Task) -250 (one)] TJ ET";
-    let stream = [
-        format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
+    let bytes = page_with_font(
         content,
-        b"\nendstream",
-    ]
-    .concat();
-    let bytes = pdf_of(&[
-        CATALOG,
-        PAGES,
-        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R \
-          /Resources << /Font << /F1 5 0 R >> >> >>",
-        &stream,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]);
+        &[b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"],
+    );
     let doc = read_bytes(&bytes, None, &Limits::default()).unwrap();
     assert_eq!(doc.text(), "Minutes of the meeting\nTask one\n");
     assert_eq!(doc.title, None);
     assert_eq!(doc.created, None);
+}
+
+/// A stream object of these bytes.
+fn stream(content: &[u8]) -> Vec<u8> {
+    [
+        format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
+        content,
+        b"\nendstream",
+    ]
+    .concat()
+}
+
+/// A page showing `content` with the font `F1`, object 5; more objects follow it.
+fn page_with_font(content: &[u8], font: &[&[u8]]) -> Vec<u8> {
+    let stream = stream(content);
+    let mut objects: Vec<&[u8]> = vec![
+        CATALOG,
+        PAGES,
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        &stream,
+    ];
+    objects.extend_from_slice(font);
+    pdf_of(&objects)
+}
+
+#[test]
+fn a_type0_identity_h_font_reads_through_its_cmap_and_widths() {
+    let cmap = stream(
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+          3 beginbfchar <0001> <4F1A> <0002> <8BAE> <0003> <0036> endbfchar\n\
+          1 beginbfrange <0005> <0006> [<6708> <5E95>] endbfrange",
+    );
+    // `6` is half an em wide (`/W`): the second `6`, 2.4 points after the
+    // first, is a word apart; `月底` 6.6 points after it is not (CJK).
+    let content = b"BT /F1 12 Tf 72 700 Td <000100020003> Tj ET \
+        BT /F1 12 Tf 104.4 700 Td <0003> Tj ET BT /F1 12 Tf 117 700 Td <00050006> Tj ET \
+        BT /F1 12 Tf 200 700 Td <0001> Tj ET";
+    let bytes = page_with_font(
+        content,
+        &[
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H \
+              /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /DW 1000 /W [3 [500]] \
+              /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+            &cmap,
+        ],
+    );
+    let doc = read_bytes(&bytes, None, &Limits::default()).unwrap();
+    assert_eq!(doc.text(), "会议6 6月底 会\n");
 }
 
 fn extract(path: &str) -> Value {

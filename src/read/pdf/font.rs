@@ -36,10 +36,12 @@ pub(super) struct Glyph {
 }
 
 impl Font {
-    pub(super) fn load(doc: &Document, dict: &Dictionary, limit: usize) -> Result<Font, Error> {
+    /// Reads a font; decoding its CMap takes from `budget`, the bytes left to decompress.
+    pub(super) fn load(doc: &Document, dict: &Dictionary, limit: usize, budget: &mut u64) -> Result<Font, Error> {
         let two_byte = name_of(dict, b"Subtype", doc) == Some(b"Type0".as_slice());
-        let to_unicode = match deref(dict.get(b"ToUnicode").ok(), doc) {
-            Some(Object::Stream(s)) => parse_cmap(&super::stream_bytes(s, limit)?),
+        let cmap = deref(dict.get(b"ToUnicode").ok(), doc);
+        let to_unicode = match cmap {
+            Some(Object::Stream(s)) => parse_cmap(&super::stream_bytes(s, limit, budget)?),
             _ => HashMap::new(),
         };
         let encoding = name_of(dict, b"Encoding", doc).unwrap_or_default();
@@ -55,9 +57,11 @@ impl Font {
             font.cid_widths(dict, doc);
         } else {
             font.simple_widths(dict, doc);
-            // Codes the CMap misses read through the font's own encoding,
-            // decoded for all 256 codes up front.
-            font.load_fallback(dict, doc, limit)?;
+            // Without a CMap the font's own encoding tells, decoded for all
+            // 256 codes up front.
+            if cmap.is_none() {
+                font.load_fallback(dict, doc, limit)?;
+            }
         }
         Ok(font)
     }
@@ -128,9 +132,6 @@ impl Font {
             Err(e) => return super::too_large(&e, limit).map_or(Ok(()), Err),
         };
         for code in 0u32..256 {
-            if self.to_unicode.contains_key(&code) {
-                continue;
-            }
             if let Ok(s) = encoding.bytes_to_string(&[code as u8])
                 && !s.is_empty()
                 && !s.contains('\u{FFFD}')

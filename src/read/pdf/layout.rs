@@ -170,23 +170,19 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
     // The distance of two lines of one paragraph: the least below a line
     // that fills the measure, of a size (a larger one is paragraph spacing;
     // table cells, which wrap closer, never fill it).
-    let mut line_pitch: Vec<(f32, f32)> = Vec::new();
+    // By size in half points: one look-up a line, however many lines.
+    let bucket = |size: f32| (size * 2.0).round() as i64;
+    let mut line_pitch: HashMap<i64, f32> = HashMap::new();
     for page in &pages {
         for pair in page.windows(2) {
             let d = pair[0].y - pair[1].y;
             if full(&pair[0]) && similar(pair[0].size, pair[1].size) && d >= 0.8 * pair[0].size {
-                line_pitch.push((pair[0].size, d));
+                let min = line_pitch.entry(bucket(pair[0].size)).or_insert(d);
+                *min = min.min(d);
             }
         }
     }
-    let pitch = |size: f32| {
-        line_pitch
-            .iter()
-            .filter(|(s, _)| similar(*s, size))
-            .map(|&(_, d)| d)
-            .fold(None, |m: Option<f32>, d| Some(m.map_or(d, |m| m.min(d))))
-            .unwrap_or(1.8 * size)
-    };
+    let pitch = |size: f32| line_pitch.get(&bucket(size)).copied().unwrap_or(1.8 * size);
 
     let mut out: Vec<String> = Vec::new();
     let mut prev: Option<(&Line, bool, bool)> = None; // line, first of its paragraph, last of its page

@@ -107,16 +107,20 @@ fn over_limit(limit: usize) -> Error {
     }
 }
 
-/// A stream's decoded bytes; its raw bytes when its filter is one lopdf does not decode.
-fn stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>> {
-    match stream.decompressed_content_with_limit(limit) {
-        Ok(data) => Ok(data),
+/// A stream's decoded bytes (its raw bytes when its filter is one lopdf does
+/// not decode), at most `limit` of them and taken from `budget`.
+fn stream_bytes(stream: &Stream, limit: usize, budget: &mut u64) -> Result<Vec<u8>> {
+    let limit = limit.min(usize::try_from(*budget).unwrap_or(usize::MAX));
+    let data = match stream.decompressed_content_with_limit(limit) {
+        Ok(data) => data,
         Err(e) => match too_large(&e, limit) {
-            Some(e) => Err(e),
-            None if stream.content.len() <= limit => Ok(stream.content.clone()),
-            None => Err(over_limit(limit)),
+            Some(e) => return Err(e),
+            None if stream.content.len() <= limit => stream.content.clone(),
+            None => return Err(over_limit(limit)),
         },
-    }
+    };
+    *budget = budget.saturating_sub(data.len() as u64);
+    Ok(data)
 }
 
 /// The Info dictionary's `/Title` (when not blank) and `/CreationDate`.
@@ -150,7 +154,7 @@ fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
 struct Reader<'a> {
     doc: &'a lopdf::Document,
     stream_limit: usize,
-    /// Bytes of page content left to decompress.
+    /// Bytes left to decompress, of page contents, forms and CMaps together.
     budget: u64,
     /// Fonts by their dictionary's object id: pages share them.
     fonts: HashMap<ObjectId, Rc<Font>>,
@@ -259,7 +263,7 @@ impl<'a> Reader<'a> {
         if let Some(font) = id.and_then(|id| self.fonts.get(&id)) {
             return Ok(Some(font.clone()));
         }
-        let font = Rc::new(Font::load(self.doc, dict, self.stream_limit)?);
+        let font = Rc::new(Font::load(self.doc, dict, self.stream_limit, &mut self.budget)?);
         if let Some(id) = id {
             self.fonts.insert(id, font.clone());
         }
@@ -386,9 +390,7 @@ impl<'a> Reader<'a> {
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
             Ok(b"Image") => self.saw_image = true,
             Ok(b"Form") if depth < MAX_FORM_DEPTH => {
-                let limit = usize::try_from(self.budget).unwrap_or(usize::MAX).min(self.stream_limit);
-                let bytes = stream_bytes(stream, limit)?;
-                self.budget = self.budget.saturating_sub(bytes.len() as u64);
+                let bytes = stream_bytes(stream, self.stream_limit, &mut self.budget)?;
                 let mut inner = state.clone();
                 if let Some(m) = stream.dict.get(b"Matrix").ok().and_then(|m| m.as_array().ok()) {
                     if let Some(m) = Matrix::from_operands(m) {
