@@ -144,6 +144,10 @@ fn a_scan_has_no_text_layer_and_an_encrypted_pdf_is_encrypted() {
     assert_eq!(error_of("scan.pdf", &scan).0, "no_text_layer");
     let locked = std::fs::read(fixture("pdf/encrypted.pdf")).unwrap();
     assert_eq!(error_of("locked.pdf", &locked).0, "encrypted");
+    // Encrypted with an empty user password, a PDF opens without asking.
+    let open = read("pdf/open.pdf");
+    assert_eq!(open.blocks, read("pdf/minutes.pdf").blocks);
+    assert_eq!(open.title.as_deref(), Some("青禾县农业农村工作专题会议纪要"));
 }
 
 /// A PDF of these objects (numbered from 1, the first the catalog) with a
@@ -288,6 +292,27 @@ fn a_type0_identity_h_font_reads_through_its_cmap_and_widths() {
     );
     let doc = read_bytes(&bytes, None, &Limits::default()).unwrap();
     assert_eq!(doc.text(), "会议6 6月底 会\n");
+    // Without its CMap, Identity-H codes are glyph numbers, no text at all.
+    let bare = page_with_font(
+        content,
+        &[b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H >>"],
+    );
+    let err = read_bytes(&bare, None, &Limits::default()).unwrap_err();
+    assert_eq!(err.kind(), "no_text_layer");
+}
+
+#[test]
+fn artifacts_of_a_tagged_pdf_are_not_text() {
+    let content = b"/Artifact <</Type /Pagination>> BDC BT /F1 12 Tf 72 800 Td (Internal) Tj ET EMC \
+        /P <</MCID 0>> BDC BT /F1 12 Tf 72 700 Td (Minutes) Tj ET EMC \
+        /Artifact BMC BT /F1 12 Tf 300 40 Td (7) Tj ET";
+    let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    let doc = read_bytes(&page_with_font(content, &[font]), None, &Limits::default()).unwrap();
+    assert_eq!(doc.text(), "Minutes\n");
+    // A page of artifacts only has text, none of it body text: empty, not a scan.
+    let only = page_with_font(b"/Artifact BMC BT /F1 12 Tf 72 800 Td (Internal) Tj ET EMC", &[font]);
+    let err = read_bytes(&only, None, &Limits::default()).unwrap_err();
+    assert_eq!(err.kind(), "empty");
 }
 
 fn extract(path: &str) -> Value {

@@ -9,10 +9,12 @@
 //! where each run starts and ends, the fonts' `/ToUnicode` CMaps their text
 //! (`font.rs`). `layout.rs` turns runs into lines and lines into paragraphs.
 //!
-//! Tables are not rebuilt: their cells read as lines of text. Text inside
-//! Form XObjects is read; vertical writing and rotated pages are read as if
+//! Tables are not rebuilt: their cells read as lines of text. Text marked
+//! as an `/Artifact` (a tagged PDF's headers, footers, page numbers) is not
+//! body text. Text inside Form XObjects is read; vertical writing and rotated pages are read as if
 //! horizontal. A PDF whose pages carry images and no text is a scan:
-//! [`Error::NoTextLayer`] (OCR is out of scope).
+//! [`Error::NoTextLayer`] (OCR is out of scope); so is one whose text is in
+//! fonts that say nothing of its Unicode (no `/ToUnicode`, no known encoding).
 
 mod font;
 mod layout;
@@ -56,6 +58,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         fonts: HashMap::new(),
         saw_image: false,
         saw_glyphs: false,
+        artifacts: 0,
     };
     let mut pages = Vec::new();
     for page_id in doc.page_iter() {
@@ -161,6 +164,8 @@ struct Reader<'a> {
     saw_image: bool,
     /// Text was shown, decoded or not (a font without a usable `/ToUnicode`).
     saw_glyphs: bool,
+    /// Open `/Artifact` marked-content sequences, over nested forms too.
+    artifacts: usize,
 }
 
 /// A 2D affine matrix `[a b c d e f]`, points as row vectors (PDF's convention).
@@ -280,6 +285,8 @@ impl<'a> Reader<'a> {
     ) -> Result<()> {
         // A content stream that does not parse reads as far as it does.
         let mut stack = Vec::new();
+        // Marked-content sequences open in this stream: is each an artifact?
+        let mut marks: Vec<bool> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         for op in Content::decode_iter(bytes) {
@@ -363,6 +370,17 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
+                // Tagged PDFs mark running headers, footers and page numbers as artifacts.
+                "BMC" | "BDC" => {
+                    let artifact = op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact");
+                    self.artifacts += usize::from(artifact);
+                    marks.push(artifact);
+                }
+                "EMC" => {
+                    if marks.pop() == Some(true) {
+                        self.artifacts -= 1;
+                    }
+                }
                 "BI" => self.saw_image = true,
                 "Do" => {
                     if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
@@ -372,6 +390,8 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
+        // Sequences a stream leaves open end with it.
+        self.artifacts -= marks.iter().filter(|&&a| a).count();
         Ok(())
     }
 
@@ -413,6 +433,9 @@ impl<'a> Reader<'a> {
     /// Shows a string: one run, from where it starts to where its last glyph ends.
     fn show(&mut self, bytes: &[u8], state: &State, tm: &mut Matrix, runs: &mut Vec<Run>) {
         let Some(font) = &state.font else { return };
+        if self.artifacts > 0 {
+            return;
+        }
         let start = Matrix::translate(0.0, state.rise).then(*tm).then(state.ctm);
         let mut text = String::new();
         for glyph in font.glyphs(bytes) {
