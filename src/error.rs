@@ -122,7 +122,10 @@ pub enum Error {
     },
     /// A PDF whose pages hold images and no text (a scan; OCR is not done),
     /// or text only in fonts that do not map it to Unicode.
-    #[error("{}: the PDF has no text layer (a scan?); OCR is out of scope", show(path))]
+    #[error(
+        "{}: the PDF has no text layer (a scan?); OCR is out of scope",
+        show(path)
+    )]
     NoTextLayer {
         /// The file.
         path: Option<PathBuf>,

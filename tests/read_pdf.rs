@@ -92,14 +92,20 @@ fn the_form_flows_as_lines() {
 #[test]
 fn a_report_reads_as_paragraphs_without_its_headers_and_page_numbers() {
     let doc = read("pdf/report.pdf");
-    assert_eq!(doc.title.as_deref(), Some("青禾县2025年第一季度重点工作推进情况的报告"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("青禾县2025年第一季度重点工作推进情况的报告")
+    );
     assert_eq!(doc.created, made());
     let lines = paragraphs(&doc);
     // The title, 17 paragraphs of the report, the signature and the date.
     assert_eq!(lines.len(), 20, "{lines:#?}");
     assert_eq!(lines[0], "青禾县2025年第一季度重点工作推进情况的报告");
     assert_eq!(lines[1], "县委：");
-    assert_eq!(lines[lines.len() - 2..], ["青禾县人民政府", "2025年4月15日"]);
+    assert_eq!(
+        lines[lines.len() - 2..],
+        ["青禾县人民政府", "2025年4月15日"]
+    );
     let text = doc.text();
     // The header of all three pages and the `- N -` footers are gone.
     assert!(!text.contains("内部资料"), "{text}");
@@ -147,7 +153,10 @@ fn a_scan_has_no_text_layer_and_an_encrypted_pdf_is_encrypted() {
     // Encrypted with an empty user password, a PDF opens without asking.
     let open = read("pdf/open.pdf");
     assert_eq!(open.blocks, read("pdf/minutes.pdf").blocks);
-    assert_eq!(open.title.as_deref(), Some("青禾县农业农村工作专题会议纪要"));
+    assert_eq!(
+        open.title.as_deref(),
+        Some("青禾县农业农村工作专题会议纪要")
+    );
 }
 
 /// A PDF of these objects (numbered from 1, the first the catalog) with a
@@ -162,7 +171,9 @@ fn pdf_of(objects: &[&[u8]]) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
@@ -187,7 +198,10 @@ fn hostile_pdfs_are_typed_errors_fast() {
         kind
     };
     let minutes = std::fs::read(fixture("pdf/minutes.pdf")).unwrap();
-    assert_eq!(quick("cut.pdf", &minutes[..minutes.len() / 2]), "malformed_pdf");
+    assert_eq!(
+        quick("cut.pdf", &minutes[..minutes.len() / 2]),
+        "malformed_pdf"
+    );
     assert_eq!(quick("stub.pdf", b"%PDF-1.7\n"), "malformed_pdf");
     // Page tree nodes that are each other's kids.
     let cycle = pdf_of(&[
@@ -234,7 +248,8 @@ fn hostile_pdfs_are_typed_errors_fast() {
 fn text_shown_with_a_standard_font_reads_through_its_encoding() {
     // Only the first line reaches the right: with no second one to show the
     // measure, it is not taken to wrap into the next.
-    let content = b"BT /F1 12 Tf 72 700 Td (Minutes of the meeting) Tj 0 -14 Td [(Task) -250 (one)] TJ ET";
+    let content =
+        b"BT /F1 12 Tf 72 700 Td (Minutes of the meeting) Tj 0 -14 Td [(Task) -250 (one)] TJ ET";
     let bytes = page_with_font(
         content,
         &[b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"],
@@ -303,14 +318,18 @@ fn a_type0_identity_h_font_reads_through_its_cmap_and_widths() {
 
 #[test]
 fn artifacts_of_a_tagged_pdf_are_not_text() {
-    let content = b"/Artifact <</Type /Pagination>> BDC BT /F1 12 Tf 72 800 Td (Internal) Tj ET EMC \
+    let content =
+        b"/Artifact <</Type /Pagination>> BDC BT /F1 12 Tf 72 800 Td (Internal) Tj ET EMC \
         /P <</MCID 0>> BDC BT /F1 12 Tf 72 700 Td (Minutes) Tj ET EMC \
         /Artifact BMC BT /F1 12 Tf 300 40 Td (7) Tj ET";
     let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
     let doc = read_bytes(&page_with_font(content, &[font]), None, &Limits::default()).unwrap();
     assert_eq!(doc.text(), "Minutes\n");
     // A page of artifacts only has text, none of it body text: empty, not a scan.
-    let only = page_with_font(b"/Artifact BMC BT /F1 12 Tf 72 800 Td (Internal) Tj ET EMC", &[font]);
+    let only = page_with_font(
+        b"/Artifact BMC BT /F1 12 Tf 72 800 Td (Internal) Tj ET EMC",
+        &[font],
+    );
     let err = read_bytes(&only, None, &Limits::default()).unwrap_err();
     assert_eq!(err.kind(), "empty");
 }
@@ -333,7 +352,10 @@ fn the_command_line_gives_the_minutes_record_from_the_pdf() {
     assert_eq!(pdf["meeting"], docx["meeting"]);
     let who = |record: &Value| -> Vec<(Value, Value)> {
         let people = record["people"].as_array().unwrap();
-        people.iter().map(|p| (p["name"].clone(), p["titles"].clone())).collect()
+        people
+            .iter()
+            .map(|p| (p["name"].clone(), p["titles"].clone()))
+            .collect()
     };
     assert_eq!(who(&pdf).len(), 5);
     assert_eq!(who(&pdf), who(&docx));
@@ -341,9 +363,15 @@ fn the_command_line_gives_the_minutes_record_from_the_pdf() {
     // a table and the PDF as lines, give the docx two more.
     let titles = |record: &Value| -> Vec<String> {
         let tasks = record["tasks"].as_array().unwrap();
-        tasks.iter().map(|t| t["title"].as_str().unwrap().to_string()).collect()
+        tasks
+            .iter()
+            .map(|t| t["title"].as_str().unwrap().to_string())
+            .collect()
     };
-    assert_eq!(titles(&pdf), ["春耕备耕", "高标准农田建设", "春季水利设施维修"]);
+    assert_eq!(
+        titles(&pdf),
+        ["春耕备耕", "高标准农田建设", "春季水利设施维修"]
+    );
     assert!(titles(&pdf).iter().all(|t| titles(&docx).contains(t)));
     assert_eq!(pdf["tasks"][2], docx["tasks"][4]);
 }

@@ -37,7 +37,12 @@ pub(super) struct Glyph {
 
 impl Font {
     /// Reads a font; decoding its CMap takes from `budget`, the bytes left to decompress.
-    pub(super) fn load(doc: &Document, dict: &Dictionary, limit: usize, budget: &mut u64) -> Result<Font, Error> {
+    pub(super) fn load(
+        doc: &Document,
+        dict: &Dictionary,
+        limit: usize,
+        budget: &mut u64,
+    ) -> Result<Font, Error> {
         let two_byte = name_of(dict, b"Subtype", doc) == Some(b"Type0".as_slice());
         let cmap = deref(dict.get(b"ToUnicode").ok(), doc);
         let to_unicode = match cmap {
@@ -110,7 +115,8 @@ impl Font {
                     i += 2;
                 }
                 Some(last) => {
-                    let (Some(last), Some(v)) = (number(Some(last)), number(deref(w.get(i + 2), doc)))
+                    let (Some(last), Some(v)) =
+                        (number(Some(last)), number(deref(w.get(i + 2), doc)))
                     else {
                         break;
                     };
@@ -125,7 +131,12 @@ impl Font {
         }
     }
 
-    fn load_fallback(&mut self, dict: &Dictionary, doc: &Document, limit: usize) -> Result<(), Error> {
+    fn load_fallback(
+        &mut self,
+        dict: &Dictionary,
+        doc: &Document,
+        limit: usize,
+    ) -> Result<(), Error> {
         let encoding = match dict.get_font_encoding_with_limit(doc, limit) {
             Ok(encoding) => encoding,
             // Over the limit is an error; an unreadable encoding only loses characters.
@@ -156,7 +167,11 @@ impl Font {
                 };
                 Glyph {
                     text,
-                    width: self.widths.get(&code).copied().unwrap_or(self.default_width),
+                    width: self
+                        .widths
+                        .get(&code)
+                        .copied()
+                        .unwrap_or(self.default_width),
                     is_space: !self.two_byte && code == 32,
                 }
             })
@@ -190,7 +205,9 @@ pub(super) fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
         match tokens[i] {
             Token::Word(b"beginbfchar") => {
                 i += 1;
-                while let (Some(Token::Hex(src)), Some(Token::Hex(dst))) = (tokens.get(i), tokens.get(i + 1)) {
+                while let (Some(Token::Hex(src)), Some(Token::Hex(dst))) =
+                    (tokens.get(i), tokens.get(i + 1))
+                {
                     if let Some(code) = code_of(src) {
                         map.insert(code, utf16(dst));
                     }
@@ -199,7 +216,9 @@ pub(super) fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
             }
             Token::Word(b"beginbfrange") => {
                 i += 1;
-                while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
+                while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
+                    (tokens.get(i), tokens.get(i + 1))
+                {
                     let (Some(lo), Some(hi)) = (code_of(lo), code_of(hi)) else {
                         break;
                     };
@@ -269,7 +288,10 @@ fn tokenize(data: &[u8]) -> Vec<Token<'_>> {
         let b = data[i];
         match b {
             b'<' if data.get(i + 1) != Some(&b'<') => {
-                let end = data[i..].iter().position(|&c| c == b'>').map_or(data.len(), |p| i + p);
+                let end = data[i..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .map_or(data.len(), |p| i + p);
                 let digits: Vec<u8> = data[i + 1..end]
                     .iter()
                     .filter_map(|&c| (c as char).to_digit(16).map(|d| d as u8))
@@ -286,7 +308,10 @@ fn tokenize(data: &[u8]) -> Vec<Token<'_>> {
                 i += 1;
             }
             b'%' => {
-                i += data[i..].iter().position(|&c| c == b'\n' || c == b'\r').unwrap_or(data.len() - i);
+                i += data[i..]
+                    .iter()
+                    .position(|&c| c == b'\n' || c == b'\r')
+                    .unwrap_or(data.len() - i);
             }
             _ if b.is_ascii_alphabetic() => {
                 let end = data[i..]

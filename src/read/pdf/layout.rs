@@ -131,7 +131,10 @@ fn edges(lines: &[Line]) -> Vec<usize> {
 fn drop_edges(pages: &mut [Vec<Line>]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for page in pages.iter() {
-        let mut keys: Vec<String> = edges(page).into_iter().map(|i| edge_key(&page[i].text)).collect();
+        let mut keys: Vec<String> = edges(page)
+            .into_iter()
+            .map(|i| edge_key(&page[i].text))
+            .collect();
         keys.sort();
         keys.dedup();
         for key in keys {
@@ -198,7 +201,8 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
                 let indent_ok = if p_first {
                     // After a paragraph's first line: back to the margin (the first
                     // line was indented), or on the margin as it was.
-                    line.x0 <= p.x0 - p.size || (p.x0 <= left + 0.5 * p.size && line.x0 <= left + 0.5 * p.size)
+                    line.x0 <= p.x0 - p.size
+                        || (p.x0 <= left + 0.5 * p.size && line.x0 <= left + 0.5 * p.size)
                 } else {
                     (line.x0 - p.x0).abs() < 0.5 * p.size
                 };
@@ -247,7 +251,15 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for n in ["- 3 -", "第3页", "第 3 页 共 9 页", "3", "3 / 12", "Page 3 of 9", "—3—"] {
+        for n in [
+            "- 3 -",
+            "第3页",
+            "第 3 页 共 9 页",
+            "3",
+            "3 / 12",
+            "Page 3 of 9",
+            "—3—",
+        ] {
             assert!(is_page_number(n), "{n}");
         }
         for n in ["3月", "一、总体要求", "2025年"] {
@@ -258,9 +270,19 @@ mod tests {
     #[test]
     fn a_wrapped_paragraph_joins_and_spacing_parts_paragraphs() {
         let page = vec![
-            run("一、加快建设。负责人：何建国；完成时限：2025年6", 74.0, 540.0, 700.0),
+            run(
+                "一、加快建设。负责人：何建国；完成时限：2025年6",
+                74.0,
+                540.0,
+                700.0,
+            ),
             run("月底前。", 50.0, 98.0, 680.0),
-            run("二、做好防返贫动态监测，每月开展一次排查，发现问题及时处置，确保不发生规模性返贫。", 74.0, 540.0, 653.0),
+            run(
+                "二、做好防返贫动态监测，每月开展一次排查，发现问题及时处置，确保不发生规模性返贫。",
+                74.0,
+                540.0,
+                653.0,
+            ),
         ];
         assert_eq!(
             paragraphs(vec![page]),

@@ -46,7 +46,8 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         max_decompressed_size: Some(stream_limit),
         ..Default::default()
     };
-    let doc = lopdf::Document::load_mem_with_options(bytes, options).map_err(|e| load_error(&e, stream_limit))?;
+    let doc = lopdf::Document::load_mem_with_options(bytes, options)
+        .map_err(|e| load_error(&e, stream_limit))?;
     // Loaded but not decrypted: a user password is needed.
     if doc.trailer.has(b"Encrypt") && !doc.was_encrypted() {
         return Err(Error::Encrypted { path: None });
@@ -74,7 +75,10 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         encoding: None,
         title,
         created,
-        blocks: layout::paragraphs(pages).into_iter().map(Block::Paragraph).collect(),
+        blocks: layout::paragraphs(pages)
+            .into_iter()
+            .map(Block::Paragraph)
+            .collect(),
         filled_tables: Vec::new(),
     })
 }
@@ -86,9 +90,9 @@ fn load_error(e: &lopdf::Error, limit: usize) -> Error {
         return e;
     }
     match e {
-        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword | lopdf::Error::AlreadyEncrypted => {
-            Error::Encrypted { path: None }
-        }
+        lopdf::Error::Decryption(_)
+        | lopdf::Error::InvalidPassword
+        | lopdf::Error::AlreadyEncrypted => Error::Encrypted { path: None },
         e => Error::MalformedPdf {
             path: None,
             reason: e.to_string(),
@@ -98,7 +102,11 @@ fn load_error(e: &lopdf::Error, limit: usize) -> Error {
 
 /// [`Error::TooLarge`] when lopdf stopped at the decompression limit.
 fn too_large(e: &lopdf::Error, limit: usize) -> Option<Error> {
-    matches!(e, lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })).then(|| over_limit(limit))
+    matches!(
+        e,
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })
+    )
+    .then(|| over_limit(limit))
 }
 
 fn over_limit(limit: usize) -> Error {
@@ -141,7 +149,9 @@ fn info(doc: &lopdf::Document) -> (Option<String>, Option<chrono::NaiveDate>) {
         let object = doc.dereference(info.get(key).ok()?).ok()?.1;
         lopdf::decode_text_string(object).ok()
     };
-    let title = field(b"Title").map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let title = field(b"Title")
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     let created = field(b"CreationDate").and_then(|d| parse_date(&d));
     (title, created)
 }
@@ -220,7 +230,9 @@ struct State {
 
 impl<'a> Reader<'a> {
     fn page(&mut self, page_id: ObjectId) -> Result<Vec<Run>> {
-        let limit = usize::try_from(self.budget).unwrap_or(usize::MAX).min(self.stream_limit);
+        let limit = usize::try_from(self.budget)
+            .unwrap_or(usize::MAX)
+            .min(self.stream_limit);
         let content = self
             .doc
             .get_page_content_with_limit(page_id, limit)
@@ -249,15 +261,25 @@ impl<'a> Reader<'a> {
         };
         direct
             .into_iter()
-            .chain(ids.into_iter().filter_map(|id| self.doc.get_dictionary(id).ok()))
+            .chain(
+                ids.into_iter()
+                    .filter_map(|id| self.doc.get_dictionary(id).ok()),
+            )
             .collect()
     }
 
     /// A named resource of a category (`Font`, `XObject`), looked up nearest first.
-    fn resource(&self, resources: &[&'a Dictionary], category: &[u8], name: &[u8]) -> Option<(Option<ObjectId>, &'a Object)> {
+    fn resource(
+        &self,
+        resources: &[&'a Dictionary],
+        category: &[u8],
+        name: &[u8],
+    ) -> Option<(Option<ObjectId>, &'a Object)> {
         resources.iter().find_map(|r| {
             let (_, dict) = self.doc.dereference(r.get(category).ok()?).ok()?;
-            self.doc.dereference(dict.as_dict().ok()?.get(name).ok()?).ok()
+            self.doc
+                .dereference(dict.as_dict().ok()?.get(name).ok()?)
+                .ok()
         })
     }
 
@@ -268,7 +290,12 @@ impl<'a> Reader<'a> {
         if let Some(font) = id.and_then(|id| self.fonts.get(&id)) {
             return Ok(Some(font.clone()));
         }
-        let font = Rc::new(Font::load(self.doc, dict, self.stream_limit, &mut self.budget)?);
+        let font = Rc::new(Font::load(
+            self.doc,
+            dict,
+            self.stream_limit,
+            &mut self.budget,
+        )?);
         if let Some(id) = id {
             self.fonts.insert(id, font.clone());
         }
@@ -291,7 +318,12 @@ impl<'a> Reader<'a> {
         let mut tlm = Matrix::IDENTITY;
         for op in Content::decode_iter(bytes) {
             let Ok(op) = op else { break };
-            let num = |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok()).filter(|v| v.is_finite());
+            let num = |i: usize| {
+                op.operands
+                    .get(i)
+                    .and_then(|o| o.as_float().ok())
+                    .filter(|v| v.is_finite())
+            };
             match op.operator.as_str() {
                 "q" => stack.push(state.clone()),
                 "Q" => {
@@ -372,7 +404,8 @@ impl<'a> Reader<'a> {
                 }
                 // Tagged PDFs mark running headers, footers and page numbers as artifacts.
                 "BMC" | "BDC" => {
-                    let artifact = op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact");
+                    let artifact =
+                        op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact");
                     self.artifacts += usize::from(artifact);
                     marks.push(artifact);
                 }
@@ -412,7 +445,12 @@ impl<'a> Reader<'a> {
             Ok(b"Form") if depth < MAX_FORM_DEPTH => {
                 let bytes = stream_bytes(stream, self.stream_limit, &mut self.budget)?;
                 let mut inner = state.clone();
-                if let Some(m) = stream.dict.get(b"Matrix").ok().and_then(|m| m.as_array().ok()) {
+                if let Some(m) = stream
+                    .dict
+                    .get(b"Matrix")
+                    .ok()
+                    .and_then(|m| m.as_array().ok())
+                {
                     if let Some(m) = Matrix::from_operands(m) {
                         inner.ctm = m.then(inner.ctm);
                     }
@@ -422,7 +460,8 @@ impl<'a> Reader<'a> {
                     .dereference(stream.dict.get(b"Resources").unwrap_or(&Object::Null))
                     .ok()
                     .and_then(|(_, r)| r.as_dict().ok());
-                let scoped: Vec<&'a Dictionary> = own.into_iter().chain(resources.iter().copied()).collect();
+                let scoped: Vec<&'a Dictionary> =
+                    own.into_iter().chain(resources.iter().copied()).collect();
                 self.content(&bytes, &scoped, inner, depth + 1, runs)?;
             }
             _ => {}
@@ -441,7 +480,12 @@ impl<'a> Reader<'a> {
         for glyph in font.glyphs(bytes) {
             self.saw_glyphs = true;
             text.push_str(&glyph.text);
-            let spacing = state.char_spacing + if glyph.is_space { state.word_spacing } else { 0.0 };
+            let spacing = state.char_spacing
+                + if glyph.is_space {
+                    state.word_spacing
+                } else {
+                    0.0
+                };
             let tx = (glyph.width / 1000.0 * state.size + spacing) * state.scale;
             *tm = Matrix::translate(tx, 0.0).then(*tm);
         }
