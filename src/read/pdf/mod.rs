@@ -409,11 +409,7 @@ impl<'a> Reader<'a> {
                     self.artifacts += usize::from(artifact);
                     marks.push(artifact);
                 }
-                "EMC" => {
-                    if marks.pop() == Some(true) {
-                        self.artifacts -= 1;
-                    }
-                }
+                "EMC" => self.artifacts -= usize::from(marks.pop() == Some(true)),
                 "BI" => self.saw_image = true,
                 "Do" => {
                     if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
@@ -445,15 +441,9 @@ impl<'a> Reader<'a> {
             Ok(b"Form") if depth < MAX_FORM_DEPTH => {
                 let bytes = stream_bytes(stream, self.stream_limit, &mut self.budget)?;
                 let mut inner = state.clone();
-                if let Some(m) = stream
-                    .dict
-                    .get(b"Matrix")
-                    .ok()
-                    .and_then(|m| m.as_array().ok())
-                {
-                    if let Some(m) = Matrix::from_operands(m) {
-                        inner.ctm = m.then(inner.ctm);
-                    }
+                let matrix = stream.dict.get(b"Matrix").and_then(Object::as_array);
+                if let Some(m) = matrix.ok().and_then(|m| Matrix::from_operands(m)) {
+                    inner.ctm = m.then(inner.ctm);
                 }
                 let own = self
                     .doc
