@@ -242,6 +242,17 @@ fn hostile_pdfs_are_typed_errors_fast() {
     let err = read_bytes(&minutes, Some(Path::new("small.pdf")), &limits).unwrap_err();
     assert_eq!(err.kind(), "too_large", "{err}");
     assert_eq!(err.path(), Some(Path::new("small.pdf")));
+    assert!(err.to_string().contains("a PDF stream is"), "{err}");
+    // Pages that inflate past the limit of all streams together.
+    let mut limits = Limits::default();
+    limits.max_total_decompressed_bytes = 2000;
+    let report = std::fs::read(fixture("pdf/report.pdf")).unwrap();
+    let err = read_bytes(&report, None, &limits).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("the PDF's streams together is 2001 bytes, the limit is 2000"),
+        "{err}"
+    );
 }
 
 #[test]

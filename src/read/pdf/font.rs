@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, Object};
 
+use super::Budget;
 use crate::error::Error;
 
 /// The most entries one CMap range may add: a `bfrange` of 0x0000–0xFFFF is
@@ -36,17 +37,16 @@ pub(super) struct Glyph {
 }
 
 impl Font {
-    /// Reads a font; decoding its CMap takes from `budget`, the bytes left to decompress.
+    /// Reads a font; its CMap is decoded within the budget.
     pub(super) fn load(
         doc: &Document,
         dict: &Dictionary,
-        limit: usize,
-        budget: &mut u64,
+        budget: &mut Budget,
     ) -> Result<Font, Error> {
         let two_byte = name_of(dict, b"Subtype", doc) == Some(b"Type0".as_slice());
         let cmap = deref(dict.get(b"ToUnicode").ok(), doc);
         let to_unicode = match cmap {
-            Some(Object::Stream(s)) => parse_cmap(&super::stream_bytes(s, limit, budget)?),
+            Some(Object::Stream(s)) => parse_cmap(&budget.decode(s)?),
             _ => HashMap::new(),
         };
         let encoding = name_of(dict, b"Encoding", doc).unwrap_or_default();
@@ -65,7 +65,7 @@ impl Font {
             // Without a CMap the font's own encoding tells, decoded for all
             // 256 codes up front.
             if cmap.is_none() {
-                font.load_fallback(dict, doc, limit)?;
+                font.load_fallback(dict, doc, budget.next())?;
             }
         }
         Ok(font)

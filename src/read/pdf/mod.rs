@@ -2,8 +2,8 @@
 //!
 //! lopdf parses the file (cross-reference data, object streams, filters,
 //! decryption) under [`Limits`]: each stream decompresses to at most
-//! [`Limits::max_entry_bytes`], all page contents together to at most
-//! [`Limits::max_total_decompressed_bytes`]. The text is taken here from the
+//! [`Limits::max_entry_bytes`], the page contents, forms and CMaps together
+//! to at most [`Limits::max_total_decompressed_bytes`]. The text is taken here from the
 //! content streams: the text operators (`Tj`, `TJ`, `'`, `"`) give strings,
 //! the positioning ones (`Td`, `TD`, `Tm`, `T*`, `cm`) and the fonts' widths
 //! where each run starts and ends, the fonts' `/ToUnicode` CMaps their text
@@ -11,8 +11,8 @@
 //!
 //! Tables are not rebuilt: their cells read as lines of text. Text marked
 //! as an `/Artifact` (a tagged PDF's headers, footers, page numbers) is not
-//! body text. Text inside Form XObjects is read; vertical writing and rotated pages are read as if
-//! horizontal. A PDF whose pages carry images and no text is a scan:
+//! body text. Text inside Form XObjects is read; vertical writing and
+//! rotated pages are read as if horizontal. A PDF whose pages carry images and no text is a scan:
 //! [`Error::NoTextLayer`] (OCR is out of scope); so is one whose text is in
 //! fonts that say nothing of its Unicode (no `/ToUnicode`, no known encoding).
 
@@ -54,8 +54,11 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
     let mut reader = Reader {
         doc: &doc,
-        stream_limit,
-        budget: limits.max_total_decompressed_bytes,
+        budget: Budget {
+            stream: stream_limit,
+            total: limits.max_total_decompressed_bytes,
+            left: limits.max_total_decompressed_bytes,
+        },
         fonts: HashMap::new(),
         saw_image: false,
         saw_glyphs: false,
@@ -106,32 +109,72 @@ fn too_large(e: &lopdf::Error, limit: usize) -> Option<Error> {
         e,
         lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })
     )
-    .then(|| over_limit(limit))
+    .then(|| over_limit("a PDF stream", limit as u64))
 }
 
-fn over_limit(limit: usize) -> Error {
+fn over_limit(what: &str, limit: u64) -> Error {
     Error::TooLarge {
         path: None,
-        what: "a PDF stream".into(),
-        actual: limit as u64 + 1,
-        limit: limit as u64,
+        what: what.into(),
+        actual: limit.saturating_add(1),
+        limit,
     }
 }
 
-/// A stream's decoded bytes (its raw bytes when its filter is one lopdf does
-/// not decode), at most `limit` of them and taken from `budget`.
-fn stream_bytes(stream: &Stream, limit: usize, budget: &mut u64) -> Result<Vec<u8>> {
-    let limit = limit.min(usize::try_from(*budget).unwrap_or(usize::MAX));
-    let data = match stream.decompressed_content_with_limit(limit) {
-        Ok(data) => data,
-        Err(e) => match too_large(&e, limit) {
-            Some(e) => return Err(e),
-            None if stream.content.len() <= limit => stream.content.clone(),
-            None => return Err(over_limit(limit)),
-        },
-    };
-    *budget = budget.saturating_sub(data.len() as u64);
-    Ok(data)
+/// What may still be decompressed: each stream up to [`Limits::max_entry_bytes`],
+/// all of them (page contents, forms, CMaps) up to [`Limits::max_total_decompressed_bytes`].
+struct Budget {
+    stream: usize,
+    total: u64,
+    left: u64,
+}
+
+impl Budget {
+    /// The most the next stream may decompress to.
+    fn next(&self) -> usize {
+        self.stream
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX))
+    }
+
+    fn spend(&mut self, data: &[u8]) {
+        self.left = self.left.saturating_sub(data.len() as u64);
+    }
+
+    /// Over the limit of one stream, or of all of them when that one bound first.
+    fn exceeded(&self) -> Error {
+        if (self.left as u128) < self.stream as u128 {
+            over_limit("the PDF's streams together", self.total)
+        } else {
+            over_limit("a PDF stream", self.stream as u64)
+        }
+    }
+
+    /// A stream's decoded bytes (its raw bytes when its filter is one lopdf
+    /// does not decode), paid for.
+    fn decode(&mut self, stream: &Stream) -> Result<Vec<u8>> {
+        let limit = self.next();
+        let data = match stream.decompressed_content_with_limit(limit) {
+            Ok(data) => data,
+            Err(e) if too_large(&e, limit).is_some() => return Err(self.exceeded()),
+            Err(_) if stream.content.len() <= limit => stream.content.clone(),
+            Err(_) => return Err(self.exceeded()),
+        };
+        self.spend(&data);
+        Ok(data)
+    }
+
+    /// The content streams of a page, together, paid for.
+    fn page(&mut self, doc: &lopdf::Document, page_id: ObjectId) -> Result<Vec<u8>> {
+        let limit = self.next();
+        let content =
+            doc.get_page_content_with_limit(page_id, limit)
+                .map_err(|e| match too_large(&e, limit) {
+                    Some(_) => self.exceeded(),
+                    None => malformed(&e),
+                })?;
+        self.spend(&content);
+        Ok(content)
+    }
 }
 
 /// The Info dictionary's `/Title` (when not blank) and `/CreationDate`.
@@ -166,9 +209,7 @@ fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
 /// Walks pages, keeping what all pages share: the decoded fonts and the budget.
 struct Reader<'a> {
     doc: &'a lopdf::Document,
-    stream_limit: usize,
-    /// Bytes left to decompress, of page contents, forms and CMaps together.
-    budget: u64,
+    budget: Budget,
     /// Fonts by their dictionary's object id: pages share them.
     fonts: HashMap<ObjectId, Rc<Font>>,
     saw_image: bool,
@@ -230,14 +271,7 @@ struct State {
 
 impl<'a> Reader<'a> {
     fn page(&mut self, page_id: ObjectId) -> Result<Vec<Run>> {
-        let limit = usize::try_from(self.budget)
-            .unwrap_or(usize::MAX)
-            .min(self.stream_limit);
-        let content = self
-            .doc
-            .get_page_content_with_limit(page_id, limit)
-            .map_err(|e| too_large(&e, limit).unwrap_or_else(|| malformed(&e)))?;
-        self.budget = self.budget.saturating_sub(content.len() as u64);
+        let content = self.budget.page(self.doc, page_id)?;
         let resources = self.page_resources(page_id);
         let state = State {
             ctm: Matrix::IDENTITY,
@@ -290,12 +324,7 @@ impl<'a> Reader<'a> {
         if let Some(font) = id.and_then(|id| self.fonts.get(&id)) {
             return Ok(Some(font.clone()));
         }
-        let font = Rc::new(Font::load(
-            self.doc,
-            dict,
-            self.stream_limit,
-            &mut self.budget,
-        )?);
+        let font = Rc::new(Font::load(self.doc, dict, &mut self.budget)?);
         if let Some(id) = id {
             self.fonts.insert(id, font.clone());
         }
@@ -439,7 +468,7 @@ impl<'a> Reader<'a> {
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
             Ok(b"Image") => self.saw_image = true,
             Ok(b"Form") if depth < MAX_FORM_DEPTH => {
-                let bytes = stream_bytes(stream, self.stream_limit, &mut self.budget)?;
+                let bytes = self.budget.decode(stream)?;
                 let mut inner = state.clone();
                 let matrix = stream.dict.get(b"Matrix").and_then(Object::as_array);
                 if let Some(m) = matrix.ok().and_then(|m| Matrix::from_operands(m)) {
