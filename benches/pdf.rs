@@ -18,7 +18,11 @@ fn pdf(c: &mut Criterion) {
         let text = huiyi::read::read_bytes(&bytes, Some(&path), &limits)
             .expect("huiyi reads it")
             .text();
-        eprintln!("{name}: {} bytes PDF, text {} bytes", bytes.len(), text.len());
+        eprintln!(
+            "{name}: {} bytes PDF, text {} bytes",
+            bytes.len(),
+            text.len()
+        );
         let mut group = c.benchmark_group(format!("pdf/{name}"));
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function("huiyi read_bytes", |b| {

@@ -8,8 +8,9 @@
 //!   when they are a page number (`- 3 -`, `第3页`, `3`, `3/12`) or the same
 //!   (digits aside) at the top or bottom of two pages or more: both dropped.
 //! * A line continues the paragraph above it when that one reaches the right
-//!   margin (where two lines or more end), the two are one line apart (no paragraph spacing), the same size,
-//!   and it is not indented as a first line is; also across a page break.
+//!   margin (where two lines or more end), the two are one line apart (no
+//!   paragraph spacing), of one size, and it is not indented as a first line
+//!   is; also across a page break.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -17,7 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// The text of one shown string and where it lies on the page.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(super) struct Run {
     pub text: String,
     /// Where the run starts and ends on its baseline.
@@ -29,7 +30,7 @@ pub(super) struct Run {
     pub size: f32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Line {
     text: String,
     x0: f32,
@@ -43,7 +44,7 @@ const EDGE_LINES: usize = 2;
 
 /// CJK ideographs, kana, CJK punctuation and full-width forms: text that is
 /// written without blanks between its characters.
-pub(super) fn is_cjk(c: char) -> bool {
+fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{2E80}'..='\u{2FDF}' | '\u{3000}'..='\u{30FF}' | '\u{3100}'..='\u{31FF}'
         | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
@@ -172,8 +173,8 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
     let full = |l: &Line| measured && reaches(l);
     // The distance of two lines of one paragraph: the least below a line
     // that fills the measure, of a size (a larger one is paragraph spacing;
-    // table cells, which wrap closer, never fill it).
-    // By size in half points: one look-up a line, however many lines.
+    // table cells, which wrap closer, never fill it). Kept by size in half
+    // points: one look-up a line, however many lines.
     let bucket = |size: f32| (size * 2.0).round() as i64;
     let mut line_pitch: HashMap<i64, f32> = HashMap::new();
     for page in &pages {
@@ -188,16 +189,13 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
     let pitch = |size: f32| line_pitch.get(&bucket(size)).copied().unwrap_or(1.8 * size);
 
     let mut out: Vec<String> = Vec::new();
-    let mut prev: Option<(&Line, bool, bool)> = None; // line, first of its paragraph, last of its page
+    // The line before, and whether it began its paragraph.
+    let mut prev: Option<(&Line, bool)> = None;
     for page in &pages {
         for (i, line) in page.iter().enumerate() {
-            let first_on_page = i == 0;
-            let joins = prev.is_some_and(|(p, p_first, p_last)| {
-                let spaced = if first_on_page {
-                    !p_last
-                } else {
-                    p.y - line.y > pitch(p.size) * 1.15
-                };
+            let joins = prev.is_some_and(|(p, p_first)| {
+                // Across a page break the distance says nothing.
+                let spaced = i > 0 && p.y - line.y > pitch(p.size) * 1.15;
                 let indent_ok = if p_first {
                     // After a paragraph's first line: back to the margin (the first
                     // line was indented), or on the margin as it was.
@@ -217,7 +215,7 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
                 }
                 _ => out.push(line.text.clone()),
             }
-            prev = Some((line, !joins, i + 1 == page.len()));
+            prev = Some((line, !joins));
         }
     }
     out
