@@ -345,6 +345,39 @@ fn artifacts_of_a_tagged_pdf_are_not_text() {
     assert_eq!(err.kind(), "empty");
 }
 
+#[test]
+fn hostile_fonts_cost_little() {
+    let content = b"BT /F1 12 Tf 72 700 Td <0001> Tj ET";
+    let cmap = stream(b"1 beginbfchar <0001> <4F1A> endbfchar");
+    // A `/W` array of the same full range a thousand times over.
+    let widths = format!(
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /W [{}] >>",
+        "0 65535 500 ".repeat(1000)
+    );
+    let bytes = page_with_font(
+        content,
+        &[
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H \
+              /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+            widths.as_bytes(),
+            &cmap,
+        ],
+    );
+    let start = Instant::now();
+    let doc = read_bytes(&bytes, None, &Limits::default()).unwrap();
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    assert_eq!(doc.text(), "会\n");
+    // `/FirstChar` at the end of the integers.
+    let simple = page_with_font(
+        b"BT /F1 12 Tf 72 700 Td (a) Tj ET",
+        &[b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica \
+             /FirstChar 9223372036854775807 /Widths [500 500] >>"],
+    );
+    let doc = read_bytes(&simple, None, &Limits::default()).unwrap();
+    assert_eq!(doc.text(), "a\n");
+}
+
 fn extract(path: &str) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_huiyi"))
         .args(["extract", "--format", "json", path])

@@ -17,6 +17,15 @@ use crate::error::Error;
 /// legal, a larger one is hostile.
 const MAX_RANGE: u32 = 0x1_0000;
 
+/// The most entries a CMap or a `/W` array may write in all (overlapping
+/// ranges written again and again would otherwise cost without end): four
+/// times every two-byte code.
+const MAX_ENTRIES: usize = 4 * MAX_RANGE as usize;
+
+/// The longest destination of a CMap entry read, in bytes (the spec's limit
+/// is 512; real ones hold a character or a ligature).
+const MAX_DESTINATION: usize = 64;
+
 /// A font as the text extractor needs it.
 pub(super) struct Font {
     /// Type0 fonts use two-byte codes (Identity-H and the UCS-2 CMaps); simple fonts one.
@@ -78,7 +87,7 @@ impl Font {
         if let Some(Object::Array(widths)) = deref(dict.get(b"Widths").ok(), doc) {
             for (i, w) in widths.iter().enumerate().take(256) {
                 if let Some(w) = number(deref(Some(w), doc)) {
-                    self.widths.insert((first + i as i64) as u32, w);
+                    self.widths.insert((first as u32).wrapping_add(i as u32), w);
                 }
             }
         }
@@ -101,7 +110,8 @@ impl Font {
         };
         // `c [w1 w2 …]` or `c_first c_last w`.
         let mut i = 0;
-        while i < w.len() && self.widths.len() < MAX_RANGE as usize {
+        let mut written = 0;
+        while i < w.len() && written < MAX_ENTRIES {
             let Some(start) = number(deref(w.get(i), doc)) else {
                 break;
             };
@@ -109,9 +119,10 @@ impl Font {
                 Some(Object::Array(list)) => {
                     for (k, v) in list.iter().enumerate().take(MAX_RANGE as usize) {
                         if let Some(v) = number(deref(Some(v), doc)) {
-                            self.widths.insert(start as u32 + k as u32, v);
+                            self.widths.insert((start as u32).wrapping_add(k as u32), v);
                         }
                     }
+                    written += list.len().min(MAX_RANGE as usize) + 1;
                     i += 2;
                 }
                 Some(last) => {
@@ -124,6 +135,7 @@ impl Font {
                     for c in start..=last.min(start.saturating_add(MAX_RANGE)) {
                         self.widths.insert(c, v);
                     }
+                    written += last.saturating_sub(start).min(MAX_RANGE) as usize + 1;
                     i += 3;
                 }
                 None => break,
@@ -201,28 +213,31 @@ pub(super) fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
     let tokens = tokenize(data);
     let mut map = HashMap::new();
     let mut i = 0;
-    while i < tokens.len() {
+    let mut written = 0;
+    while i < tokens.len() && written < MAX_ENTRIES {
         match tokens[i] {
             Token::Word(b"beginbfchar") => {
                 i += 1;
-                while let (Some(Token::Hex(src)), Some(Token::Hex(dst))) =
-                    (tokens.get(i), tokens.get(i + 1))
+                while let (Some(Token::Hex(src)), Some(Token::Hex(dst)), true) =
+                    (tokens.get(i), tokens.get(i + 1), written < MAX_ENTRIES)
                 {
                     if let Some(code) = code_of(src) {
                         map.insert(code, utf16(dst));
                     }
+                    written += 1;
                     i += 2;
                 }
             }
             Token::Word(b"beginbfrange") => {
                 i += 1;
-                while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
-                    (tokens.get(i), tokens.get(i + 1))
+                while let (Some(Token::Hex(lo)), Some(Token::Hex(hi)), true) =
+                    (tokens.get(i), tokens.get(i + 1), written < MAX_ENTRIES)
                 {
                     let (Some(lo), Some(hi)) = (code_of(lo), code_of(hi)) else {
                         break;
                     };
                     let hi = hi.min(lo.saturating_add(MAX_RANGE - 1));
+                    written += hi.saturating_sub(lo) as usize + 1;
                     match tokens.get(i + 2) {
                         // lo hi <dst>: consecutive codes, the last UTF-16 unit counting up.
                         Some(Token::Hex(dst)) => {
@@ -262,8 +277,10 @@ fn code_of(hex: &[u8]) -> Option<u32> {
     (hex.len() <= 4).then(|| hex.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)))
 }
 
+/// The UTF-16 units of a destination: a character or a ligature's few, so
+/// no more than [`MAX_DESTINATION`] bytes are read.
 fn units(bytes: &[u8]) -> Vec<u16> {
-    bytes
+    bytes[..bytes.len().min(MAX_DESTINATION)]
         .chunks(2)
         .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
         .collect()
@@ -351,5 +368,17 @@ mod tests {
     fn a_huge_bfrange_is_capped() {
         let map = parse_cmap(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
         assert_eq!(map.len(), MAX_RANGE as usize);
+    }
+
+    #[test]
+    fn overlapping_ranges_stop_at_the_entry_cap() {
+        let range = format!("<0000> <FFFF> <{}>\n", "0041".repeat(100));
+        let cmap = format!("9 beginbfrange\n{}endbfrange", range.repeat(100));
+        let start = std::time::Instant::now();
+        let map = parse_cmap(cmap.as_bytes());
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(map.len(), MAX_RANGE as usize);
+        // Each destination is cut to 32 UTF-16 units.
+        assert_eq!(map[&0], "A".repeat(32));
     }
 }
