@@ -376,6 +376,16 @@ fn hostile_fonts_cost_little() {
     );
     let doc = read_bytes(&simple, None, &Limits::default()).unwrap();
     assert_eq!(doc.text(), "a\n");
+    // Ten thousand one-letter strings: 60 KB of content, ten times that as runs.
+    let mut limits = Limits::default();
+    limits.max_total_decompressed_bytes = 100_000;
+    let many = format!("BT /F1 12 Tf 72 700 Td {} ET", "(a) Tj ".repeat(10_000));
+    let font: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    let err = read_bytes(&page_with_font(many.as_bytes(), &[font]), None, &limits).unwrap_err();
+    assert!(
+        err.to_string().contains("the PDF's text runs in memory is"),
+        "{err}"
+    );
 }
 
 fn extract(path: &str) -> Value {

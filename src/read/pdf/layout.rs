@@ -62,7 +62,7 @@ fn blank_between(left: &str, right: &str) -> bool {
 fn lines(runs: Vec<Run>) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     for run in runs {
-        if run.text.is_empty() || run.size <= 0.0 {
+        if run.size <= 0.0 {
             continue;
         }
         if let Some(line) = lines.last_mut() {

@@ -35,6 +35,10 @@ use layout::Run;
 /// How deep Form XObjects may nest inside each other (a form drawing itself is a cycle).
 const MAX_FORM_DEPTH: usize = 16;
 
+/// How many graphics states `q` may save at once; deeper saves are ignored
+/// (each costs a copy of the state).
+const MAX_SAVES: usize = 256;
+
 /// Reads a PDF. `path` only names the input in errors.
 pub(super) fn read_pdf(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<Document> {
     read(bytes, limits).map_err(|e| e.at(path))
@@ -63,6 +67,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         saw_image: false,
         saw_glyphs: false,
         artifacts: 0,
+        run_bytes: 0,
     };
     let mut pages = Vec::new();
     for page_id in doc.page_iter() {
@@ -217,6 +222,10 @@ struct Reader<'a> {
     saw_glyphs: bool,
     /// Open `/Artifact` marked-content sequences, over nested forms too.
     artifacts: usize,
+    /// The memory the runs of all pages take: a run costs some 50 bytes, a
+    /// `(a)Tj` in a content stream five, so it is bounded apart, by
+    /// [`Limits::max_total_decompressed_bytes`] too.
+    run_bytes: u64,
 }
 
 /// A 2D affine matrix `[a b c d e f]`, points as row vectors (PDF's convention).
@@ -354,7 +363,7 @@ impl<'a> Reader<'a> {
                     .filter(|v| v.is_finite())
             };
             match op.operator.as_str() {
-                "q" => stack.push(state.clone()),
+                "q" if stack.len() < MAX_SAVES => stack.push(state.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         state = s;
@@ -410,7 +419,7 @@ impl<'a> Reader<'a> {
                         tm = tlm;
                     }
                     if let Some(Ok(s)) = op.operands.last().map(Object::as_str) {
-                        self.show(s, &state, &mut tm, runs);
+                        self.show(s, &state, &mut tm, runs)?;
                     }
                 }
                 "TJ" => {
@@ -419,7 +428,7 @@ impl<'a> Reader<'a> {
                     };
                     for item in items {
                         match item {
-                            Object::String(s, _) => self.show(s, &state, &mut tm, runs),
+                            Object::String(s, _) => self.show(s, &state, &mut tm, runs)?,
                             item => {
                                 if let Ok(n) = item.as_float()
                                     && n.is_finite()
@@ -489,10 +498,18 @@ impl<'a> Reader<'a> {
     }
 
     /// Shows a string: one run, from where it starts to where its last glyph ends.
-    fn show(&mut self, bytes: &[u8], state: &State, tm: &mut Matrix, runs: &mut Vec<Run>) {
-        let Some(font) = &state.font else { return };
+    fn show(
+        &mut self,
+        bytes: &[u8],
+        state: &State,
+        tm: &mut Matrix,
+        runs: &mut Vec<Run>,
+    ) -> Result<()> {
+        let Some(font) = &state.font else {
+            return Ok(());
+        };
         if self.artifacts > 0 {
-            return;
+            return Ok(());
         }
         let start = Matrix::translate(0.0, state.rise).then(*tm).then(state.ctm);
         let mut text = String::new();
@@ -508,6 +525,18 @@ impl<'a> Reader<'a> {
             let tx = (glyph.width / 1000.0 * state.size + spacing) * state.scale;
             *tm = Matrix::translate(tx, 0.0).then(*tm);
         }
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.run_bytes += (std::mem::size_of::<Run>() + text.len()) as u64;
+        if self.run_bytes > self.budget.total {
+            return Err(Error::TooLarge {
+                path: None,
+                what: "the PDF's text runs in memory".into(),
+                actual: self.run_bytes,
+                limit: self.budget.total,
+            });
+        }
         let end = Matrix::translate(0.0, state.rise).then(*tm).then(state.ctm);
         let [_, _, c, d, _, _] = start.0;
         let (x0, y) = start.apply(0.0, 0.0);
@@ -519,6 +548,7 @@ impl<'a> Reader<'a> {
             y,
             size: state.size.abs() * c.hypot(d),
         });
+        Ok(())
     }
 }
 
