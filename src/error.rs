@@ -24,7 +24,7 @@ pub enum Error {
     UnsupportedFormat {
         /// The file.
         path: Option<PathBuf>,
-        /// What the input was recognised as (`OLE compound document (.doc/.wps)`, `PDF` …).
+        /// What the input was recognised as (`Excel workbook (.xls) in an OLE file`, `PDF` …).
         format: String,
     },
     /// The bytes do not decode as text in any supported encoding.
@@ -78,6 +78,15 @@ pub enum Error {
         /// The file.
         path: Option<PathBuf>,
         /// What the zip reader found.
+        reason: String,
+    },
+    /// An OLE compound file, or the Word binary document inside it (`.doc`,
+    /// `.wps`), that is truncated or corrupt.
+    #[error("{}: corrupt Word binary document: {reason}", show(path))]
+    CorruptDoc {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was wrong.
         reason: String,
     },
     /// A part of a docx is not well-formed XML.
@@ -158,6 +167,7 @@ impl Error {
             Error::NotADocx { .. } => "not_a_docx",
             Error::Encrypted { .. } => "encrypted",
             Error::CorruptZip { .. } => "corrupt_zip",
+            Error::CorruptDoc { .. } => "corrupt_doc",
             Error::MalformedXml { .. } => "malformed_xml",
             Error::TooDeep { .. } => "too_deep",
             Error::MalformedRtf { .. } => "malformed_rtf",
@@ -179,6 +189,7 @@ impl Error {
             | Error::NotADocx { path, .. }
             | Error::Encrypted { path }
             | Error::CorruptZip { path, .. }
+            | Error::CorruptDoc { path, .. }
             | Error::MalformedXml { path, .. }
             | Error::TooDeep { path, .. }
             | Error::MalformedRtf { path, .. }
@@ -202,6 +213,7 @@ impl Error {
             | Error::NotADocx { path, .. }
             | Error::Encrypted { path }
             | Error::CorruptZip { path, .. }
+            | Error::CorruptDoc { path, .. }
             | Error::MalformedXml { path, .. }
             | Error::TooDeep { path, .. }
             | Error::MalformedRtf { path, .. }

@@ -4,7 +4,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -202,11 +202,21 @@ impl Extractor {
         // Deadlines are read from the meeting's date; failing that, the reference
         // date, or a while before the issue date: minutes are signed after their
         // meeting, and a limit between the two is still a limit.
-        let anchor = meeting_date.date.or(reference).or_else(|| {
+        let mut anchor = meeting_date.date.or(reference).or_else(|| {
             meeting_date
                 .issued
                 .map(|d| d - chrono::Days::new(ISSUE_LAG_DAYS))
         });
+        if anchor.is_none()
+            && let Some(year) = only_stated_year(&analysis)
+        {
+            // An undated plan or task list (`2019年…观花活动`, `12月底前`): its
+            // limits fall in the one year it names.
+            anchor = NaiveDate::from_ymd_opt(year, 1, 1);
+            warnings.push(format!(
+                "no date to read deadlines from; read in {year}, the only year the text states"
+            ));
+        }
         let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(&analysis, anchor);
         warnings.extend(deadline_warnings);
         let people = extract::people::find_people(&analysis);
@@ -276,6 +286,13 @@ fn stated_dates(analysis: &Analysis) -> Vec<NaiveDate> {
         .filter(|e| !e.year_inferred)
         .filter_map(|e| e.start)
         .collect()
+}
+
+/// The year of every date the text writes with its year, when there is one such year.
+fn only_stated_year(analysis: &Analysis) -> Option<i32> {
+    let mut years = stated_dates(analysis).into_iter().map(|d| d.year());
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
 }
 
 /// Whether `candidate` lies near a stated date, or the text states none.
@@ -495,6 +512,22 @@ mod tests {
         assert_eq!(record.meeting.date.as_deref(), Some("2024-10-08"));
         assert!(near_stated(day(2024, 10, 9), &[]));
         assert!(!near_stated(day(2015, 3, 1), &[day(2024, 10, 8)]));
+    }
+
+    #[test]
+    fn an_undated_plan_reads_its_limits_in_the_year_it_names() {
+        let text = "序号\n工作任务\n完成时限\n1\n办好2021年春季农产品展销会。\n5月底\n2\n完成镇区绿化提升。\n12月底前\n";
+        let record = Extractor::new().extract_str(text);
+        let dates: Vec<Option<&str>> = record.deadlines.iter().map(|d| d.date.as_deref()).collect();
+        assert_eq!(dates, [Some("2021-05-31"), Some("2021-12-31")]);
+        assert!(
+            record.warnings.iter().any(|w| w.contains("2021")),
+            "{:?}",
+            record.warnings
+        );
+        // Two years named: no year is known.
+        let two = Extractor::new().extract_str("总结2020年工作，部署2021年工作，12月底前完成。");
+        assert_eq!(two.deadlines[0].date, None);
     }
 
     #[test]

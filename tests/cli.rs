@@ -102,7 +102,7 @@ fn a_folder_gives_one_line_per_file_in_order_with_error_records() {
         .collect();
     assert_eq!(rel, ["a.txt", "b/c.doc", "b/d.txt"]);
     assert!(lines[0].get("error").is_none());
-    assert_eq!(lines[1]["error"]["kind"], "unsupported_format");
+    assert_eq!(lines[1]["error"]["kind"], "corrupt_doc");
     assert!(
         lines[1]["error"]["message"]
             .as_str()
@@ -113,7 +113,7 @@ fn a_folder_gives_one_line_per_file_in_order_with_error_records() {
     assert_eq!(lines[2]["error"]["kind"], "empty");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("3 files, 1 record, 2 failed (empty: 1, unsupported_format: 1)"),
+        stderr.contains("3 files, 1 record, 2 failed (corrupt_doc: 1, empty: 1)"),
         "{stderr}"
     );
 }

@@ -204,6 +204,15 @@ proptest! {
         let _ = extractor().extract_bytes(&bytes, None);
     }
 
+    /// Behind the OLE magic random bytes reach the OLE and .doc readers.
+    #[test]
+    fn random_ole_files_never_panic(rest in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        bytes.extend(rest);
+        let err = extractor().extract_bytes(&bytes, None).expect_err("not a document");
+        prop_assert!(matches!(err.kind(), "corrupt_doc" | "unsupported_format"), "{}", err);
+    }
+
     #[test]
     fn random_rtf_never_panics(pieces in prop::collection::vec(prop::sample::select(RTF_PIECES), 0..80)) {
         let text = format!("{{\\rtf1 {}", pieces.concat());

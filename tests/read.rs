@@ -323,7 +323,8 @@ fn assert_error(name: &str, kind: &str) {
 fn bad_inputs() {
     // A zip that is no docx (an xlsx, a zip of text files) says so.
     assert_error("bad.zip", "not_a_docx");
-    assert_error("bad.doc", "unsupported_format");
+    // An OLE header and nothing after it.
+    assert_error("bad.doc", "corrupt_doc");
     // PDFs are read now: this one has no cross-reference table nor pages.
     assert_error("bad.pdf", "malformed_pdf");
     assert_error("bad.png", "unsupported_format");
@@ -337,7 +338,7 @@ fn bad_inputs() {
     assert_eq!((rtf.format, rtf.text().as_str()), (Format::Rtf, "会\n"));
     let err = read("bad.doc").unwrap_err().to_string();
     assert!(
-        err.ends_with("unsupported format: OLE compound document (.doc/.wps)"),
+        err.contains("corrupt Word binary document: not a readable OLE compound file"),
         "{err}"
     );
     let err = read("bad.zip").unwrap_err().to_string();

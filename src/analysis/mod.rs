@@ -4,10 +4,11 @@
 //! sentences and clauses of the text (split once, here), and the header fields
 //! of minutes (`时间`, `地点`, `主持`, `出席`, `列席`, `记录`…) in whatever layout
 //! they come — colon lines, table rows, Markdown bold — so that no extractor
-//! needs its own reading of `会议时间：` or `| 时间 | …`; and every time
-//! expression, scanned once.
+//! needs its own reading of `会议时间：` or `| 时间 | …`; tables flattened to
+//! one cell a line, read back into rows; and every time expression, scanned once.
 
 mod fields;
+mod flat;
 mod split;
 
 use std::ops::Range;
@@ -15,6 +16,7 @@ use std::ops::Range;
 use crate::time::TimeMention;
 
 pub(crate) use fields::{Field, FieldKind};
+pub(crate) use flat::{Column, FlatRow};
 
 /// What every extractor reads of one document.
 #[derive(Debug)]
@@ -24,6 +26,7 @@ pub(crate) struct Analysis<'t> {
     sentences: Vec<Range<usize>>,
     clauses: Vec<Range<usize>>,
     fields: Vec<Field>,
+    flat_rows: Vec<FlatRow>,
     time: Vec<TimeMention>,
 }
 
@@ -36,6 +39,7 @@ impl<'t> Analysis<'t> {
         let sentences = split::pieces(text, &lines, split::SENTENCE_ENDS);
         let clauses = split::pieces(text, &lines, split::CLAUSE_ENDS);
         let fields = fields::find(text, &lines);
+        let flat_rows = flat::find(text, &lines);
         let time = crate::time::scan(text);
         Analysis {
             text,
@@ -43,6 +47,7 @@ impl<'t> Analysis<'t> {
             sentences,
             clauses,
             fields,
+            flat_rows,
             time,
         }
     }
@@ -65,6 +70,11 @@ impl<'t> Analysis<'t> {
     /// The header fields of minutes, in text order.
     pub fn fields(&self) -> &[Field] {
         &self.fields
+    }
+
+    /// The rows of tables flattened to one cell a line, in text order.
+    pub fn flat_rows(&self) -> &[FlatRow] {
+        &self.flat_rows
     }
 
     /// Every time expression of the text, in text order.

@@ -15,7 +15,7 @@ use memchr::memmem;
 use regex::Regex;
 
 use super::lexicon::PeopleLexicon;
-use crate::analysis::{Analysis, FieldKind};
+use crate::analysis::{Analysis, Column, FieldKind};
 use crate::record::{Person, Role};
 
 /// Clause openings that mark a mention as the source of speeches being studied, not a participant.
@@ -52,6 +52,7 @@ pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
     field_mentions(analysis, lexicon, &mut mentions);
     honorific_mentions(text, lexicon, &mut mentions);
     table_mentions(analysis, lexicon, &mut mentions);
+    flat_table_mentions(analysis, &mut mentions);
     mentions.sort_by_key(|m| m.span.start);
     share_attendance(text, &mut mentions);
 
@@ -563,6 +564,24 @@ fn table_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Me
     }
 }
 
+/// Names in the leader column of a table flattened to one cell a line.
+fn flat_table_mentions(analysis: &Analysis, out: &mut Vec<Mention>) {
+    let text = analysis.text();
+    let cells = analysis.flat_rows().iter().flat_map(|r| &r.cells);
+    for (_, cell) in cells.filter(|(c, _)| *c == Column::Leader) {
+        let raw = &text[cell.clone()];
+        let trimmed = raw.trim();
+        let start = cell.start + raw.len() - raw.trim_start().len();
+        out.push(Mention {
+            // `周 斐`: a blank inside a two-character name is layout.
+            name: trimmed.split_whitespace().collect(),
+            span: start..start + trimmed.len(),
+            titles: Vec::new(),
+            role: Some(Role::Responsible),
+        });
+    }
+}
+
 /// Bare later mentions of known names: spans and the roles they show.
 fn bare_mentions(text: &str, people: &mut [Person]) {
     for person in people.iter_mut() {
@@ -927,6 +946,15 @@ mod tests {
         assert_eq!(names(&p), ["林海", "欧阳立新"]);
         assert_eq!(titles_of(&p, "林海"), ["副镇长"]);
         assert!(p[1].roles.contains(&Role::Responsible));
+    }
+
+    #[test]
+    fn leaders_of_a_table_flattened_to_one_cell_a_line() {
+        let text = "序号\n工作任务\n完成时限\n责任领导\n责任单位\n1\n新建健身广场2处。\n6月底\n韩 冰\n体育股\n\
+                    2\n完成文物普查。\n10月底前\n文物股\n";
+        let p = people_of(text);
+        assert_eq!(names(&p), ["韩冰"]);
+        assert!(p[0].roles.contains(&Role::Responsible));
     }
 
     #[test]

@@ -11,9 +11,11 @@
 //! 3. a zip: an OpenDocument text (its `mimetype` entry says so, or it has a
 //!    `content.xml` and no `word/document.xml`) → `read/odt/`, else a docx
 //!    (`read/docx/`); `{\rtf` → RTF (`read/rtf.rs`, also an old `.doc` that
-//!    is RTF under that name); `%PDF-` → PDF (`read/pdf/`);
-//!    another known container by its magic bytes
-//!    (OLE, PNG, JPEG, GIF, gzip, 7z, RAR, UTF-32 with a BOM) →
+//!    is RTF under that name); an OLE compound file → an encrypted Office
+//!    package ([`Error::Encrypted`]) or a Word 97-2003 / WPS binary document
+//!    (`read/doc/`, which names any other OLE file in its error); `%PDF-` →
+//!    PDF (`read/pdf/`); another known container by its magic bytes (PNG,
+//!    JPEG, GIF, gzip, 7z, RAR, UTF-32 with a BOM) →
 //!    [`Error::UnsupportedFormat`] naming it;
 //! 4. a UTF-16 byte order mark → decoded as UTF-16, then HTML or text by the
 //!    decoded text;
@@ -55,6 +57,7 @@
 //! cells resolved; a form (a table without a header row whose cells hold
 //! several paragraphs or a table, as the 会议纪要表) flows as paragraphs.
 
+pub(crate) mod doc;
 pub(crate) mod docx;
 use std::path::Path;
 
@@ -85,6 +88,9 @@ pub enum Format {
     Odt,
     /// A Rich Text Format document (`.rtf`).
     Rtf,
+    /// A Word 97-2003 binary document in an OLE file: `.doc`, `.dot`, and
+    /// WPS's `.wps`/`.wpt`, which are the same format.
+    Doc,
     /// A PDF with a text layer.
     Pdf,
 }
@@ -99,6 +105,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Odt => "odt",
             Format::Rtf => "rtf",
+            Format::Doc => "doc",
             Format::Pdf => "pdf",
         }
     }
@@ -127,11 +134,11 @@ pub struct Document {
     /// non-Chinese legacy encoding is detected.
     pub encoding: Option<&'static str>,
     /// The page's `<title>`, a docx's or odt's `dc:title`, an RTF's `\title`,
-    /// a PDF's `/Title`, when not empty.
+    /// a doc's summary title, a PDF's `/Title`, when not empty.
     pub title: Option<String>,
     /// A docx's `dcterms:created`, an odt's `meta:creation-date`, an RTF's
-    /// `\creatim` or a PDF's `/CreationDate` date: the reference date when
-    /// the caller gives none.
+    /// `\creatim`, a doc's summary created time or a PDF's `/CreationDate`,
+    /// as a date: the reference date when the caller gives none.
     pub created: Option<chrono::NaiveDate>,
     /// The blocks in reading order. In a [`Block::Table`] a merged cell's text
     /// sits in its first row and column and the positions it covers are empty.
@@ -186,6 +193,8 @@ enum Sniffed {
     Pdf,
     /// An OLE file holding an encrypted Office package.
     EncryptedOle,
+    /// Any other OLE compound file: a `.doc`/`.wps`, or an OLE file that is not one.
+    Ole,
     /// Text with a UTF-16 byte order mark (HTML or not is decided after decoding).
     Utf16,
     /// An HTML page in an ASCII-compatible encoding.
@@ -196,10 +205,6 @@ enum Sniffed {
 
 /// Binary containers recognised by their magic bytes, with the name used in the error.
 const MAGICS: &[(&[u8], &str)] = &[
-    (
-        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-        "OLE compound document (.doc/.wps)",
-    ),
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"GIF87a", "GIF image"),
@@ -235,6 +240,9 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if docx::is_encrypted_ole(bytes) {
         return Sniffed::EncryptedOle;
+    }
+    if bytes.starts_with(&doc::OLE_MAGIC) {
+        return Sniffed::Ole;
     }
     if let Some((_, name)) = MAGICS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Sniffed::Unsupported(name);
@@ -349,6 +357,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
         Sniffed::Rtf => rtf::read_rtf(bytes, path, limits)?,
         Sniffed::Pdf => pdf::read_pdf(bytes, path, limits)?,
         Sniffed::EncryptedOle => return Err(Error::Encrypted { path: owned_path() }),
+        Sniffed::Ole => doc::read_doc(bytes, path, limits)?,
         Sniffed::Html => html::read(bytes, path)?,
         Sniffed::Text => {
             let decoded = text::decode(bytes, None, path)?;

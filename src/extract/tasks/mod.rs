@@ -37,7 +37,8 @@ pub(crate) fn find_tasks(
 ) -> Vec<Task> {
     let mut drafts = Drafts::new(people);
     let lines = lines(analysis.text());
-    let in_table = table::scan(&lines, &mut drafts);
+    let mut in_table = table::scan(&lines, &mut drafts);
+    table::scan_flat(analysis, &lines, &mut in_table, &mut drafts);
     prose::scan(&lines, &in_table, deadlines, &mut drafts);
     agents::scan(analysis, people, &mut drafts);
     drafts.finish(deadlines, problems)

@@ -576,6 +576,7 @@ impl Reader<'_, '_> {
             self.enumerated(a, sentence);
             self.campaigns(a, sentence);
             self.listed(a, sentence);
+            self.fronted_reports(a, sentence);
             if !structured {
                 self.topics(a, sentence);
             }
@@ -805,6 +806,45 @@ impl Reader<'_, '_> {
                 let o = at + list.end() - items.len();
                 self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
             }
+        }
+    }
+
+    /// `各推进组负责人分别就A、B、加强C工作推进情况做了专题汇报`: the work
+    /// reported on, whoever reports it.
+    fn fronted_reports(&mut self, at: usize, s: &str) {
+        let Some(p) = text::find(s, "就") else {
+            return;
+        };
+        let rest = &s[p + "就".len()..];
+        let stop = rest.find(['。', '；', ';']).unwrap_or(rest.len());
+        let Some(v) = ["做了", "作了", "进行了"]
+            .iter()
+            .filter_map(|w| text::find(&rest[..stop], w).map(|q| (q, w.len())))
+            .filter(|&(q, n)| {
+                let after = rest[q + n..].trim_start_matches(['专', '题', '详', '细', '工', '作']);
+                after.starts_with("汇报") && q <= 240
+            })
+            .map(|(q, _)| q)
+            .min()
+        else {
+            return;
+        };
+        let object = &rest[..v];
+        // What is said of each item after the list (`…工作推进情况、存在问题和下一步打算`).
+        let object = ["工作推进情况", "推进情况", "进展情况", "开展情况", "情况"]
+            .iter()
+            .find_map(|e| text::find(object, e).map(|q| &object[..q]))
+            .unwrap_or(object);
+        if !text::contains(object, "、") {
+            return;
+        }
+        let base = at + p + "就".len();
+        for (t, r) in list_items(object, true) {
+            self.push(Draft::new(
+                t,
+                base + r.start..base + r.end,
+                at..at + s.len(),
+            ));
         }
     }
 
@@ -1225,6 +1265,35 @@ fn split_conj(p: &str) -> Vec<&str> {
         }
     }
     vec![p]
+}
+
+/// The work a task table's cell names: projects named one by one
+/// (`实施A、B等4个重点项目建设`), else each clause's clearly stated work, else
+/// what a numbered item's body would give.
+pub(super) fn cell_titles(s: &str) -> Vec<(String, Range<usize>)> {
+    if let Some(g) = patterns().enumerated.captures(s).and_then(|c| c.get(1)) {
+        let o = g.start();
+        let items: Vec<(String, Range<usize>)> = list_items(g.as_str(), false)
+            .into_iter()
+            .map(|(t, r)| (t, o + r.start..o + r.end))
+            .collect();
+        if !items.is_empty() {
+            return items;
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for clause in title::clauses_inclusive(s) {
+        let base = from;
+        from += clause.len();
+        if let Some((t, r)) = strong_title(clause) {
+            out.push((t, base + r.start..base + r.end));
+        }
+    }
+    if out.is_empty() {
+        out = item_titles(s, false);
+    }
+    out
 }
 
 /// The titles of one numbered item.

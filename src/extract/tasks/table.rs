@@ -1,6 +1,8 @@
-//! Task tables: a header row naming the columns, then one task per row.
+//! Task tables: a header row naming the columns, then one task per row; and
+//! tables flattened to one cell a line, read back into rows by the analysis.
 
-use super::{Draft, Drafts, offset_in, title};
+use super::{Draft, Drafts, offset_in, prose, title};
+use crate::analysis::{Analysis, Column};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -88,6 +90,52 @@ fn header(line: &str) -> Option<Vec<Option<Col>>> {
 /// empty leader cell as covered by the filled cell above (a vertical merge).
 fn is_dash(cell: &str) -> bool {
     matches!(cell.trim(), "—" | "——" | "-" | "--" | "/" | "无" | "－")
+}
+
+/// Reads the rows of flattened tables: each task cell names the row's work,
+/// led by the row's leader, or by the one above it in the same table (a merged
+/// cell is written once). Marks their lines as read.
+pub(super) fn scan_flat(
+    analysis: &Analysis,
+    lines: &[(usize, &str)],
+    in_table: &mut [bool],
+    out: &mut Drafts,
+) {
+    let text = analysis.text();
+    let mut leader: Option<(usize, String)> = None;
+    for row in analysis.flat_rows() {
+        let first = lines.partition_point(|&(at, _)| at < row.span.start);
+        let last = lines.partition_point(|&(at, _)| at < row.span.end);
+        for seen in &mut in_table[first..last] {
+            *seen = true;
+        }
+        let cell = |column: Column| {
+            row.cells
+                .iter()
+                .filter(move |(c, _)| *c == column)
+                .map(|(_, r)| r.clone())
+        };
+        if let Some(r) = cell(Column::Leader).next() {
+            leader = Some((row.table, text[r].split_whitespace().collect()));
+        }
+        let leaders: Vec<String> = leader
+            .iter()
+            .filter(|(table, _)| *table == row.table)
+            .map(|(_, name)| name.clone())
+            .collect();
+        let units: Vec<String> = cell(Column::Unit)
+            .map(|r| text[r].trim().to_string())
+            .collect();
+        for r in cell(Column::Task) {
+            for (title, t) in prose::cell_titles(&text[r.clone()]) {
+                out.add(Draft {
+                    leaders: leaders.clone(),
+                    units: units.clone(),
+                    ..Draft::new(title, r.start + t.start..r.start + t.end, row.span.clone())
+                });
+            }
+        }
+    }
 }
 
 /// Reads the task tables in `text`; returns which lines belong to a table.

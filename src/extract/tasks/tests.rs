@@ -673,3 +673,43 @@ fn bulleted_decisions_that_state_their_topic_first() {
         assert!(got.contains(&want), "{want} missing from {got:?}");
     }
 }
+
+#[test]
+fn a_table_flattened_to_one_cell_a_line() {
+    // Invented: a web task list copied as text; the leader cell is merged over two rows.
+    let text = "序号\n指标\n工作任务\n完成时限\n责任领导\n责任单位\n\
+                1\n群众文化\n全年开展送戏下乡40场。\n11月底前\n孟庆华\n文化股\n\
+                2\n完成乡镇文化站提档升级。\n文化股\n\
+                3\n体育设施\n新建健身广场2处。\n6月底\n韩 冰\n体育股\n";
+    let tasks = run(text, &["孟庆华", "韩冰"], &["11月底前", "6月底"]);
+    let led: Vec<(&str, Vec<&str>)> = tasks
+        .iter()
+        .map(|t| {
+            (
+                t.title.as_str(),
+                t.leaders.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(led.len(), 3, "{led:?}");
+    assert!(led[0].0.contains("送戏下乡"), "{led:?}");
+    assert_eq!(led[0].1, ["孟庆华"]);
+    assert!(led[1].0.contains("乡镇文化站提档升级"), "{led:?}");
+    assert_eq!(led[1].1, ["孟庆华"], "the merged cell covers the row below");
+    assert_eq!(led[2].1, ["韩冰"]);
+    assert_eq!(tasks[2].deadline, Some(1));
+}
+
+#[test]
+fn items_reported_on_before_the_verb() {
+    let text = "会上，各工作组负责人分别就河道保洁、垃圾分类、优化办事流程工作推进情况、存在问题和下一步打算做了专题汇报。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    for want in ["河道保洁", "垃圾分类", "办事流程"] {
+        assert!(
+            got.iter().any(|t| t.contains(want)),
+            "{want} missing from {got:?}"
+        );
+    }
+    assert!(!got.iter().any(|t| t.contains("下一步")), "{got:?}");
+}

@@ -30,7 +30,7 @@
 
 mod body;
 // The zip, XML, table, date and number-format readers are shared with the
-// `.odt` reader.
+// `.odt`, RTF and `.doc` readers.
 pub(super) mod core;
 pub(super) mod numbering;
 pub(super) mod package;
@@ -45,6 +45,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::options::Limits;
 use crate::read::Block;
+use crate::read::doc::OLE_MAGIC;
 
 /// A `.docx` as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,9 +62,6 @@ pub struct DocxDocument {
     /// The date part of `dcterms:created` from `docProps/core.xml`.
     pub created: Option<chrono::NaiveDate>,
 }
-
-/// The magic of an OLE compound file (`.doc`, `.wps`, encrypted Office packages).
-const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// True for an OLE compound file holding an encrypted Office package: its
 /// directory names the `EncryptionInfo` and `EncryptedPackage` streams
