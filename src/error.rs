@@ -120,6 +120,25 @@ pub enum Error {
         /// What was wrong.
         reason: String,
     },
+    /// A PDF that lopdf cannot load: cut off, its cross-reference data and
+    /// objects unreadable.
+    #[error("{}: malformed PDF: {reason}", show(path))]
+    MalformedPdf {
+        /// The file.
+        path: Option<PathBuf>,
+        /// What was wrong.
+        reason: String,
+    },
+    /// A PDF whose pages hold images and no text (a scan; OCR is not done),
+    /// or text only in fonts that do not map it to Unicode.
+    #[error(
+        "{}: the PDF has no text layer (a scan?); OCR is out of scope",
+        show(path)
+    )]
+    NoTextLayer {
+        /// The file.
+        path: Option<PathBuf>,
+    },
     /// A date given by the caller is not a valid `YYYY-MM-DD` date.
     #[error("invalid date {text:?}: expected YYYY-MM-DD")]
     InvalidDate {
@@ -152,6 +171,8 @@ impl Error {
             Error::MalformedXml { .. } => "malformed_xml",
             Error::TooDeep { .. } => "too_deep",
             Error::MalformedRtf { .. } => "malformed_rtf",
+            Error::MalformedPdf { .. } => "malformed_pdf",
+            Error::NoTextLayer { .. } => "no_text_layer",
             Error::InvalidDate { .. } => "invalid_date",
             Error::Internal { .. } => "internal",
         }
@@ -172,6 +193,8 @@ impl Error {
             | Error::MalformedXml { path, .. }
             | Error::TooDeep { path, .. }
             | Error::MalformedRtf { path, .. }
+            | Error::MalformedPdf { path, .. }
+            | Error::NoTextLayer { path }
             | Error::Internal { path, .. } => path.as_deref(),
             Error::InvalidDate { .. } => None,
         }
@@ -194,6 +217,8 @@ impl Error {
             | Error::MalformedXml { path, .. }
             | Error::TooDeep { path, .. }
             | Error::MalformedRtf { path, .. }
+            | Error::MalformedPdf { path, .. }
+            | Error::NoTextLayer { path }
             | Error::Internal { path, .. } => *path = file.map(Path::to_path_buf),
             Error::InvalidDate { .. } => {}
         }

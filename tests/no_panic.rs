@@ -235,6 +235,22 @@ proptest! {
     }
 
     #[test]
+    fn mutated_pdf_never_panics(
+        cut in 0usize..72_000,
+        flips in prop::collection::vec((0usize..72_000, any::<u8>()), 0..8),
+    ) {
+        // Uncompressed (qpdf's QDF form), so flips reach content streams and CMaps.
+        let mut pdf = include_bytes!("../fixtures/read/pdf/plain.pdf").to_vec();
+        for (at, byte) in flips {
+            if let Some(b) = pdf.get_mut(at) {
+                *b = byte;
+            }
+        }
+        pdf.truncate(cut);
+        let _ = extractor().extract_bytes(&pdf, None);
+    }
+
+    #[test]
     fn random_genre_text_never_panics_and_spans_hold(text in genre_text()) {
         let record = extractor().extract_str(&text);
         let normalized = huiyi::normalize::Normalizer::new().normalize(&text).text;

@@ -325,7 +325,8 @@ fn bad_inputs() {
     assert_error("bad.zip", "not_a_docx");
     // An OLE header and nothing after it.
     assert_error("bad.doc", "corrupt_doc");
-    assert_error("bad.pdf", "unsupported_format");
+    // PDFs are read now: this one has no cross-reference table nor pages.
+    assert_error("bad.pdf", "malformed_pdf");
     assert_error("bad.png", "unsupported_format");
     assert_error("junk.bin", "unsupported_format");
     assert_error("controls.bin", "unsupported_format");

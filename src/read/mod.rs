@@ -13,9 +13,10 @@
 //!    (`read/docx/`); `{\rtf` → RTF (`read/rtf.rs`, also an old `.doc` that
 //!    is RTF under that name); an OLE compound file → an encrypted Office
 //!    package ([`Error::Encrypted`]) or a Word 97-2003 / WPS binary document
-//!    (`read/doc/`, which names any other OLE file in its error); another
-//!    known container by its magic bytes (PDF, PNG, JPEG, GIF, gzip, 7z, RAR,
-//!    UTF-32 with a BOM) → [`Error::UnsupportedFormat`] naming it;
+//!    (`read/doc/`, which names any other OLE file in its error); `%PDF-` →
+//!    PDF (`read/pdf/`); another known container by its magic bytes (PNG,
+//!    JPEG, GIF, gzip, 7z, RAR, UTF-32 with a BOM) →
+//!    [`Error::UnsupportedFormat`] naming it;
 //! 4. a UTF-16 byte order mark → decoded as UTF-16, then HTML or text by the
 //!    decoded text;
 //! 5. a NUL byte in the first 8000 bytes (git's rule) or more than one byte in
@@ -49,6 +50,9 @@
 //! article) is a [`Block::Table`] with one string per `td`/`th`; a layout table
 //! flows as paragraphs.
 //!
+//! **PDF.** The text layer, lines joined into paragraphs, running headers,
+//! footers and page numbers dropped; tables read as lines. See `read/pdf/`.
+//!
 //! **docx, odt, RTF.** See their modules. Tables are laid out on a grid, merged
 //! cells resolved; a form (a table without a header row whose cells hold
 //! several paragraphs or a table, as the 会议纪要表) flows as paragraphs.
@@ -63,6 +67,7 @@ use crate::options::Limits;
 mod html;
 mod markdown;
 mod odt;
+mod pdf;
 mod rtf;
 mod text;
 
@@ -86,6 +91,8 @@ pub enum Format {
     /// A Word 97-2003 binary document in an OLE file: `.doc`, `.dot`, and
     /// WPS's `.wps`/`.wpt`, which are the same format.
     Doc,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 impl Format {
@@ -99,6 +106,7 @@ impl Format {
             Format::Odt => "odt",
             Format::Rtf => "rtf",
             Format::Doc => "doc",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -126,11 +134,11 @@ pub struct Document {
     /// non-Chinese legacy encoding is detected.
     pub encoding: Option<&'static str>,
     /// The page's `<title>`, a docx's or odt's `dc:title`, an RTF's `\title`,
-    /// a doc's summary title, when not empty.
+    /// a doc's summary title, a PDF's `/Title`, when not empty.
     pub title: Option<String>,
     /// A docx's `dcterms:created`, an odt's `meta:creation-date`, an RTF's
-    /// `\creatim` or a doc's summary created time, as a date: the reference
-    /// date when the caller gives none.
+    /// `\creatim`, a doc's summary created time or a PDF's `/CreationDate`,
+    /// as a date: the reference date when the caller gives none.
     pub created: Option<chrono::NaiveDate>,
     /// The blocks in reading order. In a [`Block::Table`] a merged cell's text
     /// sits in its first row and column and the positions it covers are empty.
@@ -181,6 +189,8 @@ enum Sniffed {
     Odt,
     /// A Rich Text Format document.
     Rtf,
+    /// A PDF.
+    Pdf,
     /// An OLE file holding an encrypted Office package.
     EncryptedOle,
     /// Any other OLE compound file: a `.doc`/`.wps`, or an OLE file that is not one.
@@ -195,7 +205,6 @@ enum Sniffed {
 
 /// Binary containers recognised by their magic bytes, with the name used in the error.
 const MAGICS: &[(&[u8], &str)] = &[
-    (b"%PDF-", "PDF"),
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"GIF87a", "GIF image"),
@@ -225,6 +234,9 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if bytes.starts_with(b"{\\rtf") {
         return Sniffed::Rtf;
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Sniffed::Pdf;
     }
     if docx::is_encrypted_ole(bytes) {
         return Sniffed::EncryptedOle;
@@ -343,6 +355,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
         }
         Sniffed::Odt => odt::read_odt(bytes, path, limits)?,
         Sniffed::Rtf => rtf::read_rtf(bytes, path, limits)?,
+        Sniffed::Pdf => pdf::read_pdf(bytes, path, limits)?,
         Sniffed::EncryptedOle => return Err(Error::Encrypted { path: owned_path() }),
         Sniffed::Ole => doc::read_doc(bytes, path, limits)?,
         Sniffed::Html => html::read(bytes, path)?,
