@@ -169,6 +169,40 @@ fn wide_tables_of_libreoffice_keep_their_rows() {
 }
 
 #[test]
+fn wide_table_without_its_data_stream_still_reads() {
+    // The row end marks' properties gone (no Data stream) or cut short: the
+    // rows run together as cells of one, and nothing fails.
+    let bytes = std::fs::read(fixture("wide.doc")).unwrap();
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).unwrap();
+    let mut stream = |name: &str| {
+        let mut bytes = Vec::new();
+        file.open_stream(name)
+            .unwrap()
+            .read_to_end(&mut bytes)
+            .unwrap();
+        bytes
+    };
+    let (word, table, data) = (stream("WordDocument"), stream("1Table"), stream("Data"));
+    assert!(!data.is_empty());
+    let whole = read(&ole(&[
+        ("WordDocument", &word),
+        ("1Table", &table),
+        ("Data", &data),
+    ]))
+    .unwrap();
+    assert_eq!(whole.blocks, read_fixture("wide.doc").unwrap().blocks);
+    for data in [&[][..], &data[..data.len() / 2], &[0xFF; 3]] {
+        let mut streams = vec![("WordDocument", &word[..]), ("1Table", &table[..])];
+        if !data.is_empty() {
+            streams.push(("Data", data));
+        }
+        let doc = read(&ole(&streams)).unwrap();
+        assert!(doc.text().contains("散会。"));
+        assert_ne!(doc.blocks, whole.blocks);
+    }
+}
+
+#[test]
 fn tracked_changes_of_libreoffice_read_as_in_the_docx() {
     let doc = read_fixture("tracked.doc").unwrap();
     // The deletion and the deleted row go, the insertion stays; the
