@@ -142,6 +142,67 @@ fn merged_cells_of_libreoffice_read_as_in_the_docx() {
 }
 
 #[test]
+fn wide_tables_of_libreoffice_keep_their_rows() {
+    // LibreOffice moves the properties of an 8-column row's end mark to the
+    // Data stream (sprmPHugePapx): read from there, each row ends; the
+    // second table's header spans three columns and two rows.
+    let doc = read_fixture("wide.doc").unwrap();
+    let docx = read_fixture("wide.docx").unwrap();
+    assert_eq!(
+        doc.text(),
+        "老旧小区改造推进会重点任务
+序号\t工作任务\t牵头领导\t责任单位\t配合单位\t完成时限\t进展情况\t备注
+1\t雨污管网分流改造\t周建国\t区住建局\t区水务公司\t5月底前\t已完成施工招标\t无
+2\t加装电梯意见征集\t\t各街道办事处\t区住建局\t6月15日前\t已征集意见420户\t部分单元意见不一
+3\t小区停车位划线\t吴秀英\t区城管局\t区公安分局交警大队\t7月10日前\t已完成现场勘查\t无
+4\t楼道照明更换\t周建国\t区供电服务中心\t各社区居委会\t三季度末\t已更换灯具860盏\t无
+资金安排
+项目\t资金来源（万元）\t\t\t备注
+\t中央补助\t省级配套\t区级自筹\t
+管网改造\t320\t80\t100\t分两期拨付
+电梯加装\t150\t60\t90\t按户补贴
+散会。
+"
+    );
+    assert_eq!(doc.blocks, docx.blocks);
+    assert_eq!(doc.filled_tables, docx.filled_tables);
+}
+
+#[test]
+fn wide_table_without_its_data_stream_still_reads() {
+    // The row end marks' properties gone (no Data stream) or cut short: the
+    // rows run together as cells of one, and nothing fails.
+    let bytes = std::fs::read(fixture("wide.doc")).unwrap();
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).unwrap();
+    let mut stream = |name: &str| {
+        let mut bytes = Vec::new();
+        file.open_stream(name)
+            .unwrap()
+            .read_to_end(&mut bytes)
+            .unwrap();
+        bytes
+    };
+    let (word, table, data) = (stream("WordDocument"), stream("1Table"), stream("Data"));
+    assert!(!data.is_empty());
+    let whole = read(&ole(&[
+        ("WordDocument", &word),
+        ("1Table", &table),
+        ("Data", &data),
+    ]))
+    .unwrap();
+    assert_eq!(whole.blocks, read_fixture("wide.doc").unwrap().blocks);
+    for data in [&[][..], &data[..data.len() / 2], &[0xFF; 3]] {
+        let mut streams = vec![("WordDocument", &word[..]), ("1Table", &table[..])];
+        if !data.is_empty() {
+            streams.push(("Data", data));
+        }
+        let doc = read(&ole(&streams)).unwrap();
+        assert!(doc.text().contains("散会。"));
+        assert_ne!(doc.blocks, whole.blocks);
+    }
+}
+
+#[test]
 fn tracked_changes_of_libreoffice_read_as_in_the_docx() {
     let doc = read_fixture("tracked.doc").unwrap();
     // The deletion and the deleted row go, the insertion stays; the

@@ -87,7 +87,14 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
         return Err(corrupt(format!("no {} stream", &table_name[1..])));
     }
     let table = read_stream(&mut ole, table_name, bytes.len())?;
-    let marks = papx::Marks::read(&word, &table, &fib)?;
+    // Only paragraph properties too many for their page are read from it;
+    // without it, or unreadable, their paragraphs read as plain ones.
+    let data = ole
+        .is_stream("/Data")
+        .then(|| read_stream(&mut ole, "/Data", bytes.len()).ok())
+        .flatten()
+        .unwrap_or_default();
+    let marks = papx::Marks::read(&word, &table, &data, &fib)?;
     let lists = lists::Lists::read(&table, &fib);
     let changes = chpx::Changes::read(&word, &table, fib.bte_chpx);
     let mut reader = blocks::Reader::new(&marks, &changes, lists, limits);

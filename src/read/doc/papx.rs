@@ -25,6 +25,9 @@ const SPRM_P_F_INNER_TTP: u16 = 0x244C;
 pub(super) const MAX_DEPTH: u8 = 16;
 const SPRM_P_ILVL: u16 = 0x260A;
 const SPRM_P_ILFO: u16 = 0x460B;
+/// The properties are in the `Data` stream, at the operand's offset: too
+/// many for the page (a wide table's row end mark, as LibreOffice writes it).
+const SPRM_P_HUGE_PAPX: u16 = 0x6646;
 const SPRM_T_DEF_TABLE: u16 = 0xD608;
 const SPRM_T_VERT_MERGE: u16 = 0xD62B;
 /// `TC80.tcgrf` flags: merged into the cell before it, and in a vertical
@@ -78,7 +81,8 @@ pub(super) struct Marks {
 }
 
 impl Marks {
-    pub fn read(word: &[u8], table: &[u8], fib: &Fib) -> Result<Marks, Error> {
+    /// `data` is the `Data` stream (empty when the file has none).
+    pub fn read(word: &[u8], table: &[u8], data: &[u8], fib: &Fib) -> Result<Marks, Error> {
         let (fc, lcb) = fib.bte_papx;
         // A writer that keeps no paragraph properties: every mark is a
         // plain paragraph's, every cell mark ends a cell of one long row.
@@ -113,7 +117,7 @@ impl Marks {
                         "paragraph properties page {pn} lies past the end of the WordDocument stream"
                     ))
                 })?;
-            read_page(page, &mut runs, &mut rows);
+            read_page(page, data, &mut runs, &mut rows);
         }
         runs.sort_unstable_by_key(|r| r.0);
         Ok(Marks { runs, rows })
@@ -136,7 +140,7 @@ impl Marks {
 
 /// Adds the table and list runs of one FKP page; a malformed page adds nothing (its
 /// paragraphs read as body paragraphs).
-fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>, rows: &mut Vec<RowDef>) {
+fn read_page(page: &[u8], data: &[u8], runs: &mut Vec<(u32, u32, Mark)>, rows: &mut Vec<RowDef>) {
     let crun = usize::from(page.last().copied().unwrap_or(0));
     if crun > MAX_RUNS {
         return;
@@ -146,7 +150,7 @@ fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>, rows: &mut Vec<RowDe
             continue;
         };
         let b_offset = page.get(4 * (crun + 1) + 13 * i).copied().unwrap_or(0);
-        let (mut mark, row) = papx_mark(page, 2 * usize::from(b_offset)).unwrap_or_default();
+        let (mut mark, row) = papx_mark(page, data, 2 * usize::from(b_offset)).unwrap_or_default();
         if let Some(row) = row.filter(|_| mark.row_end || mark.inner_row_end) {
             rows.push(row);
             mark.row = rows.len() as u32;
@@ -158,8 +162,9 @@ fn read_page(page: &[u8], runs: &mut Vec<(u32, u32, Mark)>, rows: &mut Vec<RowDe
 }
 
 /// The table and list properties of the `PapxInFkp` at `at` of the page (0:
-/// no properties), with the row it defines.
-fn papx_mark(page: &[u8], at: usize) -> Option<(Mark, Option<RowDef>)> {
+/// no properties), with the row it defines. Properties moved to the `Data`
+/// stream (`sprmPHugePapx`) are read from there, in place of the sprm.
+fn papx_mark(page: &[u8], data: &[u8], at: usize) -> Option<(Mark, Option<RowDef>)> {
     if at == 0 {
         return None;
     }
@@ -172,7 +177,18 @@ fn papx_mark(page: &[u8], at: usize) -> Option<(Mark, Option<RowDef>)> {
     let mut row: Option<RowDef> = None;
     let mut vert_merges = Vec::new();
     // After the 2-byte style index, the properties.
-    for (sprm, operand) in prls(grpprl.get(2..)?) {
+    let own = prls(grpprl.get(2..)?);
+    // A `PrcData` in the `Data` stream: a 2-byte size, then the properties
+    // (without a style index). One there pointing on is not followed.
+    let huge = prls(grpprl.get(2..)?)
+        .filter(|(sprm, _)| *sprm == SPRM_P_HUGE_PAPX)
+        .filter_map(|(_, operand)| {
+            let at = u32_at(operand, 0)? as usize;
+            let len = usize::from(u16_at(data, at)?);
+            data.get(at.checked_add(2)?..at.checked_add(2 + len)?.min(data.len()))
+        })
+        .flat_map(prls);
+    for (sprm, operand) in own.chain(huge) {
         let set = operand.first().is_some_and(|&b| b != 0);
         match sprm {
             SPRM_P_F_IN_TABLE => mark.in_table |= set,
