@@ -6,15 +6,12 @@
 //! They are a hint for the text: a page that does not parse changes nothing.
 
 use super::fib::{u16_at, u32_at};
+use super::papx::{bte_pages, fkp_page};
 use super::pieces::slice;
 use super::sprm::prls;
 
-/// An FKP page: 512 bytes of the `WordDocument` stream.
-const PAGE: usize = 512;
 /// The most runs a CHPX page holds (4 bytes of offset and 1 of `rgb` each).
 const MAX_RUNS: usize = 0x65;
-/// `PnFkpChpx.pn`: the low 22 bits.
-const PN_MASK: u32 = 0x003F_FFFF;
 const SPRM_C_F_R_MARK_DEL: u16 = 0x0800;
 const SPRM_C_SYMBOL: u16 = 0x6A09;
 
@@ -37,25 +34,12 @@ pub(super) struct Changes {
 impl Changes {
     /// Reads the runs of the `PlcBteChpx` at `(fc, lcb)` of the table stream.
     pub fn read(word: &[u8], table: &[u8], (fc, lcb): (u32, u32)) -> Changes {
-        let Some(plc) = slice(table, fc, lcb).filter(|p| p.len() >= 4 && (p.len() - 4) % 8 == 0)
-        else {
+        let Some(pages) = slice(table, fc, lcb).and_then(bte_pages) else {
             return Changes::default();
         };
-        let n = (plc.len() - 4) / 8;
-        let mut pages: Vec<u32> = (0..n)
-            .filter_map(|i| u32_at(plc, 4 * (n + 1) + 4 * i))
-            .map(|pn| pn & PN_MASK)
-            .collect();
-        pages.sort_unstable();
-        pages.dedup();
         let mut runs = Vec::new();
-        for pn in pages {
-            let page = (pn as usize)
-                .checked_mul(PAGE)
-                .and_then(|start| word.get(start..start.checked_add(PAGE)?));
-            if let Some(page) = page {
-                read_page(page, &mut runs);
-            }
+        for page in pages.into_iter().filter_map(|pn| fkp_page(word, pn)) {
+            read_page(page, &mut runs);
         }
         runs.sort_unstable_by_key(|r| r.0);
         Changes { runs }

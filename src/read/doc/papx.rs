@@ -9,6 +9,30 @@ use super::sprm::prls;
 use crate::error::Error;
 use crate::read::docx::table::VMerge;
 
+/// The FKP pages a `PlcBtePapx`/`PlcBteChpx` names, each once (a table naming
+/// one page many times must not multiply work), or `None` when its length is
+/// not that of such a table.
+pub(super) fn bte_pages(plc: &[u8]) -> Option<Vec<u32>> {
+    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
+        return None;
+    }
+    let n = (plc.len() - 4) / 8;
+    let mut pages: Vec<u32> = (0..n)
+        .filter_map(|i| u32_at(plc, 4 * (n + 1) + 4 * i))
+        .map(|pn| pn & PN_MASK)
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    Some(pages)
+}
+
+/// FKP page `pn` of the `WordDocument` stream, if it lies within it.
+pub(super) fn fkp_page(word: &[u8], pn: u32) -> Option<&[u8]> {
+    (pn as usize)
+        .checked_mul(PAGE)
+        .and_then(|start| word.get(start..start.checked_add(PAGE)?))
+}
+
 /// An FKP page: 512 bytes of the `WordDocument` stream.
 const PAGE: usize = 512;
 /// The most runs a page can hold: 4 bytes of offset and a 13-byte `BxPap`
@@ -92,31 +116,16 @@ impl Marks {
         let plc = slice(table, fc, lcb).ok_or_else(|| {
             corrupt("the paragraph properties lie past the end of the table stream".into())
         })?;
-        if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
-            return Err(corrupt(format!(
-                "a paragraph property table of {} bytes",
-                plc.len()
-            )));
-        }
-        let n = (plc.len() - 4) / 8;
-        // Each page once: a table naming one page many times must not multiply work.
-        let mut pages: Vec<u32> = (0..n)
-            .filter_map(|i| u32_at(plc, 4 * (n + 1) + 4 * i))
-            .map(|pn| pn & PN_MASK)
-            .collect();
-        pages.sort_unstable();
-        pages.dedup();
+        let pages = bte_pages(plc)
+            .ok_or_else(|| corrupt(format!("a paragraph property table of {} bytes", plc.len())))?;
         let mut runs = Vec::new();
         let mut rows = Vec::new();
         for pn in pages {
-            let page = (pn as usize)
-                .checked_mul(PAGE)
-                .and_then(|start| word.get(start..start.checked_add(PAGE)?))
-                .ok_or_else(|| {
-                    corrupt(format!(
-                        "paragraph properties page {pn} lies past the end of the WordDocument stream"
-                    ))
-                })?;
+            let page = fkp_page(word, pn).ok_or_else(|| {
+                corrupt(format!(
+                    "paragraph properties page {pn} lies past the end of the WordDocument stream"
+                ))
+            })?;
             read_page(page, data, &mut runs, &mut rows);
         }
         runs.sort_unstable_by_key(|r| r.0);

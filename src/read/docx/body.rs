@@ -195,26 +195,12 @@ impl Walker<'_, '_> {
         self.inline(&mut p)?;
         // Instructions never span paragraphs: one left open is broken.
         self.fields.retain(|f| *f == Field::Result);
-        let mut label = match p.label.take() {
+        let label = match p.label.take() {
             Some(label) => label,
             None => self.lists.label(p.numbering.as_ref(), p.style.as_deref()),
         };
         p.lines.push(std::mem::take(&mut p.current));
-        for line in p.lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-            let text = match label.take() {
-                Some(l) => format!("{l}{line}"),
-                None => line.to_string(),
-            };
-            out.push(Item::Paragraph(text));
-        }
-        // A numbered paragraph without text still shows its label.
-        if let Some(l) = label
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-        {
-            out.push(Item::Paragraph(l));
-        }
-        out.append(&mut p.floating);
+        table::push_paragraph(out, label, &p.lines, &mut p.floating);
         Ok(())
     }
 

@@ -34,6 +34,31 @@ pub(in crate::read) enum Item {
     Table(Table),
 }
 
+/// A paragraph read as items: one per line break, its numbering label before
+/// the first (or alone, when the paragraph has no text), then the text boxes
+/// anchored in it.
+pub(in crate::read) fn push_paragraph(
+    out: &mut Vec<Item>,
+    mut label: Option<String>,
+    lines: &[String],
+    floating: &mut Vec<Item>,
+) {
+    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        let text = match label.take() {
+            Some(l) => format!("{l}{line}"),
+            None => line.to_string(),
+        };
+        out.push(Item::Paragraph(text));
+    }
+    if let Some(l) = label
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+    {
+        out.push(Item::Paragraph(l));
+    }
+    out.append(floating);
+}
+
 /// A cell as read: its blocks and how far it reaches.
 #[derive(Debug)]
 pub(in crate::read) struct RawCell {

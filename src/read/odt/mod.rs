@@ -247,25 +247,11 @@ impl Walker<'_> {
     /// Reads a `text:p` or `text:h` whose start was just read.
     fn paragraph(&mut self, out: &mut Vec<Item>) -> Result<(), Error> {
         // Numbered in document order, before any text box inside.
-        let mut label = self.lists.label();
+        let label = self.lists.label();
         let mut p = Para::default();
         self.inline(&mut p)?;
         p.lines.push(std::mem::take(&mut p.current));
-        for line in p.lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-            let text = match label.take() {
-                Some(l) => format!("{l}{line}"),
-                None => line.to_string(),
-            };
-            out.push(Item::Paragraph(text));
-        }
-        // A numbered paragraph without text still shows its label.
-        if let Some(l) = label
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-        {
-            out.push(Item::Paragraph(l));
-        }
-        out.append(&mut p.floating);
+        table::push_paragraph(out, label, &p.lines, &mut p.floating);
         Ok(())
     }
 
