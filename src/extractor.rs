@@ -221,7 +221,7 @@ impl Extractor {
         warnings.extend(deadline_warnings);
         let people = extract::people::find_people(&analysis);
         let parts = extract::meeting::find_parts(&analysis, &people);
-        let mut problems = extract::problems::find_problems(text);
+        let mut problems = extract::problems::find_problems(&analysis);
         let tasks = extract::tasks::find_tasks(&analysis, &people, &deadlines, &problems);
         for (index, task) in tasks.iter().enumerate() {
             for &problem in &task.problems {

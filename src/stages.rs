@@ -42,7 +42,7 @@ pub fn meeting_parts(text: &str, people: &[Person]) -> usize {
 
 /// The problems.
 pub fn problems(text: &str) -> Vec<Problem> {
-    extract::problems::find_problems(text)
+    extract::problems::find_problems(&crate::analysis::Analysis::new(text))
 }
 
 /// The tasks, given what the other stages found.

@@ -7,6 +7,7 @@
 //! needs its own reading of `会议时间：` or `| 时间 | …`; tables flattened to
 //! one cell a line, read back into rows; and every time expression, scanned once.
 
+pub(crate) mod cues;
 mod fields;
 mod flat;
 mod split;
@@ -14,6 +15,8 @@ mod split;
 use std::ops::Range;
 
 use crate::time::TimeMention;
+
+use cues::CueIndex;
 
 pub(crate) use fields::{Field, FieldKind};
 pub(crate) use flat::{Column, FlatRow};
@@ -28,6 +31,7 @@ pub(crate) struct Analysis<'t> {
     fields: Vec<Field>,
     flat_rows: Vec<FlatRow>,
     time: Vec<TimeMention>,
+    cues: CueIndex,
 }
 
 impl<'t> Analysis<'t> {
@@ -41,6 +45,7 @@ impl<'t> Analysis<'t> {
         let fields = fields::find(text, &lines);
         let flat_rows = flat::find(text, &lines);
         let time = crate::time::scan(text);
+        let cues = crate::extract::cue_set().index(text);
         Analysis {
             text,
             lines,
@@ -49,6 +54,7 @@ impl<'t> Analysis<'t> {
             fields,
             flat_rows,
             time,
+            cues,
         }
     }
 
@@ -80,6 +86,11 @@ impl<'t> Analysis<'t> {
     /// Every time expression of the text, in text order.
     pub fn time_mentions(&self) -> &[TimeMention] {
         &self.time
+    }
+
+    /// Where the words of the extractors' cue lists occur.
+    pub fn cues(&self) -> &CueIndex {
+        &self.cues
     }
 
     /// The sentence holding byte `at`.

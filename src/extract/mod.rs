@@ -8,16 +8,28 @@ pub(crate) mod problems;
 pub(crate) mod tasks;
 pub(crate) mod words;
 
+use std::sync::OnceLock;
+
+use crate::analysis::cues::CueSet;
+
 /// Loads every word list, dictionary, automaton and pattern the extractors use, so
 /// that their cost falls on the construction of an `Extractor` and never on a
 /// document. Each is built once per process and shared by all extractors.
 pub(crate) fn load() {
+    cue_set();
     lexicon::PeopleLexicon::get();
     people::load();
     meeting::load();
     problems::load();
     tasks::load();
     crate::time::load();
+}
+
+/// The cue words of every extractor, in one automaton: the analysis of a text
+/// finds them all in one pass (see [`crate::analysis::cues`]).
+pub(crate) fn cue_set() -> &'static CueSet {
+    static SET: OnceLock<CueSet> = OnceLock::new();
+    SET.get_or_init(|| CueSet::new(problems::cue_lists()))
 }
 
 /// `s` quoted as `format!("{s:?}")` writes it, for warnings; Han text with ASCII

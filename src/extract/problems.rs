@@ -16,11 +16,15 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::words::{self, WordSet};
+use crate::analysis::Analysis;
+use crate::analysis::cues::{Cue, CueIndex, Cues};
 use crate::record::Problem;
 
 /// Finds every problem stated in `text`, one per item, in text order; `task` is left `None`
 /// (the task extractor links problems to tasks).
-pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
+pub(crate) fn find_problems(analysis: &Analysis) -> Vec<Problem> {
+    let text = analysis.text();
+    let cues = analysis.cues();
     let lex = lexicon();
     let mut found = Found::default();
     let mut column: Option<usize> = None;
@@ -31,7 +35,7 @@ pub(crate) fn find_problems(text: &str) -> Vec<Problem> {
             column = None;
             labelled(line, offset, lex, &mut found);
             for (start, sentence) in pieces(line, SENTENCE_ENDS) {
-                read_sentence(sentence, offset + start, lex, &mut found);
+                read_sentence(sentence, offset + start, cues, lex, &mut found);
             }
         }
     }
@@ -72,9 +76,27 @@ struct Lexicon {
     list_label: Regex,
     hypothetical: Regex,
     remaining: Regex,
-    /// Any cue of `has_cue`: a sentence without one states no shortcoming.
-    any_cue: Regex,
     placeholders: HashSet<&'static str>,
+}
+
+/// The words whose presence the index of a text's cues records: the cues of
+/// `has_cue` and the fixing verbs.
+pub(crate) fn cue_lists() -> Vec<(Cue, &'static [&'static str])> {
+    static LISTS: OnceLock<[Vec<&'static str>; 4]> = OnceLock::new();
+    let [end, mid, remaining, fixes] = LISTS.get_or_init(|| {
+        [
+            entries(include_str!("../../data/problems/end_cues.txt")).collect(),
+            entries(include_str!("../../data/problems/mid_cues.txt")).collect(),
+            REMAINING_WORDS.to_vec(),
+            entries(include_str!("../../data/problems/fixes.txt")).collect(),
+        ]
+    });
+    vec![
+        (Cue::ProblemEnd, end.as_slice()),
+        (Cue::ProblemMid, mid.as_slice()),
+        (Cue::Remaining, remaining.as_slice()),
+        (Cue::Fix, fixes.as_slice()),
+    ]
 }
 
 /// Builds the word lists.
@@ -84,6 +106,8 @@ pub(crate) fn load() {
 
 /// `仍有约3200户使用橡胶软管`: a count of what is still not done.
 const REMAINING: &str = r"(?:仍有|尚有|仍然有)约?[0-9一二三四五六七八九十两]";
+/// The words `REMAINING` starts with.
+const REMAINING_WORDS: &[&str] = &["仍有", "尚有", "仍然有"];
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -131,12 +155,6 @@ fn lexicon() -> &'static Lexicon {
             )
             .expect("valid intro pattern"),
             remaining: Regex::new(REMAINING).expect("valid remaining pattern"),
-            any_cue: Regex::new(&format!(
-                "{}|{}|{REMAINING}",
-                words::alternation(entries(include_str!("../../data/problems/end_cues.txt"))),
-                words::alternation(entries(include_str!("../../data/problems/mid_cues.txt")))
-            ))
-            .expect("escaped cue alternation"),
             hypothetical: alternation(entries(include_str!("../../data/problems/hypothetical.txt"))),
             list_label: Regex::new(
                 r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[0-9]{1,2}[、．])",
@@ -230,12 +248,14 @@ fn pieces<'s>(s: &'s str, seps: &[char]) -> impl Iterator<Item = (usize, &'s str
     })
 }
 
-fn read_sentence(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+fn read_sentence(sentence: &str, base: usize, cues: &CueIndex, lex: &Lexicon, found: &mut Found) {
     enumerations(sentence, base, lex, found);
-    // Most sentences hold neither a fixing verb nor a cue, and so no clause of theirs can be
-    // read as an order to fix or a statement of a shortcoming.
-    let fixing = lex.fixes.is_match(sentence);
-    let cued = lex.any_cue.is_match(sentence);
+    // Most sentences hold neither a fixing verb nor a cue (any of `has_cue`), and so no
+    // clause of theirs can be read as an order to fix or a statement of a shortcoming.
+    let span = base..base + sentence.len();
+    let fixing = cues.any(span.clone(), Cues::of(&[Cue::Fix]));
+    let cued = cues.any(span.clone(), Cues::of(&[Cue::ProblemEnd, Cue::ProblemMid]))
+        || (cues.any(span, Cues::of(&[Cue::Remaining])) && lex.remaining.is_match(sentence));
     if !fixing && !cued {
         return;
     }
@@ -608,10 +628,11 @@ fn has_cue(s: &str, lex: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::find_problems;
+    use crate::analysis::Analysis;
 
     /// The problems found in `text`, checking that each span holds exactly its text.
     fn found(text: &str) -> Vec<String> {
-        find_problems(text)
+        find_problems(&Analysis::new(text))
             .into_iter()
             .map(|p| {
                 assert_eq!(&text[p.span[0]..p.span[1]], p.text, "span of {:?}", p.text);
@@ -629,7 +650,7 @@ mod tests {
 
     /// Asserts the problems found and that each span is where the text first occurs.
     fn assert_found(text: &str, want: &[&str]) {
-        let problems = find_problems(text);
+        let problems = find_problems(&Analysis::new(text));
         let got: Vec<&str> = problems.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(got, want, "in {text:?}");
         for (p, w) in problems.iter().zip(want) {

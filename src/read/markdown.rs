@@ -97,11 +97,18 @@ fn bullet(t: &str) -> Option<&str> {
 
 /// `---`, `***`, `___`: a rule between parts.
 fn is_rule(t: &str) -> bool {
-    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3
-        && (t.chars().all(|c| c == '-')
-            || t.chars().all(|c| c == '*')
-            || t.chars().all(|c| c == '_'))
+    let mut marks = t.chars().filter(|c| !c.is_whitespace());
+    let Some(mark @ ('-' | '*' | '_')) = marks.next() else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != mark {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// `|---|:--:|`: the row under a table's header.
