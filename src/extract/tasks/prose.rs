@@ -425,6 +425,15 @@ impl Reader<'_, '_> {
         if leaders.is_empty() {
             leaders = named_leaders(s);
         }
+        // `王芳：完成数据标注`, `陈立新牵头制定X`: an item opening with a person's name
+        // gives them the work the rest of it names.
+        let (at, s) = match self.out.person_at(at + (s.len() - s.trim_start().len())) {
+            Some(name) => {
+                let rest = s.trim_start()[name.len()..].trim_start_matches(['：', ':', ' ']);
+                (at + s.len() - rest.len(), rest)
+            }
+            None => (at, s),
+        };
         let units = item_units(s);
         let mut found = Vec::new();
         for (t, r) in item_titles(s, headed) {
