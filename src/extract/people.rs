@@ -761,7 +761,16 @@ fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize
     let given: Vec<(usize, char)> = rest[surname_len..]
         .char_indices()
         .take(2)
-        .take_while(|&(_, c)| is_han(c) && !lexicon.not_in_name.contains(c))
+        .take_while(|&(i, c)| {
+            is_han(c)
+                && (!lexicon.not_in_name.contains(c)
+                    || (i > 0 && c == '于' && {
+                        // `于` introduces a time or a place (`于5月召开`); one followed
+                        // at once by `在` or a verb (`张中于在…主持`) ends a name.
+                        let after = &rest[surname_len + i + c.len_utf8()..];
+                        lexicon.after_name.starts(after)
+                    }))
+        })
         .collect();
     let end_with =
         |n: usize| at + surname_len + given[..n].iter().map(|(_, c)| c.len_utf8()).sum::<usize>();
@@ -889,6 +898,14 @@ mod tests {
 
     fn names(people: &[Person]) -> Vec<&str> {
         people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn yu_before_a_verb_ends_a_name_and_before_a_time_follows_it() {
+        let p = people_of("5月12日，县委副书记、县长邵中于在县政府主持召开调度会议。");
+        assert_eq!(names(&p), ["邵中于"]);
+        let p = people_of("县长邵中于5月12日主持召开调度会议。");
+        assert_eq!(names(&p), ["邵中"]);
     }
 
     #[test]
