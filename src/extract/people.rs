@@ -140,15 +140,16 @@ fn titled_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
             share_list_role(&mut out[list_from..]);
             continue;
         }
-        // `王玉峰副市长`: a name standing alone right before the post.
+        // `王玉峰副市长`: a name standing alone right before the post, or after the
+        // name of the unit it serves (`教务处王红梅主任`).
         let clause_start = clause_start(text, post.start());
         let before = clause_start..post.start();
         if !before.is_empty()
-            && name_at(text, before.start, lexicon).is_some_and(|n| n == before)
+            && let Some(name) = name_before_post(text, before, lexicon)
             && ends_name(text, post.end(), lexicon)
-            && !is_studied_or_byline(text, before.start, post.end())
+            && !is_studied_or_byline(text, name.start, post.end())
         {
-            out.push(mention(text, before, vec![text[post.range()].to_string()]));
+            out.push(mention(text, name, vec![text[post.range()].to_string()]));
             continue;
         }
         // `韩立群（市委常委、副市长）`.
@@ -175,6 +176,37 @@ fn titled_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
         }
     }
 }
+
+/// The name filling `before` (a clause's start up to a post), alone or after a unit's
+/// name: two or three characters after a unit suffix (`处`, `局`, `组`…).
+fn name_before_post(
+    text: &str,
+    before: Range<usize>,
+    lexicon: &PeopleLexicon,
+) -> Option<Range<usize>> {
+    if name_at(text, before.start, lexicon).is_some_and(|n| n == before) {
+        return Some(before);
+    }
+    let stretch = &text[before.clone()];
+    [2, 3].into_iter().find_map(|n| {
+        let start = before.start + stretch.char_indices().rev().nth(n - 1)?.0;
+        let unit = &text[before.start..start];
+        (unit.chars().count() >= 2
+            && unit.ends_with(UNIT_ENDS)
+            && name_at(text, start, lexicon).is_some_and(|m| m.end == before.end))
+        .then_some(start..before.end)
+    })
+}
+
+/// What a note after a listed name says of attendance rather than of a post.
+const ATTENDANCE_NOTES: &[&str] = &[
+    "假", "缺席", "出差", "列席", "迟到", "早退", "线上", "视频", "因公", "因事", "因病",
+];
+
+/// The last characters of the names of offices and units.
+const UNIT_ENDS: &[char] = &[
+    '处', '局', '组', '部', '办', '室', '科', '委', '院', '厅', '队', '站', '所',
+];
 
 /// A list of names takes the role its last name shows (`朱勇、蔡春梅出席会议`).
 fn share_list_role(list: &mut [Mention]) {
@@ -447,6 +479,8 @@ fn field_value(text: &str, value: Range<usize>, lexicon: &PeopleLexicon, out: &m
             .flat_map(|n| text[n.clone()].split('、'))
             .map(str::trim)
             .filter(|t| !t.is_empty() && t.chars().count() <= 12)
+            // `孙敏（请假）`, `（视频参会）`: a note on attendance is not a title.
+            .filter(|t| !ATTENDANCE_NOTES.iter().any(|w| t.contains(w)))
             .map(str::to_string)
             .collect();
         // `徐 炎`: a name of two characters written with a blank inside.
@@ -906,6 +940,24 @@ mod tests {
         assert_eq!(names(&p), ["邵中于"]);
         let p = people_of("县长邵中于5月12日主持召开调度会议。");
         assert_eq!(names(&p), ["邵中"]);
+    }
+
+    #[test]
+    fn a_name_between_its_unit_and_its_post_is_found_with_the_post() {
+        let p = people_of("（一）关于期中考试安排。教务处汤雪梅主任通报了考试方案。");
+        assert_eq!(names(&p), ["汤雪梅"]);
+        assert_eq!(titles_of(&p, "汤雪梅"), ["主任"]);
+        // Not after a word that names no unit.
+        let p = people_of("会议请求汤雪梅主任通报。");
+        assert!(!names(&p).contains(&"求汤雪梅"));
+    }
+
+    #[test]
+    fn a_note_on_attendance_after_a_listed_name_is_not_a_title() {
+        let p = people_of("参会人员：韦思远（后端）、龚娜（请假）、叶明（视频参会）\n");
+        assert_eq!(titles_of(&p, "韦思远"), ["后端"]);
+        assert!(titles_of(&p, "龚娜").is_empty());
+        assert!(titles_of(&p, "叶明").is_empty());
     }
 
     #[test]

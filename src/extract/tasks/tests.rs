@@ -720,10 +720,19 @@ fn numbered_item_opening_with_a_name_gives_that_person_the_work_it_names() {
                 2. 韩立峰牵头制定二期上线方案，本周五前发给全体成员。\n\
                 3. 邱静汇报了客户回访系统的开发进度，目前已完成八成。\n\
                 4. 韩立峰负责测试机房扩容，4月15日前提交采购申请。\n";
-    let tasks = run(text, &["宋雨桐", "韩立峰", "邱静"], &["两周内", "本周五前", "4月15日前"]);
+    let tasks = run(
+        text,
+        &["宋雨桐", "韩立峰", "邱静"],
+        &["两周内", "本周五前", "4月15日前"],
+    );
     let got: Vec<(&str, Vec<&str>)> = tasks
         .iter()
-        .map(|t| (t.title.as_str(), t.leaders.iter().map(String::as_str).collect()))
+        .map(|t| {
+            (
+                t.title.as_str(),
+                t.leaders.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
