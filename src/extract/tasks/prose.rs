@@ -828,8 +828,8 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// `各推进组负责人分别就A、B、加强C工作推进情况做了专题汇报`: the work
-    /// reported on, whoever reports it.
+    /// `各推进组负责人分别就A、B、加强C工作推进情况做了专题汇报` (or `作了发言`):
+    /// the work reported on, whoever reports it.
     fn fronted_reports(&mut self, at: usize, s: &str) {
         let Some(p) = text::find(s, "就") else {
             return;
@@ -841,7 +841,8 @@ impl Reader<'_, '_> {
             .filter_map(|w| text::find(&rest[..stop], w).map(|q| (q, w.len())))
             .filter(|&(q, n)| {
                 let after = rest[q + n..].trim_start_matches(['专', '题', '详', '细', '工', '作']);
-                after.starts_with("汇报") && q <= 240
+                let after = after.strip_prefix("交流").unwrap_or(after);
+                (after.starts_with("汇报") || after.starts_with("发言")) && q <= 240
             })
             .map(|(q, _)| q)
             .min()

@@ -712,6 +712,12 @@ fn items_reported_on_before_the_verb() {
         );
     }
     assert!(!got.iter().any(|t| t.contains("下一步")), "{got:?}");
+    // Spoken on as well as reported on.
+    let text = "县住建局、县交通局分别就建筑工地扬尘治理、农村公路养护工作作了交流发言。";
+    assert_eq!(
+        titles(&run(text, &[], &[])),
+        ["建筑工地扬尘治理", "农村公路养护"]
+    );
 }
 
 #[test]
