@@ -51,6 +51,7 @@ pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
     listed_mentions(text, lexicon, &mut mentions);
     field_mentions(analysis, lexicon, &mut mentions);
     honorific_mentions(text, lexicon, &mut mentions);
+    unit_mentions(text, lexicon, &mut mentions);
     table_mentions(analysis, lexicon, &mut mentions);
     flat_table_mentions(analysis, &mut mentions);
     mentions.sort_by_key(|m| m.span.start);
@@ -396,6 +397,47 @@ fn honorific_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention
             }
         }
     }
+}
+
+/// Verbs by which a person named without a post takes on or reports on work.
+const WORK_VERBS: &[&str] = &["负责", "牵头", "汇报", "介绍", "通报"];
+
+/// `体育组刘洋负责…`, `教务处王红梅汇报…`: a name without a post, between the unit it
+/// belongs to and a verb of work, as company and school minutes write their staff.
+fn unit_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    for verb in WORK_VERBS {
+        for at in crate::text::find_iter(text, verb) {
+            let starts = text[..at].char_indices().rev().skip(1).take(2);
+            for (start, _) in starts {
+                let Some(unit_end) = text[..start].chars().next_back() else {
+                    continue;
+                };
+                if UNIT_ENDS.contains(&unit_end)
+                    && let Some(name) = name_at(text, start, lexicon).filter(|n| n.end == at)
+                    && !joins_word(text, start - unit_end.len_utf8(), &name, lexicon)
+                    && !is_studied_or_byline(text, name.start, name.end)
+                {
+                    out.push(Mention {
+                        name: text[name.clone()].to_string(),
+                        role: None,
+                        span: name,
+                        titles: Vec::new(),
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Whether jieba joins the character at `before` to the start of `name`: `部门有关负责`
+/// is 部门 and 有关, no name.
+fn joins_word(text: &str, before: usize, name: &Range<usize>, lexicon: &PeopleLexicon) -> bool {
+    lexicon
+        .jieba
+        .cut(&text[before..name.end], false)
+        .iter()
+        .any(|t| t.byte_start == 0 && before + t.byte_end > name.start)
 }
 
 /// Marks between the names of a header field.
@@ -950,6 +992,17 @@ mod tests {
         // Not after a word that names no unit.
         let p = people_of("会议请求汤雪梅主任通报。");
         assert!(!names(&p).contains(&"求汤雪梅"));
+    }
+
+    #[test]
+    fn a_name_between_its_unit_and_a_verb_of_work_is_a_person() {
+        let p = people_of(
+            "（三）关于春季运动会。体育组柯洋负责制定运动会方案，教务处邝红梅汇报了报名情况。",
+        );
+        assert_eq!(names(&p), ["柯洋", "邝红梅"]);
+        // `部门` is a word: `门有关` is no name.
+        let p = people_of("各部门有关负责同志参加会议，各部门分别汇报了进展。");
+        assert!(names(&p).is_empty(), "{p:?}");
     }
 
     #[test]

@@ -84,6 +84,12 @@ impl Draft {
     }
 }
 
+/// Verbs of speaking: who says them of a piece of work comments on it, and does
+/// not by that lead it.
+const SPEECH_VERBS: &[&str] = &[
+    "指出", "强调", "要求", "表示", "认为", "希望", "讲话", "提出",
+];
+
 /// How many earlier tasks a new one is compared with for merging: the same work
 /// is restated near where it was first named, and a bound keeps long documents linear.
 const MERGE_WINDOW: usize = 256;
@@ -121,6 +127,29 @@ impl<'a> Drafts<'a> {
         for &(_, end, k) in self.mentions[from..].iter().take_while(|m| m.0 < range.end) {
             let name = &self.people[k].name;
             if end <= range.end && !out.contains(name) {
+                out.push(name.clone());
+            }
+        }
+        out
+    }
+
+    /// Names of the people mentioned in `s`, which starts at byte `at`, who act in it,
+    /// in order of mention: not those who only speak of it (`张伟副校长指出，…`).
+    pub fn actors_in(&self, s: &str, at: usize) -> Vec<String> {
+        let lexicon = crate::extract::lexicon::PeopleLexicon::get();
+        let range = at..at + s.len();
+        let from = self.mentions.partition_point(|m| m.0 < range.start);
+        let mut out: Vec<String> = Vec::new();
+        for &(_, end, k) in self.mentions[from..].iter().take_while(|m| m.0 < range.end) {
+            let name = &self.people[k].name;
+            if end > range.end || out.contains(name) {
+                continue;
+            }
+            let after = &s[end - at..];
+            let after = lexicon
+                .post_starting(after)
+                .map_or(after, |p| &after[p.len()..]);
+            if !SPEECH_VERBS.iter().any(|v| after.starts_with(v)) {
                 out.push(name.clone());
             }
         }

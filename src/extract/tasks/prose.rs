@@ -421,7 +421,7 @@ impl Reader<'_, '_> {
             self.sentences(at, s, true);
             return (before..self.out.len()).collect();
         }
-        let mut leaders = self.out.persons_in(at..at + s.len());
+        let mut leaders = self.out.actors_in(s, at);
         if leaders.is_empty() {
             leaders = named_leaders(s);
         }

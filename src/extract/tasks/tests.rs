@@ -750,3 +750,18 @@ fn numbered_item_opening_with_a_name_gives_that_person_the_work_it_names() {
         ]
     );
 }
+
+#[test]
+fn who_only_speaks_of_an_item_does_not_lead_it() {
+    let text = "（二）关于校园安全检查。柏伟副校长指出，近期学校周边交通秩序混乱。会议决定，\
+                由政教处牵头，3月底前完成全面安全排查。\n（三）关于春季运动会。莫洋负责制定运动会方案。\n";
+    let tasks = run(text, &["柏伟", "莫洋"], &["3月底前"]);
+    let safety: Vec<&Task> = tasks.iter().filter(|t| t.title.contains("安全")).collect();
+    assert!(!safety.is_empty(), "{tasks:?}");
+    assert!(safety.iter().all(|t| t.leaders.is_empty()), "{safety:?}");
+    let games = tasks
+        .iter()
+        .find(|t| t.title.contains("运动会"))
+        .expect("games task");
+    assert_eq!(games.leaders, ["莫洋"]);
+}
