@@ -1135,6 +1135,8 @@ impl Reader<'_, '_> {
             return;
         }
         let mut clause_from = 0;
+        // The last clause before this one naming work, for a clause that sets only a target.
+        let mut work: Option<(usize, &str)> = None;
         for clause in title::clauses_inclusive(s) {
             let a = at + clause_from;
             clause_from += clause.len();
@@ -1145,25 +1147,59 @@ impl Reader<'_, '_> {
                 .take_while(|d| d.0 < b)
                 .any(|d| d.1 <= b)
             {
+                work = Some((a, clause));
                 continue;
             }
             let Some((t, r)) = strong_title(clause) else {
                 continue;
             };
-            let units = item_units(clause);
-            let leaders = self.out.persons_in(a..b);
-            self.push(Draft {
-                title: t,
-                leaders,
-                units,
-                status: None,
-                span: a + r.start..a + r.end,
-                scope: a..end.min(b),
-                context: None,
-                restated: Vec::new(),
-            });
+            // `加快推进X建设，确保年底前完成投资80亿元`: the deadline is X's, the
+            // clause names only the measure of it.
+            let named: Vec<(usize, &str, String, Range<usize>)> = if is_target(&t) {
+                let Some((wa, w)) = work else { continue };
+                let mut found = programmes(w, true);
+                if found.is_empty() {
+                    found.extend(strong_title(w).filter(|(t, _)| !is_target(t)));
+                }
+                found.into_iter().map(|(t, r)| (wa, w, t, r)).collect()
+            } else {
+                vec![(a, clause, t, r)]
+            };
+            for (wa, w, t, r) in named {
+                let units = item_units(w);
+                let leaders = self.out.persons_in(wa..b);
+                self.push(Draft {
+                    title: t,
+                    leaders,
+                    units,
+                    status: None,
+                    span: wa + r.start..wa + r.end,
+                    // Through the clause that sets the deadline.
+                    scope: wa..end.min(b),
+                    context: None,
+                    restated: Vec::new(),
+                });
+            }
         }
     }
+}
+
+/// Whether `t` names a measure rather than work: a count or an amount after a word
+/// or two (`投资80亿元`, `覆盖率95%以上`, `新增就业1.2万人`).
+fn is_target(t: &str) -> bool {
+    let Some(digit) = t.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let (before, number) = t.split_at(digit);
+    let rest = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let rest = rest.trim_end_matches("以上").trim_end_matches("左右");
+    before.chars().count() <= 5
+        && (rest.is_empty()
+            || rest.starts_with('%')
+            || rest.chars().count() <= 3
+                && rest
+                    .chars()
+                    .all(|c| "亿万千百元个户人家座项公里亩吨倍%".contains(c)))
 }
 
 /// Splits a list of items (`A、B和C等三项工程`, at `和`/`及` too when `conj`); a distributive ending

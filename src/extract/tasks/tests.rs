@@ -765,3 +765,12 @@ fn who_only_speaks_of_an_item_does_not_lead_it() {
         .expect("games task");
     assert_eq!(games.leaders, ["莫洋"]);
 }
+
+#[test]
+fn a_clause_setting_only_a_target_gives_its_deadline_to_the_work_before_it() {
+    let text = "会议强调，要加快推进城西污水处理厂扩建，确保年底前完成投资5亿元。\
+                会议要求，确保6月底前新增就业1200人。";
+    let tasks = run(text, &[], &["年底前", "6月底前"]);
+    assert_eq!(titles(&tasks), ["城西污水处理厂扩建"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+}
