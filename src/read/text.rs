@@ -227,11 +227,130 @@ pub(super) fn read_str(text: &str, encoding: &'static str) -> Document {
 }
 
 fn paragraphs(text: &str) -> Vec<Block> {
-    text.split([
-        '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
-    ])
-    .map(|line| line.trim_matches(|c: char| (c.is_whitespace() && c != '\t') || c == '\u{FEFF}'))
-    .filter(|line| !line.trim_matches('\t').is_empty())
-    .map(|line| Block::Paragraph(line.to_owned()))
-    .collect()
+    let lines: Vec<&str> = text
+        .split([
+            '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+        ])
+        .map(|line| {
+            line.trim_matches(|c: char| (c.is_whitespace() && c != '\t') || c == '\u{FEFF}')
+        })
+        .filter(|line| !line.trim_matches('\t').is_empty())
+        .collect();
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let cells = columns(lines[i]);
+        let run = match &cells {
+            Some(first) => lines[i + 1..]
+                .iter()
+                .take_while(|l| columns(l).is_some_and(|c| c.len() == first.len()))
+                .count(),
+            None => 0,
+        };
+        if let Some(first) = cells
+            && run >= 1
+        {
+            let mut rows = vec![first];
+            rows.extend(lines[i + 1..=i + run].iter().filter_map(|l| columns(l)));
+            blocks.push(Block::Table(rows));
+            i += run + 1;
+        } else {
+            blocks.push(Block::Paragraph(lines[i].to_owned()));
+            i += 1;
+        }
+    }
+    blocks
+}
+
+/// The cells of a line laid out in columns: three or more, parted by runs of two or
+/// more spaces (or an ideographic space), as text renderings of tables write rows
+/// (`序号  事项  负责人  完成时间`). A line holding a tab or a sentence mark is prose.
+fn columns(line: &str) -> Option<Vec<String>> {
+    if line.contains(['\t', '。', '，', '；']) {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        let gap = gap_at(rest);
+        let (cell, after) = match gap {
+            Some((at, len)) => (&rest[..at], &rest[at + len..]),
+            None => (rest, ""),
+        };
+        cells.push(cell.trim().to_owned());
+        rest = after;
+    }
+    (cells.len() >= 3 && cells.iter().all(|c| !c.is_empty())).then_some(cells)
+}
+
+/// The first run of two or more spaces, or of ideographic spaces, in `s`: (start, length).
+fn gap_at(s: &str) -> Option<(usize, usize)> {
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let blank = c == ' ' || c == '\u{3000}';
+        match (blank, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let run = &s[st..i];
+                if run.len() >= 2 || run.contains('\u{3000}') {
+                    return Some((st, i - st));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_laid_out_in_columns_are_read_as_a_table() {
+        let text = "待办事项：\n序号  事项  负责人  完成时间\n1  机房扩容  韩立  6月30日\n\
+                    2　　宣贯培训　　邓佳　　7月15日\n会议要求，各部门  抓好落实。\n";
+        let blocks = paragraphs(text);
+        assert_eq!(
+            blocks,
+            [
+                Block::Paragraph("待办事项：".into()),
+                Block::Table(vec![
+                    vec![
+                        "序号".into(),
+                        "事项".into(),
+                        "负责人".into(),
+                        "完成时间".into()
+                    ],
+                    vec![
+                        "1".into(),
+                        "机房扩容".into(),
+                        "韩立".into(),
+                        "6月30日".into()
+                    ],
+                    vec![
+                        "2".into(),
+                        "宣贯培训".into(),
+                        "邓佳".into(),
+                        "7月15日".into()
+                    ],
+                ]),
+                Block::Paragraph("会议要求，各部门  抓好落实。".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_line_in_columns_or_words_parted_by_one_space_stay_prose() {
+        let text = "主持人  周建国  记录人  赵敏\n参加人员：总经理 吴海波 副总经理 钱志强\n";
+        let blocks = paragraphs(text);
+        assert_eq!(
+            blocks,
+            [
+                Block::Paragraph("主持人  周建国  记录人  赵敏".into()),
+                Block::Paragraph("参加人员：总经理 吴海波 副总经理 钱志强".into()),
+            ]
+        );
+    }
 }
