@@ -17,6 +17,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::table::{self, Table};
+use crate::error::Error;
+use crate::read::docx::table::{self as grid, Budget, Item};
+
 /// The text of one shown string and where it lies on the page.
 #[derive(Debug)]
 pub(super) struct Run {
@@ -30,6 +34,145 @@ pub(super) struct Run {
     pub size: f32,
 }
 
+/// What one page draws: its text runs and the rules (table borders) of its paths.
+#[derive(Debug, Default)]
+pub(super) struct Page {
+    pub runs: Vec<Run>,
+    pub rules: Vec<Rule>,
+}
+
+/// The shortest stroke that is a rule.
+const RULE_MIN_LENGTH: f32 = 3.0;
+
+/// A horizontal or vertical line drawn on the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Rule {
+    pub horizontal: bool,
+    /// Its y when horizontal, its x when vertical.
+    pub at: f32,
+    /// Where it starts and ends along its length.
+    pub from: f32,
+    pub to: f32,
+}
+
+impl Rule {
+    /// The rule from one point to another, when the two lie level or plumb.
+    pub(super) fn new(x0: f32, y0: f32, x1: f32, y1: f32) -> Option<Rule> {
+        if (y0 - y1).abs() <= 0.5 && (x1 - x0).abs() >= RULE_MIN_LENGTH {
+            Some(Rule {
+                horizontal: true,
+                at: (y0 + y1) / 2.0,
+                from: x0.min(x1),
+                to: x0.max(x1),
+            })
+        } else if (x0 - x1).abs() <= 0.5 && (y1 - y0).abs() >= RULE_MIN_LENGTH {
+            Some(Rule {
+                horizontal: false,
+                at: (x0 + x1) / 2.0,
+                from: y0.min(y1),
+                to: y0.max(y1),
+            })
+        } else {
+            None
+        }
+    }
+}
+
+/// A gap between two runs of a line wider than this many font sizes parts
+/// table cells (a cell's padding on both sides is wider, a blank narrower).
+pub(super) const CELL_GAP: f32 = 0.75;
+
+/// A piece of a line between cell gaps.
+#[derive(Debug, Clone)]
+pub(super) struct Seg {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+}
+
+/// The runs on one baseline, left to right, cut where a cell gap parts them.
+#[derive(Debug, Clone)]
+pub(super) struct Baseline {
+    pub y: f32,
+    pub size: f32,
+    pub segs: Vec<Seg>,
+}
+
+impl Baseline {
+    pub(super) fn x0(&self) -> f32 {
+        self.segs.first().map_or(0.0, |s| s.x0)
+    }
+
+    pub(super) fn x1(&self) -> f32 {
+        self.segs.last().map_or(0.0, |s| s.x1)
+    }
+
+    pub(super) fn text(&self) -> String {
+        let parts: Vec<&str> = self.segs.iter().map(|s| s.text.as_str()).collect();
+        parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The runs of a page (or a table cell) as baselines, top first. Runs share
+/// a baseline whatever the order the page draws them in (LibreOffice draws
+/// quotation marks and spaces in another font before the text around them,
+/// and tables cell by cell).
+pub(super) fn baselines(mut runs: Vec<Run>) -> Vec<Baseline> {
+    runs.retain(|r| r.size > 0.0 && r.x0.is_finite() && r.x1.is_finite() && r.y.is_finite());
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let mut size = runs[i].size;
+        let mut j = i + 1;
+        while j < runs.len() && runs[i].y - runs[j].y <= 0.35 * size.max(runs[j].size) {
+            size = size.max(runs[j].size);
+            j += 1;
+        }
+        let mut group: Vec<&Run> = runs[i..j].iter().collect();
+        group.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let mut segs: Vec<Seg> = Vec::new();
+        let mut last: Option<&Run> = None;
+        for run in group {
+            // A run drawn twice in place (a shadow, a bold made by overprinting).
+            if last.is_some_and(|l| l.text == run.text && (l.x0 - run.x0).abs() < 0.2 * size) {
+                continue;
+            }
+            last = Some(run);
+            let blank = run.text.trim().is_empty();
+            match segs.last_mut() {
+                Some(seg) if run.x0 - seg.x1 <= CELL_GAP * size || blank => {
+                    let gap = run.x0 - seg.x1;
+                    let wide = gap > 0.6 * size && !seg.text.ends_with(char::is_whitespace);
+                    if wide || (gap > 0.15 * size && blank_between(&seg.text, &run.text)) {
+                        seg.text.push(' ');
+                    }
+                    seg.text.push_str(&run.text);
+                    if !blank {
+                        seg.x1 = seg.x1.max(run.x1);
+                    }
+                }
+                _ if blank => {}
+                _ => segs.push(Seg {
+                    text: run.text.clone(),
+                    x0: run.x0,
+                    x1: run.x1,
+                }),
+            }
+        }
+        segs.retain(|s| !s.text.trim().is_empty());
+        if !segs.is_empty() {
+            out.push(Baseline {
+                y: runs[i].y,
+                size,
+                segs,
+            });
+        }
+        i = j;
+    }
+    out
+}
+
 #[derive(Debug)]
 struct Line {
     text: String,
@@ -37,6 +180,21 @@ struct Line {
     x1: f32,
     y: f32,
     size: f32,
+    /// Parted by a cell gap (`办公室　　　　2025年3月20日`): laid out, not running text.
+    gapped: bool,
+}
+
+impl Line {
+    fn of(b: &Baseline) -> Line {
+        Line {
+            text: b.text(),
+            x0: b.x0(),
+            x1: b.x1(),
+            y: b.y,
+            size: b.size,
+            gapped: b.segs.len() > 1,
+        }
+    }
 }
 
 /// How many lines at each end of a page may be header or footer.
@@ -52,48 +210,11 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Two pieces of text side by side: is a blank between them text or layout?
-fn blank_between(left: &str, right: &str) -> bool {
+pub(super) fn blank_between(left: &str, right: &str) -> bool {
     match (left.chars().next_back(), right.chars().next()) {
         (Some(a), Some(b)) => !a.is_whitespace() && !b.is_whitespace() && !is_cjk(a) && !is_cjk(b),
         _ => false,
     }
-}
-
-fn lines(runs: Vec<Run>) -> Vec<Line> {
-    let mut lines: Vec<Line> = Vec::new();
-    for run in runs {
-        if run.size <= 0.0 {
-            continue;
-        }
-        if let Some(line) = lines.last_mut() {
-            let size = run.size.max(line.size);
-            let same_baseline = (run.y - line.y).abs() <= 0.35 * size;
-            let gap = run.x0 - line.x1;
-            if same_baseline && gap >= -0.5 * size {
-                // A column's width apart is a blank even in Chinese (table cells, tab stops).
-                let wide = gap > 0.6 * size && !line.text.ends_with(char::is_whitespace);
-                if wide || (gap > 0.15 * size && blank_between(&line.text, &run.text)) {
-                    line.text.push(' ');
-                }
-                line.text.push_str(&run.text);
-                line.x1 = line.x1.max(run.x1);
-                line.size = size;
-                continue;
-            }
-        }
-        lines.push(Line {
-            text: run.text,
-            x0: run.x0,
-            x1: run.x1,
-            y: run.y,
-            size: run.size,
-        });
-    }
-    lines.retain_mut(|l| {
-        l.text = l.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        !l.text.is_empty()
-    });
-    lines
 }
 
 fn is_page_number(text: &str) -> bool {
@@ -115,12 +236,25 @@ fn edge_key(text: &str) -> String {
         .collect()
 }
 
-/// The indexes of the lines at the top and bottom of a page, topmost first.
-fn edges(lines: &[Line]) -> Vec<usize> {
+/// The indexes of the lines at the top and bottom of a page, topmost first:
+/// above and below its tables (`tables`: the top of the highest, the bottom
+/// of the lowest), never among them.
+fn edges(lines: &[Line], tables: Option<(f32, f32)>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..lines.len()).collect();
     order.sort_by(|&a, &b| lines[b].y.total_cmp(&lines[a].y));
-    let mut picked: Vec<usize> = order.iter().take(EDGE_LINES).copied().collect();
-    for &i in order.iter().rev().take(EDGE_LINES) {
+    let (top, bottom) = tables.unwrap_or((f32::NEG_INFINITY, f32::INFINITY));
+    let mut picked: Vec<usize> = order
+        .iter()
+        .take(EDGE_LINES)
+        .copied()
+        .filter(|&i| lines[i].y > top)
+        .collect();
+    for &i in order
+        .iter()
+        .rev()
+        .take(EDGE_LINES)
+        .filter(|&&i| lines[i].y < bottom)
+    {
         if !picked.contains(&i) {
             picked.push(i);
         }
@@ -129,10 +263,10 @@ fn edges(lines: &[Line]) -> Vec<usize> {
 }
 
 /// Drops headers, footers and page numbers from each page's lines.
-fn drop_edges(pages: &mut [Vec<Line>]) {
+fn drop_edges(pages: &mut [Vec<Line>], tables: &[Option<(f32, f32)>]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for page in pages.iter() {
-        let mut keys: Vec<String> = edges(page)
+    for (page, &tables) in pages.iter().zip(tables) {
+        let mut keys: Vec<String> = edges(page, tables)
             .into_iter()
             .map(|i| edge_key(&page[i].text))
             .collect();
@@ -142,9 +276,9 @@ fn drop_edges(pages: &mut [Vec<Line>]) {
             *seen.entry(key).or_default() += 1;
         }
     }
-    for page in pages.iter_mut() {
+    for (page, &tables) in pages.iter_mut().zip(tables) {
         let mut drop = vec![false; page.len()];
-        for i in edges(page) {
+        for i in edges(page, tables) {
             drop[i] = is_page_number(&page[i].text) || seen[&edge_key(&page[i].text)] >= 2;
         }
         let mut i = 0;
@@ -159,10 +293,31 @@ fn similar(a: f32, b: f32) -> bool {
     (a - b).abs() <= 0.1 * a.max(b)
 }
 
-/// The lines of all pages as paragraphs, in reading order.
-pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
-    let mut pages: Vec<Vec<Line>> = pages.into_iter().map(lines).collect();
-    drop_edges(&mut pages);
+/// The text of all pages in reading order: paragraphs, and tables rebuilt
+/// from the positions of their text (`table.rs`), laid out on their grid as
+/// the docx reader lays out a Word table.
+pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, Error> {
+    let mut page_lines: Vec<Vec<Line>> = Vec::with_capacity(pages.len());
+    let mut page_tables: Vec<Vec<Table>> = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut runs = page.runs;
+        let mut tables = table::ruled(&mut runs, &page.rules);
+        let mut lines = baselines(runs);
+        tables.extend(table::unruled(&mut lines, &page.rules));
+        tables.sort_by(|a, b| b.top.total_cmp(&a.top));
+        page_lines.push(lines.iter().map(Line::of).collect());
+        page_tables.push(tables);
+    }
+    let extents: Vec<Option<(f32, f32)>> = page_tables
+        .iter()
+        .map(|t| {
+            let top = t.iter().map(|t| t.top).reduce(f32::max)?;
+            let bottom = t.iter().map(|t| t.bottom).reduce(f32::min)?;
+            Some((top, bottom))
+        })
+        .collect();
+    let mut pages = page_lines;
+    drop_edges(&mut pages, &extents);
     let all = || pages.iter().flatten();
     let left = all().map(|l| l.x0).fold(f32::INFINITY, f32::min);
     let right = all().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max);
@@ -170,7 +325,7 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
     // The rightmost line reaches the margin by definition: the measure is
     // only known when two lines reach it (else no line wraps).
     let measured = all().filter(|l| reaches(l)).nth(1).is_some();
-    let full = |l: &Line| measured && reaches(l);
+    let full = |l: &Line| measured && reaches(l) && !l.gapped;
     // The distance of two lines of one paragraph: the least below a line
     // that fills the measure, of a size (a larger one is paragraph spacing;
     // table cells, which wrap closer, never fill it). Kept by size in half
@@ -188,11 +343,33 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
     }
     let pitch = |size: f32| line_pitch.get(&bucket(size)).copied().unwrap_or(1.8 * size);
 
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Item> = Vec::new();
+    // A table, kept until what follows it shows whether the next page continues it.
+    let mut pending: Option<Table> = None;
     // The line before, and whether it began its paragraph.
     let mut prev: Option<(&Line, bool)> = None;
-    for page in &pages {
+    for (page, tables) in pages.iter().zip(page_tables) {
+        let mut tables = tables.into_iter().peekable();
+        let mut first = true;
         for (i, line) in page.iter().enumerate() {
+            while let Some(table) = tables.next_if(|t| t.top > line.y) {
+                pending = Some(match pending.take() {
+                    Some(before) if first && before.columns == table.columns => {
+                        table::continued(before, table)
+                    }
+                    Some(before) => {
+                        flush(&mut out, before, budget)?;
+                        table
+                    }
+                    None => table,
+                });
+                first = false;
+                prev = None;
+            }
+            first = false;
+            if let Some(table) = pending.take() {
+                flush(&mut out, table, budget)?;
+            }
             let joins = prev.is_some_and(|(p, p_first)| {
                 // Across a page break the distance says nothing.
                 let spaced = i > 0 && p.y - line.y > pitch(p.size) * 1.15;
@@ -204,21 +381,44 @@ pub(super) fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
                 } else {
                     (line.x0 - p.x0).abs() < 0.5 * p.size
                 };
-                full(p) && indent_ok && !spaced && similar(p.size, line.size)
+                full(p) && indent_ok && !spaced && similar(p.size, line.size) && !line.gapped
             });
             match out.last_mut() {
-                Some(para) if joins => {
+                Some(Item::Paragraph(para)) if joins => {
                     if blank_between(para, &line.text) {
                         para.push(' ');
                     }
                     para.push_str(&line.text);
                 }
-                _ => out.push(line.text.clone()),
+                _ => out.push(Item::Paragraph(line.text.clone())),
             }
             prev = Some((line, !joins));
         }
+        for table in tables {
+            pending = Some(match pending.take() {
+                Some(before) if first && before.columns == table.columns => {
+                        table::continued(before, table)
+                    }
+                Some(before) => {
+                    flush(&mut out, before, budget)?;
+                    table
+                }
+                None => table,
+            });
+            first = false;
+            prev = None;
+        }
     }
-    out
+    if let Some(table) = pending {
+        flush(&mut out, table, budget)?;
+    }
+    Ok(out)
+}
+
+/// A table's rows laid out on its grid (or flowed, a form's), after the items so far.
+fn flush(out: &mut Vec<Item>, table: Table, budget: &mut Budget) -> Result<(), Error> {
+    out.extend(grid::finish(table.columns, table.rows, budget)?);
+    Ok(())
 }
 
 #[cfg(test)]
