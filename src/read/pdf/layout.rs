@@ -96,6 +96,8 @@ pub(super) struct Baseline {
     pub y: f32,
     pub size: f32,
     pub segs: Vec<Seg>,
+    /// The widest stretch of blanks, typed or not, between two glyphs.
+    pub stretch: f32,
 }
 
 impl Baseline {
@@ -133,14 +135,20 @@ pub(super) fn baselines(mut runs: Vec<Run>) -> Vec<Baseline> {
         group.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         let mut segs: Vec<Seg> = Vec::new();
         let mut last: Option<&Run> = None;
+        // Where the last glyph that is not a blank ends, and the widest
+        // stretch of blanks (typed or a gap) between two that are.
+        let mut ink = f32::NEG_INFINITY;
+        let mut stretch: f32 = 0.0;
         for run in group {
             // A run drawn twice in place (a shadow, a bold made by overprinting).
             if last.is_some_and(|l| l.text == run.text && (l.x0 - run.x0).abs() < 0.2 * size) {
                 continue;
             }
             last = Some(run);
-            let blank = run.text.trim().is_empty();
+            // Erased text (struck out) takes its place, and no more.
+            let blank = !run.text.is_empty() && run.text.trim().is_empty();
             match segs.last_mut() {
+                // Typed blanks (drawn spaces) never part cells: a cell gap is empty.
                 Some(seg) if run.x0 - seg.x1 <= CELL_GAP * size || blank => {
                     let gap = run.x0 - seg.x1;
                     let wide = gap > 0.6 * size && !seg.text.ends_with(char::is_whitespace);
@@ -148,17 +156,33 @@ pub(super) fn baselines(mut runs: Vec<Run>) -> Vec<Baseline> {
                         seg.text.push(' ');
                     }
                     seg.text.push_str(&run.text);
-                    if !blank {
-                        seg.x1 = seg.x1.max(run.x1);
-                    }
+                    seg.x1 = seg.x1.max(run.x1);
                 }
-                _ if blank => {}
+                _ if blank => continue,
                 _ => segs.push(Seg {
                     text: run.text.clone(),
                     x0: run.x0,
                     x1: run.x1,
                 }),
             }
+            if !blank {
+                if ink.is_finite() {
+                    stretch = stretch.max(run.x0 - ink);
+                }
+                ink = ink.max(run.x1);
+            }
+        }
+        // Blanks at a line's end are no part of it.
+        for seg in &mut segs {
+            let trimmed = seg.text.trim_end().len();
+            if trimmed < seg.text.len() {
+                seg.text.truncate(trimmed);
+            }
+        }
+        if let Some(seg) = segs.last_mut()
+            && ink.is_finite()
+        {
+            seg.x1 = seg.x1.min(ink);
         }
         segs.retain(|s| !s.text.trim().is_empty());
         if !segs.is_empty() {
@@ -166,12 +190,17 @@ pub(super) fn baselines(mut runs: Vec<Run>) -> Vec<Baseline> {
                 y: runs[i].y,
                 size,
                 segs,
+                stretch,
             });
         }
         i = j;
     }
     out
 }
+
+/// Blanks wider than this many font sizes in a line lay it out (a signature
+/// and its date far apart), as no running text does.
+const LAID_OUT_BLANKS: f32 = 1.5;
 
 #[derive(Debug)]
 struct Line {
@@ -192,7 +221,7 @@ impl Line {
             x1: b.x1(),
             y: b.y,
             size: b.size,
-            gapped: b.segs.len() > 1,
+            gapped: b.segs.len() > 1 || b.stretch > LAID_OUT_BLANKS * b.size,
         }
     }
 }
@@ -207,6 +236,18 @@ fn is_cjk(c: char) -> bool {
         '\u{2E80}'..='\u{2FDF}' | '\u{3000}'..='\u{30FF}' | '\u{3100}'..='\u{31FF}'
         | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
         | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// A line wrapped on to the next: is a blank between them? As
+/// [`blank_between`], but a number cut by the wrap (`1234` `5热线`, `98.4` `%`)
+/// is one.
+pub(super) fn blank_at_wrap(left: &str, right: &str) -> bool {
+    let digit_end = left.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let number_goes_on = right
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '%' | '.' | '‰'));
+    blank_between(left, right) && !(digit_end && number_goes_on)
 }
 
 /// Two pieces of text side by side: is a blank between them text or layout?
@@ -301,6 +342,7 @@ pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, 
     let mut page_tables: Vec<Vec<Table>> = Vec::with_capacity(pages.len());
     for page in pages {
         let mut runs = page.runs;
+        strike_out(&mut runs, &page.rules);
         let mut tables = table::ruled(&mut runs, &page.rules);
         let mut lines = baselines(runs);
         tables.extend(table::unruled(&mut lines, &page.rules));
@@ -342,6 +384,15 @@ pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, 
         }
     }
     let pitch = |size: f32| line_pitch.get(&bucket(size)).copied().unwrap_or(1.8 * size);
+    // The body text's size: that of most lines.
+    let mut sizes: HashMap<i64, usize> = HashMap::new();
+    for line in all() {
+        *sizes.entry(bucket(line.size)).or_default() += 1;
+    }
+    let body = sizes
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, -size))
+        .map_or(0.0, |(size, _)| size as f32 / 2.0);
 
     let mut out: Vec<Item> = Vec::new();
     // A table, kept until what follows it shows whether the next page continues it.
@@ -373,11 +424,17 @@ pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, 
             let joins = prev.is_some_and(|(p, p_first)| {
                 // Across a page break the distance says nothing.
                 let spaced = i > 0 && p.y - line.y > pitch(p.size) * 1.15;
+                // A title larger than the body text, wrapped and centred.
+                let centred = (line.x0 + line.x1 - p.x0 - p.x1).abs() < p.size
+                    && line.x0 > left + p.size
+                    && p.size > 1.1 * body;
                 let indent_ok = if p_first {
                     // After a paragraph's first line: back to the margin (the first
-                    // line was indented), or on the margin as it was.
+                    // line was indented), or on the margin as it was; or centred
+                    // under it (a title).
                     line.x0 <= p.x0 - p.size
                         || (p.x0 <= left + 0.5 * p.size && line.x0 <= left + 0.5 * p.size)
+                        || centred
                 } else {
                     (line.x0 - p.x0).abs() < 0.5 * p.size
                 };
@@ -385,7 +442,7 @@ pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, 
             });
             match out.last_mut() {
                 Some(Item::Paragraph(para)) if joins => {
-                    if blank_between(para, &line.text) {
+                    if blank_at_wrap(para, &line.text) {
                         para.push(' ');
                     }
                     para.push_str(&line.text);
@@ -413,6 +470,37 @@ pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, 
         flush(&mut out, table, budget)?;
     }
     Ok(out)
+}
+
+/// The most rules a page may have for struck-out text to be looked for.
+const MAX_STRIKE_RULES: usize = 3000;
+
+/// Erases the text of the runs a rule strikes through (a tracked deletion as LibreOffice
+/// shows it, struck text as a word processor prints it): a level stroke a
+/// fifth to a half of the font size above the baseline along most of the run.
+fn strike_out(runs: &mut [Run], rules: &[Rule]) {
+    let level: Vec<&Rule> = rules.iter().filter(|r| r.horizontal).collect();
+    if level.is_empty() || level.len() > MAX_STRIKE_RULES {
+        return;
+    }
+    for run in runs.iter_mut() {
+        let width = run.x1 - run.x0;
+        if width <= 0.0 || run.text.trim().is_empty() {
+            continue;
+        }
+        let struck: f32 = level
+            .iter()
+            .filter(|r| {
+                let above = r.at - run.y;
+                above >= 0.18 * run.size && above <= 0.5 * run.size
+            })
+            .map(|r| (r.to.min(run.x1) - r.from.max(run.x0)).max(0.0))
+            .sum();
+        if struck >= 0.6 * width {
+            // Its place kept: the line it was on still reaches as far.
+            run.text.clear();
+        }
+    }
 }
 
 /// A table's rows laid out on its grid (or flowed, a form's), after the items so far.

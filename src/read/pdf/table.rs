@@ -16,7 +16,7 @@
 //! laid out, or a form flowed as paragraphs, by the docx reader's
 //! [`finish`](crate::read::docx::table::finish).
 
-use super::layout::{Baseline, Rule, Run, Seg, baselines, blank_between};
+use super::layout::{Baseline, Rule, Run, Seg, baselines, blank_at_wrap};
 use crate::read::docx::table::{Item, MAX_COLUMNS, RawCell, RawRow, VMerge};
 
 /// A table found on a page.
@@ -244,7 +244,7 @@ fn paragraphs(lines: Vec<Baseline>, left: Option<f32>, right: f32) -> Vec<Item> 
         let text = line.text();
         match out.last_mut() {
             Some(para) if wraps => {
-                if blank_between(para, &text) {
+                if blank_at_wrap(para, &text) {
                     para.push(' ');
                 }
                 para.push_str(&text);
@@ -372,6 +372,7 @@ fn unruled_table(lines: Vec<Baseline>, cover: &[(f32, f32)], rules: &[Rule]) -> 
                 y: line.y,
                 size: line.size,
                 segs: vec![seg.clone()],
+                stretch: 0.0,
             });
         }
     }
@@ -455,7 +456,7 @@ pub(super) fn continued(mut before: Table, next: Table) -> Table {
                 (into.items.last_mut(), items.as_slice().first())
                 && let Some(Item::Paragraph(b)) = items.next()
             {
-                if blank_between(a, &b) {
+                if blank_at_wrap(a, &b) {
                     a.push(' ');
                 }
                 a.push_str(&b);
