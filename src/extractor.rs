@@ -185,6 +185,7 @@ impl Extractor {
             Reference::Given(date) => Some(date),
             Reference::Candidates(candidates) => {
                 let stated = stated_dates(&analysis);
+                let issued = extract::meeting::issue_date(&analysis);
                 candidates.into_iter().flatten().find(|&c| {
                     let plausible = near_stated(c, &stated);
                     if !plausible {
@@ -192,7 +193,15 @@ impl Extractor {
                             "the file's date {c} is far from every date the text states; not used as the reference date"
                         ));
                     }
-                    plausible
+                    // A file saved after the issue date it states is a later copy
+                    // (a PDF exported, a file converted): the issue date tells more.
+                    let copied = issued.filter(|&d| c > d);
+                    if let Some(d) = copied {
+                        warnings.push(format!(
+                            "the file's date {c} is after the issue date {d} the text states; not used as the reference date"
+                        ));
+                    }
+                    plausible && copied.is_none()
                 })
             }
         };
