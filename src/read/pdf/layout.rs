@@ -343,7 +343,7 @@ pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, 
     for page in pages {
         let mut runs = page.runs;
         strike_out(&mut runs, &page.rules);
-        let mut tables = table::ruled(&mut runs, &page.rules);
+        let mut tables = table::ruled(&mut runs, &page.rules, budget)?;
         let mut lines = baselines(runs);
         tables.extend(table::unruled(&mut lines, &page.rules));
         tables.sort_by(|a, b| b.top.total_cmp(&a.top));

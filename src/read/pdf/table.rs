@@ -17,21 +17,29 @@
 //! [`finish`](crate::read::docx::table::finish).
 
 use super::layout::{Baseline, Rule, Run, Seg, baselines, blank_at_wrap};
-use crate::read::docx::table::{Item, MAX_COLUMNS, RawCell, RawRow, VMerge};
+use crate::error::Error;
+use crate::read::docx::table::{Budget, Item, MAX_COLUMNS, RawCell, RawRow, VMerge, finish};
 
 /// A table found on a page.
 #[derive(Debug)]
 pub(super) struct Table {
-    /// Its top and bottom on the page.
+    /// Its top, bottom, left and right on the page.
     pub top: f32,
     pub bottom: f32,
+    pub left: f32,
+    pub right: f32,
     /// Grid columns.
     pub columns: usize,
     pub rows: Vec<RawRow>,
 }
 
-/// How far apart (points) rule ends may be and still meet, and rules be one.
+/// How far apart (points) rules may lie and still be one.
 const TOLERANCE: f32 = 2.0;
+
+/// How far apart (points) a rule's end and another rule may lie and still
+/// meet: borders are drawn to overlap at their joints, and a table inside a
+/// cell (a form's) keeps a point or two off the cell's borders.
+const MEET: f32 = 0.9;
 
 /// The most rules a page may have for its grids to be looked for (the
 /// search is quadratic; a drawing of thousands of strokes holds no table).
@@ -93,16 +101,18 @@ fn covered(rules: &[&Rule], at: f32, along: f32) -> bool {
 
 /// Whether a horizontal and a vertical rule meet.
 fn meet(h: &Rule, v: &Rule) -> bool {
-    v.at >= h.from - TOLERANCE
-        && v.at <= h.to + TOLERANCE
-        && h.at >= v.from - TOLERANCE
-        && h.at <= v.to + TOLERANCE
+    v.at >= h.from - MEET && v.at <= h.to + MEET && h.at >= v.from - MEET && h.at <= v.to + MEET
 }
 
 /// The ruled tables of a page; the runs inside them are taken out of `runs`.
-pub(super) fn ruled(runs: &mut Vec<Run>, rules: &[Rule]) -> Vec<Table> {
+/// A table inside a cell of another (a form's) is one of that cell's items.
+pub(super) fn ruled(
+    runs: &mut Vec<Run>,
+    rules: &[Rule],
+    budget: &mut Budget,
+) -> Result<Vec<Table>, Error> {
     if rules.len() > MAX_RULES || runs.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let (h, v): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.horizontal);
     // Rules that meet, by connected groups.
@@ -122,25 +132,43 @@ pub(super) fn ruled(runs: &mut Vec<Run>, rules: &[Rule]) -> Vec<Table> {
     for (j, r) in v.iter().enumerate() {
         groups.entry(sets.find(h.len() + j)).or_default().1.push(r);
     }
+    let mut groups: Vec<(Vec<&Rule>, Vec<&Rule>)> = groups
+        .into_values()
+        .filter(|(hs, vs)| hs.len() >= 2 && vs.len() >= 2)
+        .collect();
+    // Inner tables first: the smallest.
+    let area = |(hs, vs): &(Vec<&Rule>, Vec<&Rule>)| {
+        let span = |rules: &[&Rule]| {
+            let lo = rules.iter().map(|r| r.at).fold(f32::INFINITY, f32::min);
+            let hi = rules.iter().map(|r| r.at).fold(f32::NEG_INFINITY, f32::max);
+            hi - lo
+        };
+        span(hs) * span(vs)
+    };
+    groups.sort_by(|a, b| area(a).total_cmp(&area(b)));
     let mut tables = Vec::new();
-    for (hs, vs) in groups.into_values() {
-        if hs.len() < 2 || vs.len() < 2 {
-            continue;
-        }
-        if let Some(table) = grid(runs, &hs, &vs) {
+    for (hs, vs) in groups {
+        if let Some(table) = grid(runs, &hs, &vs, &mut tables, budget)? {
             tables.push(table);
         }
     }
-    tables
+    Ok(tables)
 }
 
-/// The table a group of rules draws, when it has two columns or more and text.
-fn grid(runs: &mut Vec<Run>, hs: &[&Rule], vs: &[&Rule]) -> Option<Table> {
+/// The table a group of rules draws, when it has two columns or more and
+/// text; the `tables` found so far inside its cells become their items.
+fn grid(
+    runs: &mut Vec<Run>,
+    hs: &[&Rule],
+    vs: &[&Rule],
+    tables: &mut Vec<Table>,
+    budget: &mut Budget,
+) -> Result<Option<Table>, Error> {
     let xs = cluster(vs.iter().map(|r| r.at).collect());
     let mut ys = cluster(hs.iter().map(|r| r.at).collect());
     ys.reverse(); // top first
     if xs.len() < 3 || ys.len() < 2 || xs.len() > MAX_COLUMNS + 1 {
-        return None;
+        return Ok(None);
     }
     let (cols, rows) = (xs.len() - 1, ys.len() - 1);
     let mut sets = Sets::new(rows * cols);
@@ -175,8 +203,24 @@ fn grid(runs: &mut Vec<Run>, hs: &[&Rule], vs: &[&Rule]) -> Option<Table> {
         cell_runs[root].push(run);
     }
     *runs = kept;
+    let mut cell_tables: Vec<Vec<Table>> = (0..rows * cols).map(|_| Vec::new()).collect();
+    let mut outside = Vec::with_capacity(tables.len());
+    for table in tables.drain(..) {
+        let mx = (table.left + table.right) / 2.0;
+        let my = (table.top + table.bottom) / 2.0;
+        if mx > xs[0] && mx < xs[cols] && my < ys[0] && my > ys[rows] {
+            let c = xs.partition_point(|&x| x <= mx).saturating_sub(1).min(cols - 1);
+            let r = ys.partition_point(|&y| y >= my).saturating_sub(1).min(rows - 1);
+            let root = sets.find(r * cols + c);
+            cell_tables[root].push(table);
+            any = true;
+        } else {
+            outside.push(table);
+        }
+    }
+    *tables = outside;
     if !any {
-        return None;
+        return Ok(None);
     }
     // Each merged cell's extent: its last row and column.
     let mut last = vec![(0usize, 0usize); rows * cols];
@@ -206,10 +250,12 @@ fn grid(runs: &mut Vec<Run>, hs: &[&Rule], vs: &[&Rule]) -> Option<Table> {
             } else {
                 VMerge::None
             };
+            let inner = std::mem::take(&mut cell_tables[root]);
+            let held_table = !inner.is_empty();
             let items = if root_r == r && root_c == c {
                 let runs = std::mem::take(&mut cell_runs[root]);
                 let (left, right) = (xs[c], xs[(last[root].1 + 1).min(cols)]);
-                paragraphs(baselines(runs), Some(left), right)
+                cell_items(baselines(runs), inner, (left, right), budget)?
             } else {
                 Vec::new()
             };
@@ -217,18 +263,47 @@ fn grid(runs: &mut Vec<Run>, hs: &[&Rule], vs: &[&Rule]) -> Option<Table> {
                 items,
                 span,
                 vmerge,
-                held_table: false,
+                held_table,
             });
             c += span;
         }
         out.push(row);
     }
-    Some(Table {
+    Ok(Some(Table {
         top: ys[0],
         bottom: ys[rows],
+        left: xs[0],
+        right: xs[cols],
         columns: cols,
         rows: out,
-    })
+    }))
+}
+
+/// A ruled cell's items: its lines as paragraphs, the tables inside it
+/// (laid out, or flowed) where they lie among them.
+fn cell_items(
+    lines: Vec<Baseline>,
+    tables: Vec<Table>,
+    (left, right): (f32, f32),
+    budget: &mut Budget,
+) -> Result<Vec<Item>, Error> {
+    let mut tables = tables;
+    tables.sort_by(|a, b| b.top.total_cmp(&a.top));
+    let mut tables = tables.into_iter().peekable();
+    let mut out = Vec::new();
+    let mut chunk = Vec::new();
+    for line in lines {
+        while let Some(table) = tables.next_if(|t| t.top > line.y) {
+            out.extend(paragraphs(std::mem::take(&mut chunk), Some(left), right));
+            out.extend(finish(table.columns, table.rows, budget)?);
+        }
+        chunk.push(line);
+    }
+    out.extend(paragraphs(chunk, Some(left), right));
+    for table in tables {
+        out.extend(finish(table.columns, table.rows, budget)?);
+    }
+    Ok(out)
 }
 
 /// A cell's lines as paragraphs: a line that reaches the cell's right edge
@@ -397,6 +472,8 @@ fn unruled_table(lines: Vec<Baseline>, cover: &[(f32, f32)], rules: &[Rule]) -> 
     Table {
         top: first.y + first.size,
         bottom: last.y - 0.3 * last.size,
+        left,
+        right,
         columns,
         rows,
     }
@@ -466,5 +543,7 @@ pub(super) fn continued(mut before: Table, next: Table) -> Table {
     }
     before.rows.extend(rows);
     before.bottom = next.bottom;
+    before.left = before.left.min(next.left);
+    before.right = before.right.max(next.right);
     before
 }
