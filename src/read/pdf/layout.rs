@@ -1,16 +1,20 @@
 //! Runs of text with their positions → lines → paragraphs.
 //!
-//! * Runs on one baseline make a line, in the order the page draws them; a
+//! * Runs on one baseline make a line, left to right whatever order the page
+//!   draws them in (pages are read top to bottom: one column of text); a
 //!   gap between runs is a blank only when it is wide or lies between two
 //!   non-CJK characters, so the space a layout puts around digits in Chinese
-//!   text (`6 月底前`) is no blank.
+//!   text (`6 月底前`) is no blank. A gap wider than [`CELL_GAP`] parts the
+//!   line into pieces, the cells of a table (`table.rs`) when their lines
+//!   keep to columns.
 //! * The top two and bottom two lines of each page are its header and footer
 //!   when they are a page number (`- 3 -`, `第3页`, `3`, `3/12`) or the same
 //!   (digits aside) at the top or bottom of two pages or more: both dropped.
 //! * A line continues the paragraph above it when that one reaches the right
 //!   margin (where two lines or more end), the two are one line apart (no
 //!   paragraph spacing), of one size, and it is not indented as a first line
-//!   is; also across a page break.
+//!   is, nor laid out with wide blanks (`办公室　　　　2025年3月20日`); also
+//!   across a page break. A title larger than the text goes on centred.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -521,6 +525,159 @@ mod tests {
             y,
             size: 12.0,
         }
+    }
+
+    fn pages_of(pages: Vec<Vec<Run>>, rules: Vec<Vec<Rule>>) -> Vec<Page> {
+        let mut rules = rules.into_iter();
+        pages
+            .into_iter()
+            .map(|runs| Page {
+                runs,
+                rules: rules.next().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    fn read(pages: Vec<Page>) -> (Vec<crate::read::Block>, Vec<Vec<Vec<String>>>) {
+        let mut budget = Budget::new(1_000_000, 1_000_000);
+        grid::into_blocks(items(pages, &mut budget).expect("within the budget"))
+    }
+
+    /// The paragraphs of pages without rules.
+    fn paragraphs(pages: Vec<Vec<Run>>) -> Vec<String> {
+        read(pages_of(pages, Vec::new()))
+            .0
+            .into_iter()
+            .map(|b| match b {
+                crate::read::Block::Paragraph(p) => p,
+                crate::read::Block::Table(t) => panic!("a table: {t:?}"),
+            })
+            .collect()
+    }
+
+    /// The text of pages (SPEC §2: a table's cells by tabs, its rows by lines).
+    fn text(pages: Vec<Vec<Run>>, rules: Vec<Vec<Rule>>) -> String {
+        crate::read::render(&read(pages_of(pages, rules)).0)
+    }
+
+    fn level(y: f32, x0: f32, x1: f32) -> Rule {
+        Rule::new(x0, y, x1, y).expect("a level rule")
+    }
+
+    fn plumb(x: f32, y0: f32, y1: f32) -> Rule {
+        Rule::new(x, y0, x, y1).expect("a plumb rule")
+    }
+
+    /// A task table without rules: a header, a row whose task wraps, a row.
+    fn unruled_rows() -> Vec<Run> {
+        vec![
+            run("现将任务分解如下：", 50.0, 158.0, 740.0),
+            run("序号", 50.0, 74.0, 700.0),
+            run("任务", 100.0, 124.0, 700.0),
+            run("责任人", 250.0, 286.0, 700.0),
+            run("完成时限", 330.0, 378.0, 700.0),
+            run("1", 58.0, 64.0, 682.0),
+            run("高标准农田建", 100.0, 172.0, 682.0),
+            run("何建国", 250.0, 286.0, 682.0),
+            run("10月底前", 330.0, 372.0, 682.0),
+            // The cell's next line lies closer than the next row.
+            run("设", 100.0, 112.0, 668.0),
+            run("2", 58.0, 64.0, 650.0),
+            run("小型水库排查", 100.0, 172.0, 650.0),
+            run("唐晓燕", 250.0, 286.0, 650.0),
+            run("5月15日前", 330.0, 380.0, 650.0),
+            run("特此通知。", 50.0, 110.0, 600.0),
+        ]
+    }
+
+    #[test]
+    fn an_unruled_table_is_rebuilt_from_its_gutters_and_row_spacing() {
+        assert_eq!(
+            text(vec![unruled_rows()], Vec::new()),
+            "现将任务分解如下：\n序号\t任务\t责任人\t完成时限\n\
+             1\t高标准农田建设\t何建国\t10月底前\n\
+             2\t小型水库排查\t唐晓燕\t5月15日前\n特此通知。\n"
+        );
+    }
+
+    #[test]
+    fn a_table_a_page_break_cuts_is_one_without_its_repeated_header() {
+        let mut first = unruled_rows();
+        first.truncate(9);
+        let second = vec![
+            run("序号", 50.0, 74.0, 700.0),
+            run("任务", 100.0, 124.0, 700.0),
+            run("责任人", 250.0, 286.0, 700.0),
+            run("完成时限", 330.0, 378.0, 700.0),
+            run("设", 100.0, 112.0, 682.0),
+            run("2", 58.0, 64.0, 664.0),
+            run("小型水库排查", 100.0, 172.0, 664.0),
+            run("唐晓燕", 250.0, 286.0, 664.0),
+            run("5月15日前", 330.0, 380.0, 664.0),
+        ];
+        assert_eq!(
+            text(vec![first, second], Vec::new()),
+            "现将任务分解如下：\n序号\t任务\t责任人\t完成时限\n\
+             1\t高标准农田建设\t何建国\t10月底前\n\
+             2\t小型水库排查\t唐晓燕\t5月15日前\n"
+        );
+    }
+
+    #[test]
+    fn a_ruled_table_keeps_a_merged_cell_in_its_first_row() {
+        let (xs, ys) = ([40.0, 90.0, 200.0, 300.0], [720.0, 700.0, 680.0, 660.0]);
+        let mut rules: Vec<Rule> = xs.iter().map(|&x| plumb(x, 660.0, 720.0)).collect();
+        rules.extend(ys.iter().map(|&y| level(y, 40.0, 300.0)));
+        // No rule between the second and third rows in the last column: one cell.
+        rules.retain(|r| !(r.horizontal && r.at == 680.0));
+        rules.push(level(680.0, 40.0, 200.0));
+        let runs = vec![
+            run("序号", 45.0, 69.0, 706.0),
+            run("任务", 95.0, 119.0, 706.0),
+            run("牵头领导", 205.0, 253.0, 706.0),
+            run("1", 45.0, 51.0, 686.0),
+            run("城区排水", 95.0, 143.0, 686.0),
+            // Centred in the merged cell, on the rule that is not drawn.
+            run("朱永刚", 205.0, 241.0, 676.0),
+            run("2", 45.0, 51.0, 666.0),
+            run("易涝点整治", 95.0, 155.0, 666.0),
+        ];
+        let (blocks, filled) = read(pages_of(vec![runs], vec![rules]));
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            blocks,
+            [crate::read::Block::Table(vec![
+                row(&["序号", "任务", "牵头领导"]),
+                row(&["1", "城区排水", "朱永刚"]),
+                row(&["2", "易涝点整治", ""]),
+            ])]
+        );
+        assert_eq!(filled[0][2], row(&["2", "易涝点整治", "朱永刚"]));
+    }
+
+    #[test]
+    fn struck_out_text_is_dropped() {
+        let runs = vec![
+            run("完成时限：", 50.0, 110.0, 700.0),
+            run("6月底前", 110.0, 158.0, 700.0),
+            run("7月15日前", 158.0, 218.0, 700.0),
+        ];
+        // A rule through the middle of `6月底前`, and an underline under the rest.
+        let rules = vec![level(704.5, 110.0, 158.0), level(698.5, 158.0, 218.0)];
+        assert_eq!(text(vec![runs], vec![rules]), "完成时限：7月15日前\n");
+    }
+
+    #[test]
+    fn runs_read_in_place_whatever_the_order_they_are_drawn_in() {
+        // LibreOffice draws quotation marks (another font) before the text around them.
+        let runs = vec![
+            run("“", 74.0, 86.0, 700.0),
+            run("”", 134.0, 146.0, 700.0),
+            run("按照", 50.0, 74.0, 700.0),
+            run("一巷一策", 86.0, 134.0, 700.0),
+            run("要求", 146.0, 170.0, 700.0),
+        ];
+        assert_eq!(paragraphs(vec![runs]), ["按照“一巷一策”要求"]);
     }
 
     #[test]

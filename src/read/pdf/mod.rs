@@ -7,9 +7,12 @@
 //! content streams: the text operators (`Tj`, `TJ`, `'`, `"`) give strings,
 //! the positioning ones (`Td`, `TD`, `Tm`, `T*`, `cm`) and the fonts' widths
 //! where each run starts and ends, the fonts' `/ToUnicode` CMaps their text
-//! (`font.rs`). `layout.rs` turns runs into lines and lines into paragraphs.
-//!
-//! Tables are not rebuilt: their cells read as lines of text. Text marked
+//! (`font.rs`); the path operators (`m`, `l`, `re`, painted by `S`, `f` …)
+//! the rules a table's borders draw. `layout.rs` turns runs into lines and
+//! lines into paragraphs; `table.rs` rebuilds tables, ruled (from the grid
+//! of their rules) or not (from the gutters between their columns), laid
+//! out, or a form flowed, as the docx reader does a Word table's. Struck-out
+//! text (a tracked deletion as LibreOffice prints it) is dropped. Text marked
 //! as an `/Artifact` (a tagged PDF's headers, footers, page numbers) is not
 //! body text. Text inside Form XObjects is read; vertical writing and
 //! rotated pages are read as if horizontal. A PDF whose pages carry images and no text is a scan:
