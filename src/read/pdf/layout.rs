@@ -115,7 +115,11 @@ impl Baseline {
 
     pub(super) fn text(&self) -> String {
         let parts: Vec<&str> = self.segs.iter().map(|s| s.text.as_str()).collect();
-        parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+        parts
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -458,8 +462,8 @@ pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, 
         for table in tables {
             pending = Some(match pending.take() {
                 Some(before) if first && before.columns == table.columns => {
-                        table::continued(before, table)
-                    }
+                    table::continued(before, table)
+                }
                 Some(before) => {
                     flush(&mut out, before, budget)?;
                     table

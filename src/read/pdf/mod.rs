@@ -85,7 +85,8 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         return Err(Error::NoTextLayer { path: None });
     }
     let (title, created) = info(&doc);
-    let mut budget = crate::read::docx::table::Budget::new(limits.max_table_cells, limits.max_entry_bytes);
+    let mut budget =
+        crate::read::docx::table::Budget::new(limits.max_table_cells, limits.max_entry_bytes);
     let (blocks, filled_tables) =
         crate::read::docx::table::into_blocks(layout::items(pages, &mut budget)?);
     Ok(Document {
@@ -436,7 +437,9 @@ impl<'a> Reader<'a> {
                     };
                     for item in items {
                         match item {
-                            Object::String(s, _) => self.show(s, &state, &mut tm, &mut page.runs)?,
+                            Object::String(s, _) => {
+                                self.show(s, &state, &mut tm, &mut page.runs)?
+                            }
                             item => {
                                 if let Ok(n) = item.as_float()
                                     && n.is_finite()

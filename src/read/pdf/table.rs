@@ -196,8 +196,14 @@ fn grid(
             kept.push(run);
             continue;
         }
-        let c = xs.partition_point(|&x| x <= mx).saturating_sub(1).min(cols - 1);
-        let r = ys.partition_point(|&y| y >= my).saturating_sub(1).min(rows - 1);
+        let c = xs
+            .partition_point(|&x| x <= mx)
+            .saturating_sub(1)
+            .min(cols - 1);
+        let r = ys
+            .partition_point(|&y| y >= my)
+            .saturating_sub(1)
+            .min(rows - 1);
         let root = sets.find(r * cols + c);
         any |= !run.text.trim().is_empty();
         cell_runs[root].push(run);
@@ -209,8 +215,14 @@ fn grid(
         let mx = (table.left + table.right) / 2.0;
         let my = (table.top + table.bottom) / 2.0;
         if mx > xs[0] && mx < xs[cols] && my < ys[0] && my > ys[rows] {
-            let c = xs.partition_point(|&x| x <= mx).saturating_sub(1).min(cols - 1);
-            let r = ys.partition_point(|&y| y >= my).saturating_sub(1).min(rows - 1);
+            let c = xs
+                .partition_point(|&x| x <= mx)
+                .saturating_sub(1)
+                .min(cols - 1);
+            let r = ys
+                .partition_point(|&y| y >= my)
+                .saturating_sub(1)
+                .min(rows - 1);
             let root = sets.find(r * cols + c);
             cell_tables[root].push(table);
             any = true;
@@ -425,11 +437,7 @@ fn unruled_table(lines: Vec<Baseline>, cover: &[(f32, f32)], rules: &[Rule]) -> 
             // No cell wraps when all lines lie alike apart: each is a row.
             let alike = max - min < ROW_SPACING * line.size;
             let ruled = rules.iter().any(|r| {
-                r.horizontal
-                    && r.at < above.y
-                    && r.at > line.y
-                    && r.from < right
-                    && r.to > left
+                r.horizontal && r.at < above.y && r.at > line.y && r.from < right && r.to > left
             });
             alike || ruled || d > min + ROW_SPACING * line.size
         };
@@ -509,11 +517,9 @@ pub(super) fn continued(mut before: Table, next: Table) -> Table {
     let mut rows = next.rows.into_iter().peekable();
     let mut k = 0;
     while let Some(row) = rows.peek() {
-        if before
-            .rows
-            .get(k)
-            .is_some_and(|b| !b.cells.iter().all(|c| c.items.is_empty()) && row_text(b) == row_text(row))
-        {
+        if before.rows.get(k).is_some_and(|b| {
+            !b.cells.iter().all(|c| c.items.is_empty()) && row_text(b) == row_text(row)
+        }) {
             rows.next();
             k += 1;
         } else {
@@ -522,7 +528,10 @@ pub(super) fn continued(mut before: Table, next: Table) -> Table {
     }
     if let (Some(row), Some(last)) = (rows.peek(), before.rows.last())
         && row.cells.len() == last.cells.len()
-        && row.cells.first().is_some_and(|c| c.items.is_empty() && c.vmerge != VMerge::Continue)
+        && row
+            .cells
+            .first()
+            .is_some_and(|c| c.items.is_empty() && c.vmerge != VMerge::Continue)
         && row.cells.iter().any(|c| !c.items.is_empty())
     {
         let row = rows.next().expect("peeked");
