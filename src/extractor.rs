@@ -185,14 +185,23 @@ impl Extractor {
             Reference::Given(date) => Some(date),
             Reference::Candidates(candidates) => {
                 let stated = stated_dates(&analysis);
+                let issued = extract::meeting::issue_date(&analysis);
                 candidates.into_iter().flatten().find(|&c| {
-                    let plausible = near_stated(c, &stated);
-                    if !plausible {
+                    if !near_stated(c, &stated) {
                         warnings.push(format!(
                             "the file's date {c} is far from every date the text states; not used as the reference date"
                         ));
+                        return false;
                     }
-                    plausible
+                    // A file saved after the issue date it states is a later copy
+                    // (a PDF exported, a file converted): the issue date tells more.
+                    if let Some(d) = issued.filter(|&d| c > d) {
+                        warnings.push(format!(
+                            "the file's date {c} is after the issue date {d} the text states; not used as the reference date"
+                        ));
+                        return false;
+                    }
+                    true
                 })
             }
         };
@@ -512,6 +521,25 @@ mod tests {
         assert_eq!(record.meeting.date.as_deref(), Some("2024-10-08"));
         assert!(near_stated(day(2024, 10, 9), &[]));
         assert!(!near_stated(day(2015, 3, 1), &[day(2024, 10, 8)]));
+    }
+
+    #[test]
+    fn a_file_saved_after_its_issue_date_is_no_reference() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // A PDF exported fourteen months after the minutes were issued, its
+        // `/CreationDate` near the 2026 limit the text names.
+        let text = "10月20日下午，副市长覃明远主持召开督办推进会。会议要求，11月5日前报送方案，\
+                    2026年底前完成。\n市政府督查室　　2025年10月22日";
+        let exported = Reference::Candidates([Some(day(2026, 12, 3)), None]);
+        let record = Extractor::new().extract_text(text, Source::default(), exported);
+        assert_eq!(record.meeting.date.as_deref(), Some("2025-10-20"));
+        assert_eq!(record.deadlines[0].date.as_deref(), Some("2025-11-05"));
+        assert!(record.warnings.iter().any(|w| w.contains("2026-12-03")));
+        // Saved on its issue date (a docx's created date): used.
+        let issued = Reference::Candidates([Some(day(2025, 10, 22)), None]);
+        let record = Extractor::new().extract_text(text, Source::default(), issued);
+        assert_eq!(record.meeting.date.as_deref(), Some("2025-10-20"));
+        assert!(!record.warnings.iter().any(|w| w.contains("not used")));
     }
 
     #[test]

@@ -175,7 +175,7 @@ fn time_fields<'a>(
 
 /// The issue date: a date on a line of its own ([`dateline`]), else a web
 /// page's time line.
-fn issue_date(analysis: &Analysis) -> Option<NaiveDate> {
+pub(crate) fn issue_date(analysis: &Analysis) -> Option<NaiveDate> {
     let text = analysis.text();
     dateline(text)
         .or_else(|| {

@@ -7,9 +7,12 @@
 //! content streams: the text operators (`Tj`, `TJ`, `'`, `"`) give strings,
 //! the positioning ones (`Td`, `TD`, `Tm`, `T*`, `cm`) and the fonts' widths
 //! where each run starts and ends, the fonts' `/ToUnicode` CMaps their text
-//! (`font.rs`). `layout.rs` turns runs into lines and lines into paragraphs.
-//!
-//! Tables are not rebuilt: their cells read as lines of text. Text marked
+//! (`font.rs`); the path operators (`m`, `l`, `re`, painted by `S`, `f` …)
+//! the rules a table's borders draw. `layout.rs` turns runs into lines and
+//! lines into paragraphs; `table.rs` rebuilds tables, ruled (from the grid
+//! of their rules) or not (from the gutters between their columns), laid
+//! out, or a form flowed, as the docx reader does a Word table's. Struck-out
+//! text (a tracked deletion as LibreOffice prints it) is dropped. Text marked
 //! as an `/Artifact` (a tagged PDF's headers, footers, page numbers) is not
 //! body text. Text inside Form XObjects is read; vertical writing and
 //! rotated pages are read as if horizontal. A PDF whose pages carry images and no text is a scan:
@@ -18,6 +21,7 @@
 
 mod font;
 mod layout;
+mod table;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -28,9 +32,9 @@ use lopdf::{DecompressError, Dictionary, Object, ObjectId, Stream};
 
 use crate::error::{Error, Result};
 use crate::options::Limits;
-use crate::read::{Block, Document, Format};
+use crate::read::{Document, Format};
 use font::Font;
-use layout::Run;
+use layout::{Page, Rule, Run};
 
 /// How deep Form XObjects may nest inside each other (a form drawing itself is a cycle).
 const MAX_FORM_DEPTH: usize = 16;
@@ -73,21 +77,25 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     for page_id in doc.page_iter() {
         pages.push(reader.page(page_id)?);
     }
-    let has_text = pages.iter().flatten().any(|r| !r.text.trim().is_empty());
+    let has_text = pages
+        .iter()
+        .flat_map(|p| &p.runs)
+        .any(|r| !r.text.trim().is_empty());
     if !has_text && (reader.saw_image || reader.saw_glyphs) {
         return Err(Error::NoTextLayer { path: None });
     }
     let (title, created) = info(&doc);
+    let mut budget =
+        crate::read::docx::table::Budget::new(limits.max_table_cells, limits.max_entry_bytes);
+    let (blocks, filled_tables) =
+        crate::read::docx::table::into_blocks(layout::items(pages, &mut budget)?);
     Ok(Document {
         format: Format::Pdf,
         encoding: None,
         title,
         created,
-        blocks: layout::paragraphs(pages)
-            .into_iter()
-            .map(Block::Paragraph)
-            .collect(),
-        filled_tables: Vec::new(),
+        blocks,
+        filled_tables,
     })
 }
 
@@ -279,7 +287,7 @@ struct State {
 }
 
 impl<'a> Reader<'a> {
-    fn page(&mut self, page_id: ObjectId) -> Result<Vec<Run>> {
+    fn page(&mut self, page_id: ObjectId) -> Result<Page> {
         let content = self.budget.page(self.doc, page_id)?;
         let resources = self.page_resources(page_id);
         let state = State {
@@ -292,9 +300,9 @@ impl<'a> Reader<'a> {
             leading: 0.0,
             rise: 0.0,
         };
-        let mut runs = Vec::new();
-        self.content(&content, &resources, state, 0, &mut runs)?;
-        Ok(runs)
+        let mut page = Page::default();
+        self.content(&content, &resources, state, 0, &mut page)?;
+        Ok(page)
     }
 
     /// The page's resource dictionaries, nearest first (a page inherits its tree's).
@@ -346,7 +354,7 @@ impl<'a> Reader<'a> {
         resources: &[&'a Dictionary],
         mut state: State,
         depth: usize,
-        runs: &mut Vec<Run>,
+        page: &mut Page,
     ) -> Result<()> {
         // A content stream that does not parse reads as far as it does.
         let mut stack = Vec::new();
@@ -354,6 +362,7 @@ impl<'a> Reader<'a> {
         let mut marks: Vec<bool> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
+        let mut path = PathBuilder::default();
         for op in Content::decode_iter(bytes) {
             let Ok(op) = op else { break };
             let num = |i: usize| {
@@ -419,7 +428,7 @@ impl<'a> Reader<'a> {
                         tm = tlm;
                     }
                     if let Some(Ok(s)) = op.operands.last().map(Object::as_str) {
-                        self.show(s, &state, &mut tm, runs)?;
+                        self.show(s, &state, &mut tm, &mut page.runs)?;
                     }
                 }
                 "TJ" => {
@@ -428,7 +437,9 @@ impl<'a> Reader<'a> {
                     };
                     for item in items {
                         match item {
-                            Object::String(s, _) => self.show(s, &state, &mut tm, runs)?,
+                            Object::String(s, _) => {
+                                self.show(s, &state, &mut tm, &mut page.runs)?
+                            }
                             item => {
                                 if let Ok(n) = item.as_float()
                                     && n.is_finite()
@@ -448,10 +459,34 @@ impl<'a> Reader<'a> {
                     marks.push(artifact);
                 }
                 "EMC" => self.artifacts -= usize::from(marks.pop() == Some(true)),
+                "m" | "l" => {
+                    if let (Some(x), Some(y)) = (num(0), num(1)) {
+                        path.point(op.operator == "m", state.ctm.apply(x, y));
+                    }
+                }
+                "re" => {
+                    if let (Some(x), Some(y), Some(w), Some(h)) = (num(0), num(1), num(2), num(3)) {
+                        path.point(true, state.ctm.apply(x, y));
+                        path.point(false, state.ctm.apply(x + w, y));
+                        path.point(false, state.ctm.apply(x + w, y + h));
+                        path.point(false, state.ctm.apply(x, y + h));
+                        path.close();
+                    }
+                }
+                "h" => path.close(),
+                "c" | "v" | "y" => path.curve(),
+                "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                    if op.operator.starts_with(['s', 'b']) {
+                        path.close();
+                    }
+                    self.rules(path.stroke(), page)?;
+                }
+                "f" | "F" | "f*" => self.rules(path.fill(), page)?,
+                "n" => path = PathBuilder::default(),
                 "BI" => self.saw_image = true,
                 "Do" => {
                     if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
-                        self.xobject(resources, name, &state, depth, runs)?;
+                        self.xobject(resources, name, &state, depth, page)?;
                     }
                 }
                 _ => {}
@@ -469,7 +504,7 @@ impl<'a> Reader<'a> {
         name: &[u8],
         state: &State,
         depth: usize,
-        runs: &mut Vec<Run>,
+        page: &mut Page,
     ) -> Result<()> {
         let Some((_, Object::Stream(stream))) = self.resource(resources, b"XObject", name) else {
             return Ok(());
@@ -490,7 +525,7 @@ impl<'a> Reader<'a> {
                     .and_then(|(_, r)| r.as_dict().ok());
                 let scoped: Vec<&'a Dictionary> =
                     own.into_iter().chain(resources.iter().copied()).collect();
-                self.content(&bytes, &scoped, inner, depth + 1, runs)?;
+                self.content(&bytes, &scoped, inner, depth + 1, page)?;
             }
             _ => {}
         }
@@ -528,15 +563,7 @@ impl<'a> Reader<'a> {
         if text.is_empty() {
             return Ok(());
         }
-        self.run_bytes += (std::mem::size_of::<Run>() + text.len()) as u64;
-        if self.run_bytes > self.budget.total {
-            return Err(Error::TooLarge {
-                path: None,
-                what: "the PDF's text runs in memory".into(),
-                actual: self.run_bytes,
-                limit: self.budget.total,
-            });
-        }
+        self.spend_memory((std::mem::size_of::<Run>() + text.len()) as u64)?;
         let end = Matrix::translate(0.0, state.rise).then(*tm).then(state.ctm);
         let [_, _, c, d, _, _] = start.0;
         let (x0, y) = start.apply(0.0, 0.0);
@@ -549,6 +576,116 @@ impl<'a> Reader<'a> {
             size: state.size.abs() * c.hypot(d),
         });
         Ok(())
+    }
+}
+
+impl Reader<'_> {
+    /// Counts what the runs and rules of all pages take in memory.
+    fn spend_memory(&mut self, bytes: u64) -> Result<()> {
+        self.run_bytes += bytes;
+        if self.run_bytes > self.budget.total {
+            return Err(Error::TooLarge {
+                path: None,
+                what: "the PDF's text runs in memory".into(),
+                actual: self.run_bytes,
+                limit: self.budget.total,
+            });
+        }
+        Ok(())
+    }
+
+    /// Keeps the rules a painted path drew (outside artifacts).
+    fn rules(&mut self, rules: Vec<Rule>, page: &mut Page) -> Result<()> {
+        if self.artifacts > 0 {
+            return Ok(());
+        }
+        self.spend_memory((rules.len() * std::mem::size_of::<Rule>()) as u64)?;
+        page.rules.extend(rules);
+        Ok(())
+    }
+}
+
+/// The thickest a filled shape may be and still be a rule (a table border
+/// drawn as a thin rectangle).
+const RULE_THICKNESS: f32 = 3.0;
+
+/// The path being built: its subpaths as points on the page.
+#[derive(Default)]
+struct PathBuilder {
+    subpaths: Vec<Vec<(f32, f32)>>,
+    /// Points of all subpaths, bounded so a hostile path costs little.
+    points: usize,
+}
+
+/// The most points a path keeps.
+const MAX_PATH_POINTS: usize = 4096;
+
+impl PathBuilder {
+    fn point(&mut self, new: bool, p: (f32, f32)) {
+        if self.points >= MAX_PATH_POINTS || !p.0.is_finite() || !p.1.is_finite() {
+            return;
+        }
+        self.points += 1;
+        match self.subpaths.last_mut() {
+            Some(sub) if !new => sub.push(p),
+            _ => self.subpaths.push(vec![p]),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(&first) = self.subpaths.last().and_then(|s| s.first()) {
+            self.point(false, first);
+        }
+    }
+
+    /// A curve ends its straight run: what follows starts anew at its end
+    /// (unknown here), so the subpath is cut.
+    fn curve(&mut self) {
+        self.subpaths.push(Vec::new());
+    }
+
+    /// The horizontal and vertical pieces of a stroked path.
+    fn stroke(&mut self) -> Vec<Rule> {
+        let mut out = Vec::new();
+        for sub in std::mem::take(&mut self.subpaths) {
+            for w in sub.windows(2) {
+                let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+                if let Some(rule) = Rule::new(x0, y0, x1, y1) {
+                    out.push(rule);
+                }
+            }
+        }
+        self.points = 0;
+        out
+    }
+
+    /// The thin shapes of a filled path, as the rules they draw.
+    fn fill(&mut self) -> Vec<Rule> {
+        let mut out = Vec::new();
+        for sub in std::mem::take(&mut self.subpaths) {
+            let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+            for &(x, y) in &sub {
+                x0 = x0.min(x);
+                y0 = y0.min(y);
+                x1 = x1.max(x);
+                y1 = y1.max(y);
+            }
+            if sub.len() < 3 {
+                continue;
+            }
+            let rule = if y1 - y0 <= RULE_THICKNESS {
+                let y = (y0 + y1) / 2.0;
+                Rule::new(x0, y, x1, y)
+            } else if x1 - x0 <= RULE_THICKNESS {
+                let x = (x0 + x1) / 2.0;
+                Rule::new(x, y0, x, y1)
+            } else {
+                None
+            };
+            out.extend(rule);
+        }
+        self.points = 0;
+        out
     }
 }
 
