@@ -69,7 +69,10 @@ const PATHS: [&str; 4] = [
 ];
 
 fn check(records: &[Value]) {
-    assert_eq!(records[0]["meeting"]["chairs"], serde_json::json!(["陈明远"]));
+    assert_eq!(
+        records[0]["meeting"]["chairs"],
+        serde_json::json!(["陈明远"])
+    );
     assert_eq!(records[1]["source"]["encoding"], "GBK");
     assert_eq!(records[2]["error"]["kind"], "io");
     assert_eq!(records[3]["source"]["format"], "markdown");
@@ -77,12 +80,18 @@ fn check(records: &[Value]) {
 
 #[test]
 fn each_piped_path_gets_its_line_before_the_next_is_sent() {
-    check(&one_by_one(&["-j", "2", "--ref-date", "2025-03-19"], &PATHS));
+    check(&one_by_one(
+        &["-j", "2", "--ref-date", "2025-03-19"],
+        &PATHS,
+    ));
 }
 
 #[test]
 fn one_worker_streams_too() {
-    check(&one_by_one(&["-j", "1", "--ref-date", "2025-03-19"], &PATHS));
+    check(&one_by_one(
+        &["-j", "1", "--ref-date", "2025-03-19"],
+        &PATHS,
+    ));
 }
 
 #[test]

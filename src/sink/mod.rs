@@ -37,7 +37,6 @@ use crate::{Error, ErrorRecord, Extractor, Outcome};
 #[cfg(feature = "csv")]
 mod csv_files;
 mod json;
-#[cfg(any(feature = "csv", feature = "sqlite"))]
 mod rows;
 #[cfg(feature = "sqlite")]
 mod sqlite;
@@ -45,6 +44,7 @@ mod sqlite;
 #[cfg(feature = "csv")]
 pub use csv_files::CsvSink;
 pub use json::{JsonSink, completed_in_jsonl};
+pub use rows::{Cell, Column, ColumnType, TABLES, Table, document_id, table_rows};
 #[cfg(feature = "sqlite")]
 pub use sqlite::{SCHEMA_SQL, SqliteSink};
 
