@@ -42,6 +42,7 @@ __all__ = [
     "to_frames",
     "time",
     "default_limits",
+    "json_schema",
 ]
 
 #: The schema name every record carries.
@@ -62,6 +63,11 @@ def _date(ref_date: DateLike) -> Optional[str]:
     if isinstance(ref_date, str):
         return ref_date
     raise TypeError(f"ref_date: expected 'YYYY-MM-DD' or datetime.date, not {type(ref_date).__name__}")
+
+
+def json_schema() -> Dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a record or error record (``schema/huiyi-1.schema.json``)."""
+    return _json.loads(_huiyi.JSON_SCHEMA)
 
 
 def default_limits() -> Dict[str, int]:

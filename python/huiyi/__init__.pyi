@@ -16,6 +16,7 @@ PathLike = Union[str, os.PathLike[str]]
 Record = Dict[str, Any]
 
 def default_limits() -> Dict[str, int]: ...
+def json_schema() -> Dict[str, Any]: ...
 
 class Extractor:
     def __init__(

@@ -3,6 +3,7 @@
 from typing import Dict, Iterator, List, Mapping, Optional, Tuple
 
 SCHEMA: str
+JSON_SCHEMA: str
 VERSION: str
 
 class Extractor:

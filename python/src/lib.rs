@@ -313,6 +313,7 @@ fn _huiyi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(time_json, m)?)?;
     m.add_function(wrap_pyfunction!(default_limits, m)?)?;
     m.add("SCHEMA", huiyi::record::SCHEMA)?;
+    m.add("JSON_SCHEMA", huiyi::record::JSON_SCHEMA)?;
     m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
