@@ -57,7 +57,9 @@ struct ExtractArgs {
     /// Reference date for dates without a year (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     ref_date: Option<NaiveDate>,
-    /// Read input paths from this file, one a line ('-' for stdin).
+    /// Read input paths from this file, one a line ('-' for stdin: then, with
+    /// JSON Lines, each line is written as soon as it is ready, while stdin
+    /// is still open).
     #[arg(long)]
     files_from: Option<PathBuf>,
     /// Parallel workers (default: all cores).
