@@ -48,3 +48,24 @@ def test_empty_frames_have_their_columns():
     frames = huiyi.to_frames([])
     assert all(len(f) == 0 for f in frames.values())
     assert list(frames["tasks"].columns) == huiyi.tables.COLUMNS["tasks"]
+
+
+def test_arrow_and_spark_schemas_follow_the_tables():
+    for name, columns in huiyi.TABLES:
+        names = [c[0] for c in columns]
+        assert names[0] == "document_id"
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            pass
+        else:
+            schema = huiyi.tables.arrow_schema(name)
+            assert schema.names == names
+            assert [str(f.type) for f in schema] == ["int64" if c[1] == "integer" else "string" for c in columns]
+        try:
+            import pyspark  # noqa: F401
+        except ImportError:
+            continue
+        spark = huiyi.tables.spark_schema(name)
+        assert spark.names == names
+        assert [f.nullable for f in spark.fields] == [c[2] for c in columns]
