@@ -9,7 +9,7 @@ the error record.
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type
+from typing import Any, Dict, Optional, Tuple, Type
 
 
 class HuiyiError(Exception):
@@ -30,35 +30,105 @@ class HuiyiError(Exception):
             self.kind = kind
         self.path = path
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, ...]:
         return (type(self), (self.message, self.kind, self.path))
 
 
-def _kind(name: str, kind: str, doc: str) -> Type[HuiyiError]:
-    cls = type(name, (HuiyiError,), {"kind": kind, "__doc__": doc, "__module__": __name__})
-    return cls
+class IoError(HuiyiError):
+    """The file could not be opened or read."""
+
+    kind = "io"
 
 
-IoError = _kind("IoError", "io", "The file could not be opened or read.")
-UnsupportedFormatError = _kind(
-    "UnsupportedFormatError", "unsupported_format", "The input is in a format huiyi does not read."
-)
-UndecodableTextError = _kind(
-    "UndecodableTextError", "undecodable_text", "The bytes do not decode as text in any supported encoding."
-)
-EmptyError = _kind("EmptyError", "empty", "The input holds no text at all.")
-TooLargeError = _kind("TooLargeError", "too_large", "The input is larger than the configured limit.")
-NotADocxError = _kind("NotADocxError", "not_a_docx", "A zip, but not a WordprocessingML (or OpenDocument) package.")
-EncryptedError = _kind("EncryptedError", "encrypted", "An encrypted (password-protected) Office document.")
-CorruptZipError = _kind("CorruptZipError", "corrupt_zip", "The zip is truncated or corrupt.")
-CorruptDocError = _kind("CorruptDocError", "corrupt_doc", "A truncated or corrupt Word binary document.")
-MalformedXmlError = _kind("MalformedXmlError", "malformed_xml", "A part of a docx is not well-formed XML.")
-TooDeepError = _kind("TooDeepError", "too_deep", "XML elements or RTF groups nested deeper than the limit.")
-MalformedRtfError = _kind("MalformedRtfError", "malformed_rtf", "An RTF document that is cut off.")
-MalformedPdfError = _kind("MalformedPdfError", "malformed_pdf", "A PDF that cannot be loaded.")
-NoTextLayerError = _kind("NoTextLayerError", "no_text_layer", "A PDF without a text layer (a scan?).")
-InvalidDateError = _kind("InvalidDateError", "invalid_date", "A date given is not a valid YYYY-MM-DD date.")
-InternalError = _kind("InternalError", "internal", "Extraction of one document failed inside huiyi.")
+class UnsupportedFormatError(HuiyiError):
+    """The input is in a format huiyi does not read."""
+
+    kind = "unsupported_format"
+
+
+class UndecodableTextError(HuiyiError):
+    """The bytes do not decode as text in any supported encoding."""
+
+    kind = "undecodable_text"
+
+
+class EmptyError(HuiyiError):
+    """The input holds no text at all."""
+
+    kind = "empty"
+
+
+class TooLargeError(HuiyiError):
+    """The input is larger than the configured limit."""
+
+    kind = "too_large"
+
+
+class NotADocxError(HuiyiError):
+    """A zip, but not a WordprocessingML (or OpenDocument) package."""
+
+    kind = "not_a_docx"
+
+
+class EncryptedError(HuiyiError):
+    """An encrypted (password-protected) Office document."""
+
+    kind = "encrypted"
+
+
+class CorruptZipError(HuiyiError):
+    """The zip is truncated or corrupt."""
+
+    kind = "corrupt_zip"
+
+
+class CorruptDocError(HuiyiError):
+    """A truncated or corrupt Word binary document."""
+
+    kind = "corrupt_doc"
+
+
+class MalformedXmlError(HuiyiError):
+    """A part of a docx is not well-formed XML."""
+
+    kind = "malformed_xml"
+
+
+class TooDeepError(HuiyiError):
+    """XML elements or RTF groups nested deeper than the limit."""
+
+    kind = "too_deep"
+
+
+class MalformedRtfError(HuiyiError):
+    """An RTF document that is cut off."""
+
+    kind = "malformed_rtf"
+
+
+class MalformedPdfError(HuiyiError):
+    """A PDF that cannot be loaded."""
+
+    kind = "malformed_pdf"
+
+
+class NoTextLayerError(HuiyiError):
+    """A PDF without a text layer (a scan?)."""
+
+    kind = "no_text_layer"
+
+
+class InvalidDateError(HuiyiError):
+    """A date given is not a valid YYYY-MM-DD date."""
+
+    kind = "invalid_date"
+
+
+class InternalError(HuiyiError):
+    """Extraction of one document failed inside huiyi."""
+
+    kind = "internal"
+
 
 #: Error kind -> exception class.
 BY_KIND: Dict[str, Type[HuiyiError]] = {
@@ -89,4 +159,24 @@ def error_class(kind: str) -> Type[HuiyiError]:
     return BY_KIND.get(kind, HuiyiError)
 
 
-__all__ = ["HuiyiError", "BY_KIND", "error_class"] + [cls.__name__ for cls in BY_KIND.values()]
+__all__ = [
+    "HuiyiError",
+    "BY_KIND",
+    "error_class",
+    "IoError",
+    "UnsupportedFormatError",
+    "UndecodableTextError",
+    "EmptyError",
+    "TooLargeError",
+    "NotADocxError",
+    "EncryptedError",
+    "CorruptZipError",
+    "CorruptDocError",
+    "MalformedXmlError",
+    "TooDeepError",
+    "MalformedRtfError",
+    "MalformedPdfError",
+    "NoTextLayerError",
+    "InvalidDateError",
+    "InternalError",
+]

@@ -18,7 +18,7 @@ __all__ = ["TABLES", "COLUMNS", "rows", "rows_of_json", "to_frames", "spark_sche
 
 #: ``[(table, [(column, type, nullable), ...]), ...]``; type is ``text`` or ``integer``.
 TABLES: List[Tuple[str, List[Tuple[str, str, bool]]]] = [
-    (name, [tuple(c) for c in columns]) for name, columns in _huiyi.tables()
+    (name, [(c[0], c[1], c[2]) for c in columns]) for name, columns in _huiyi.tables()
 ]
 #: Table name -> its column names.
 COLUMNS: Dict[str, List[str]] = {name: [c[0] for c in cols] for name, cols in TABLES}
@@ -26,12 +26,12 @@ COLUMNS: Dict[str, List[str]] = {name: [c[0] for c in cols] for name, cols in TA
 Record = Union[Mapping[str, Any], str]
 
 
-def rows_of_json(lines: str) -> Dict[str, List[tuple]]:
+def rows_of_json(lines: str) -> Dict[str, List[Tuple[Any, ...]]]:
     """The rows of records given as JSON text, one record (or error record) a line."""
     return dict(_huiyi.rows_json(lines))
 
 
-def rows(records: Iterable[Record]) -> Dict[str, List[tuple]]:
+def rows(records: Iterable[Record]) -> Dict[str, List[Tuple[Any, ...]]]:
     """Table name -> list of row tuples (columns as :data:`COLUMNS` says).
 
     ``records`` are dicts as :func:`huiyi.extract` returns them, or their
@@ -41,13 +41,13 @@ def rows(records: Iterable[Record]) -> Dict[str, List[tuple]]:
     return rows_of_json("\n".join(lines))
 
 
-def to_frames(records: Iterable[Record]) -> Dict[str, "Any"]:
+def to_frames(records: Iterable[Record]) -> Dict[str, Any]:
     """The six tables as pandas DataFrames (needs pandas: ``pip install huiyi[pandas]``).
 
     Integer columns that may be empty (``bytes``, ``deadline_index``,
     ``task_index`` of problems) are pandas' nullable ``Int64``.
     """
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
     tables = rows(records)
     frames = {}
@@ -62,9 +62,9 @@ def to_frames(records: Iterable[Record]) -> Dict[str, "Any"]:
     return frames
 
 
-def spark_schema(table: str):
+def spark_schema(table: str) -> Any:
     """The ``pyspark.sql.types.StructType`` of a table (needs pyspark)."""
-    from pyspark.sql import types as T
+    from pyspark.sql import types as T  # type: ignore[import-untyped,unused-ignore]
 
     columns = dict(TABLES)[table]
     return T.StructType(
@@ -75,9 +75,9 @@ def spark_schema(table: str):
     )
 
 
-def arrow_schema(table: str):
+def arrow_schema(table: str) -> Any:
     """The ``pyarrow.Schema`` of a table (needs pyarrow)."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
     columns = dict(TABLES)[table]
     return pa.schema(

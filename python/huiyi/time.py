@@ -33,4 +33,5 @@ def parse(text: str, ref_date: Union[str, _dt.date]) -> Dict[str, Any]:
         ref_date = ref_date.date()
     if isinstance(ref_date, _dt.date):
         ref_date = ref_date.isoformat()
-    return _json.loads(_huiyi.time_json(text, ref_date))
+    parsed: Dict[str, Any] = _json.loads(_huiyi.time_json(text, ref_date))
+    return parsed
