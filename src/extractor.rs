@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::analysis::Analysis;
@@ -313,7 +313,8 @@ fn near_stated(candidate: NaiveDate, stated: &[NaiveDate]) -> bool {
 }
 
 /// One output per input: its record, or the error record saying why there is none.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read back from JSON, a line with an `error` is the error record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Outcome {
     /// The document was read and extracted.

@@ -57,7 +57,9 @@ struct ExtractArgs {
     /// Reference date for dates without a year (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     ref_date: Option<NaiveDate>,
-    /// Read input paths from this file, one a line ('-' for stdin).
+    /// Read input paths from this file, one a line ('-' for stdin: then, with
+    /// JSON Lines, each line is written as soon as it is ready, while stdin
+    /// is still open).
     #[arg(long)]
     files_from: Option<PathBuf>,
     /// Parallel workers (default: all cores).
@@ -123,17 +125,30 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             .collect(),
         own_outputs: own_outputs(output),
     };
-    let mut inputs = collect_inputs(&args.paths, args.files_from.as_deref(), &filter)?;
-    if inputs.is_empty() {
+    // Paths piped in, written out as JSON Lines: each line goes out as soon
+    // as it is ready, while later paths are still to come (RDD.pipe, Hadoop
+    // streaming, shell pipelines).
+    let streaming = args.files_from.as_deref() == Some(Path::new("-"))
+        && matches!(args.format, None | Some(OutputFormat::Jsonl))
+        && !args.skip_existing;
+    if streaming && args.paths.iter().any(|p| p == Path::new("-")) {
+        return Err("'-' and --files-from - cannot both read stdin".into());
+    }
+    let mut inputs = if streaming {
+        collect_inputs(&args.paths, None, &filter)?
+    } else {
+        collect_inputs(&args.paths, args.files_from.as_deref(), &filter)?
+    };
+    if inputs.is_empty() && !streaming {
         return Err("no input: give files, folders, '-' or --files-from".into());
     }
-    let single = inputs.len() == 1 && args.paths.len() == 1 && !args.paths[0].is_dir();
+    let single =
+        !streaming && inputs.len() == 1 && args.paths.len() == 1 && !args.paths[0].is_dir();
     let format = args.format.unwrap_or(if single {
         OutputFormat::Json
     } else {
         OutputFormat::Jsonl
     });
-    let found = inputs.len();
 
     let mut builder = Extractor::builder().with_text(args.with_text);
     if let Some(date) = args.ref_date {
@@ -141,34 +156,46 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     }
     let extractor = builder.build();
 
-    let (mut sink, skipped) = open_sink(&args, format, single, &mut inputs)?;
-    let progress = progress_bar(inputs.len());
+    let (mut sink, skipped) = open_sink(&args, format, single, streaming, &mut inputs)?;
+    let progress = progress_bar(if streaming { 0 } else { inputs.len() });
     let mut failures: BTreeMap<String, usize> = BTreeMap::new();
     let mut bytes = 0u64;
+    let mut extracted = 0usize;
     let started = std::time::Instant::now();
-    let jobs = args.jobs.unwrap_or(0);
-    let result = Batch::new()
-        .jobs(jobs)
-        .run(&extractor, inputs, |outcome: Outcome| {
-            bytes += outcome.source().bytes.unwrap_or(0);
-            if let Outcome::Failed(failure) = &outcome {
-                *failures.entry(failure.error.kind.clone()).or_default() += 1;
-                let message = &failure.error.message;
-                match &progress {
-                    Some(bar) => bar.suspend(|| eprintln!("huiyi: {message}")),
-                    None => eprintln!("huiyi: {message}"),
-                }
+    let batch = Batch::new().jobs(args.jobs.unwrap_or(0));
+    let unread_list = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let mut emit = |outcome: Outcome| {
+        extracted += 1;
+        bytes += outcome.source().bytes.unwrap_or(0);
+        if let Outcome::Failed(failure) = &outcome {
+            *failures.entry(failure.error.kind.clone()).or_default() += 1;
+            let message = &failure.error.message;
+            match &progress {
+                Some(bar) => bar.suspend(|| eprintln!("huiyi: {message}")),
+                None => eprintln!("huiyi: {message}"),
             }
-            if let Some(bar) = &progress {
-                bar.inc(1);
-            }
-            sink.write(&outcome)
-        })
-        .and_then(|()| sink.finish());
+        }
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        sink.write(&outcome)
+    };
+    let result = if streaming {
+        let piped = piped_inputs(filter, std::sync::Arc::clone(&unread_list));
+        batch.stream(&extractor, inputs.into_iter().chain(piped), &mut emit)
+    } else {
+        batch.run(&extractor, inputs, &mut emit)
+    }
+    .and_then(|()| sink.finish());
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     result.map_err(|e| e.to_string())?;
+    if let Some(message) = unread_list.lock().ok().and_then(|mut m| m.take()) {
+        return Err(message);
+    }
+    // A stream may be empty (an empty Spark partition): no lines, no error.
+    let found = skipped + extracted;
 
     let failed: usize = failures.values().sum();
     if found > 1 {
@@ -208,6 +235,7 @@ fn open_sink(
     args: &ExtractArgs,
     format: OutputFormat,
     single: bool,
+    streaming: bool,
     inputs: &mut Vec<Input>,
 ) -> Result<(Box<dyn Sink>, usize), String> {
     let output = args.output.as_deref();
@@ -245,18 +273,29 @@ fn open_sink(
         (_, Some(path)) => {
             let file =
                 std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            json_sink(BufWriter::new(file), format, single)
+            json_sink(BufWriter::new(file), format, single, streaming)
         }
-        (_, None) => json_sink(BufWriter::new(io::stdout().lock()), format, single),
+        (_, None) => json_sink(
+            BufWriter::new(io::stdout().lock()),
+            format,
+            single,
+            streaming,
+        ),
     };
     Ok((sink, 0))
 }
 
-fn json_sink<W: Write + 'static>(out: W, format: OutputFormat, single: bool) -> Box<dyn Sink> {
+/// A JSON sink; `streaming`, each line is flushed as it is written.
+fn json_sink<W: Write + 'static>(
+    out: W,
+    format: OutputFormat,
+    single: bool,
+    streaming: bool,
+) -> Box<dyn Sink> {
     match format {
         OutputFormat::Json if single => Box::new(JsonSink::pretty(out)),
         OutputFormat::Json => Box::new(JsonSink::array(out)),
-        _ => Box::new(JsonSink::lines(out)),
+        _ => Box::new(JsonSink::lines(out).flush_each(streaming)),
     }
 }
 
@@ -364,14 +403,50 @@ fn collect_inputs(
                 bytes: read_stdin()?,
                 path: None,
             });
-        } else if path.is_dir() {
-            walk(&path, filter, &mut inputs, &mut Vec::new());
         } else {
-            // A missing file is an input that failed, not a usage error: it gets its error record.
-            inputs.push(Input::Path(path));
+            expand(path, filter, &mut inputs);
         }
     }
     Ok(inputs)
+}
+
+/// A listed path as inputs: a folder walked, anything else as it is.
+fn expand(path: PathBuf, filter: &Filter, inputs: &mut Vec<Input>) {
+    if path.is_dir() {
+        walk(&path, filter, inputs, &mut Vec::new());
+    } else {
+        // A missing file is an input that failed, not a usage error: it gets its error record.
+        inputs.push(Input::Path(path));
+    }
+}
+
+/// The paths of `--files-from -`, one a line, read as they come (folders
+/// walked). Reading stops at the end of stdin; a failure to read it ends the
+/// list and is left in `unread` (a `-` line names no file here: stdin is the list).
+fn piped_inputs(
+    filter: Filter,
+    unread: std::sync::Arc<std::sync::Mutex<Option<String>>>,
+) -> impl Iterator<Item = Input> + Send + 'static {
+    let lines = std::iter::from_fn(move || {
+        let mut line = String::new();
+        match io::stdin().read_line(&mut line) {
+            Ok(0) => None,
+            Ok(_) => Some(line),
+            Err(e) => {
+                if let Ok(mut slot) = unread.lock() {
+                    *slot = Some(format!("-: {e}"));
+                }
+                None
+            }
+        }
+    });
+    lines.flat_map(move |line| {
+        let mut inputs = Vec::new();
+        if !line.trim().is_empty() {
+            expand(PathBuf::from(line.trim_end()), &filter, &mut inputs);
+        }
+        inputs
+    })
 }
 
 /// Walks `dir` into `inputs`; `ancestors` are the folders being walked, as

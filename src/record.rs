@@ -11,6 +11,10 @@ use crate::time::{Precision, Relation};
 /// The schema name written into every record.
 pub const SCHEMA: &str = "huiyi/1";
 
+/// The JSON Schema (draft 2020-12) of a `huiyi/1` record or error record,
+/// as published in `schema/huiyi-1.schema.json`.
+pub const JSON_SCHEMA: &str = include_str!("../schema/huiyi-1.schema.json");
+
 /// A byte range `[start, end)` into the normalised text of the document.
 pub type Span = [usize; 2];
 

@@ -325,11 +325,8 @@ fn every_format_accounts_for_every_input() {
     let people = table("people");
     if let Some(p) = people.first() {
         let titles: Vec<String> = serde_json::from_str(&p[3]).unwrap();
-        let id: usize = p[0].parse().unwrap();
-        assert_eq!(
-            lines[id - 1]["people"][0]["titles"],
-            serde_json::json!(titles)
-        );
+        let at = documents.iter().position(|d| d[0] == p[0]).unwrap();
+        assert_eq!(lines[at]["people"][0]["titles"], serde_json::json!(titles));
     }
     let out = huiyi(&[
         "extract",
@@ -566,4 +563,71 @@ fn skip_existing_passes_over_unchanged_files_and_redoes_changed_ones() {
             .code(),
         Some(2)
     );
+}
+
+#[test]
+fn csv_tables_of_two_batches_append_without_key_clashes() {
+    let a = archive("csv-append", 40);
+    let dir = a.root.parent().unwrap().to_path_buf();
+    let (first, second) = a.inputs.split_at(a.inputs.len() / 2);
+    let batch = |name: &str, inputs: &[PathBuf]| -> PathBuf {
+        let list = dir.join(format!("{name}.list"));
+        let paths: Vec<&str> = inputs.iter().map(|p| s(p)).collect();
+        std::fs::write(&list, paths.join("\n")).unwrap();
+        let tables = dir.join(name);
+        huiyi(&[
+            "extract",
+            "--format",
+            "csv",
+            "-o",
+            s(&tables),
+            "--files-from",
+            s(&list),
+        ]);
+        tables
+    };
+    let read = |tables: &Path, table: &str| -> Vec<csv::StringRecord> {
+        csv::Reader::from_path(tables.join(format!("{table}.csv")))
+            .unwrap()
+            .records()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let one = batch("one", first);
+    let two = batch("two", second);
+    // Appended, as two COPYs into one table would: every id once.
+    let mut ids = std::collections::HashSet::new();
+    for tables in [&one, &two] {
+        for row in read(tables, "documents") {
+            assert!(ids.insert(row[0].to_string()), "{} twice", &row[0]);
+        }
+    }
+    assert_eq!(ids.len(), a.inputs.len());
+    // Every child row points at its own batch's document.
+    for tables in [&one, &two] {
+        let own: std::collections::HashSet<String> = read(tables, "documents")
+            .iter()
+            .map(|r| r[0].to_string())
+            .collect();
+        for table in ["people", "tasks", "task_leaders", "deadlines", "problems"] {
+            for row in read(tables, table) {
+                assert!(own.contains(&row[0]), "{table}: {}", &row[0]);
+            }
+        }
+    }
+    // The same inputs again: the same ids (a document keeps its key). The
+    // two copies of one text in two folders are two documents.
+    let again = batch("again", first);
+    let ids_of = |t: &Path| -> Vec<String> {
+        read(t, "documents")
+            .iter()
+            .map(|r| r[0].to_string())
+            .collect()
+    };
+    assert_eq!(ids_of(&one), ids_of(&again));
+    let [x, y] = &a.duplicates;
+    let both = batch("both", &[x.clone(), y.clone()]);
+    let dup = read(&both, "documents");
+    assert_eq!(dup[0][2], dup[1][2], "same sha256");
+    assert_ne!(dup[0][0], dup[1][0], "different documents");
 }

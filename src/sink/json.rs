@@ -25,6 +25,8 @@ pub struct JsonSink<W: Write> {
     out: W,
     style: Style,
     written: usize,
+    /// Flush after every record.
+    flush_each: bool,
     /// Resuming writes to a temporary file put in place of the output by `finish`.
     rename: Option<(PathBuf, PathBuf)>,
 }
@@ -50,8 +52,16 @@ impl<W: Write> JsonSink<W> {
             out,
             style,
             written: 0,
+            flush_each: false,
             rename: None,
         }
+    }
+
+    /// Flushes the writer after every record, so that a reader at the other
+    /// end of a pipe gets each line as soon as it is written.
+    pub fn flush_each(mut self, yes: bool) -> Self {
+        self.flush_each = yes;
+        self
     }
 
     /// The writer, once finished.
@@ -94,6 +104,7 @@ impl JsonSink<BufWriter<File>> {
             out,
             style: Style::Lines,
             written: 0,
+            flush_each: false,
             rename: Some((partial, path.to_path_buf())),
         })
     }
@@ -117,6 +128,9 @@ impl<W: Write> Sink for JsonSink<W> {
             }
         }
         self.written += 1;
+        if self.flush_each {
+            self.out.flush()?;
+        }
         Ok(())
     }
 

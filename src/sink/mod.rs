@@ -37,7 +37,6 @@ use crate::{Error, ErrorRecord, Extractor, Outcome};
 #[cfg(feature = "csv")]
 mod csv_files;
 mod json;
-#[cfg(any(feature = "csv", feature = "sqlite"))]
 mod rows;
 #[cfg(feature = "sqlite")]
 mod sqlite;
@@ -45,6 +44,7 @@ mod sqlite;
 #[cfg(feature = "csv")]
 pub use csv_files::CsvSink;
 pub use json::{JsonSink, completed_in_jsonl};
+pub use rows::{Cell, Column, ColumnType, TABLES, Table, document_id, table_rows};
 #[cfg(feature = "sqlite")]
 pub use sqlite::{SCHEMA_SQL, SqliteSink};
 
@@ -88,6 +88,9 @@ pub enum SinkError {
     /// The worker threads could not be started.
     #[error("cannot start the worker threads: {0}")]
     ThreadPool(#[from] rayon::ThreadPoolBuildError),
+    /// The thread taking a stream's inputs could not be started.
+    #[error("cannot start the input thread: {0}")]
+    Thread(std::io::Error),
     /// A worker stopped without handing back its outcome.
     #[error("a worker thread stopped without a result")]
     WorkerLost,
@@ -177,17 +180,25 @@ impl Batch {
         self
     }
 
+    fn pool(&self) -> Result<rayon::ThreadPool, SinkError> {
+        Ok(rayon::ThreadPoolBuilder::new()
+            .num_threads(self.jobs)
+            .thread_name(|i| format!("huiyi-worker-{i}"))
+            .build()?)
+    }
+
     /// Extracts every input and hands each outcome to `emit`, in input order,
     /// on the calling thread. Stops at the first error `emit` returns.
+    ///
+    /// Inputs are taken from `inputs` on the calling thread, between
+    /// outcomes: an iterator that blocks (lines read from a pipe) holds back
+    /// outcomes already done. Use [`Batch::stream`] for such inputs.
     pub fn run<I, F>(&self, extractor: &Extractor, inputs: I, mut emit: F) -> Result<(), SinkError>
     where
         I: IntoIterator<Item = Input>,
         F: FnMut(Outcome) -> Result<(), SinkError>,
     {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(self.jobs)
-            .thread_name(|i| format!("huiyi-worker-{i}"))
-            .build()?;
+        let pool = self.pool()?;
         if pool.current_num_threads() == 1 {
             // One worker would only hand each outcome across to this thread,
             // waking it once per input: extract here instead.
@@ -224,6 +235,86 @@ impl Batch {
                     emit(outcome)?;
                 }
             }
+        })
+    }
+    /// Like [`Batch::run`] for inputs that arrive over time (paths read from
+    /// a pipe): they are taken on a thread of their own, so each outcome is
+    /// handed to `emit` as soon as it and all before it are done, while
+    /// `inputs` waits for the next one. Still in input order, still at most
+    /// `window` inputs in flight.
+    ///
+    /// If `emit` fails, this returns at once; a thread left waiting in
+    /// `inputs.next()` ends when that returns (or with the process).
+    pub fn stream<I, F>(
+        &self,
+        extractor: &Extractor,
+        inputs: I,
+        mut emit: F,
+    ) -> Result<(), SinkError>
+    where
+        I: IntoIterator<Item = Input>,
+        I::IntoIter: Send + 'static,
+        F: FnMut(Outcome) -> Result<(), SinkError>,
+    {
+        let pool = self.pool()?;
+        if pool.current_num_threads() == 1 {
+            // Extracting between reads already hands each outcome over at once.
+            for input in inputs {
+                emit(input.outcome(extractor))?;
+            }
+            return Ok(());
+        }
+        enum Event {
+            Input(Input),
+            End,
+            Done(usize, Outcome),
+        }
+        let (events, receiver) = mpsc::channel::<Event>();
+        // One permit per input in flight: the feeder takes one before each
+        // input, the writer gives it back once that input's outcome is written.
+        let (permits, permits_given) = mpsc::sync_channel::<()>(self.window);
+        for _ in 0..self.window {
+            let _ = permits.send(());
+        }
+        let mut feed = inputs.into_iter();
+        let feeder_events = events.clone();
+        std::thread::Builder::new()
+            .name("huiyi-inputs".into())
+            .spawn(move || {
+                while permits_given.recv().is_ok() {
+                    let event = feed.next().map_or(Event::End, Event::Input);
+                    let end = matches!(event, Event::End);
+                    if feeder_events.send(event).is_err() || end {
+                        return;
+                    }
+                }
+            })
+            .map_err(SinkError::Thread)?;
+        pool.in_place_scope(|scope| {
+            let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let (mut started, mut written, mut ended) = (0usize, 0usize, false);
+            while !(ended && written == started) {
+                // This thread holds a sender: the channel never closes under it.
+                match receiver.recv().map_err(|_| SinkError::WorkerLost)? {
+                    Event::Input(input) => {
+                        let (index, events) = (started, events.clone());
+                        scope.spawn(move |_| {
+                            let _ = events.send(Event::Done(index, input.outcome(extractor)));
+                        });
+                        started += 1;
+                    }
+                    Event::End => ended = true,
+                    Event::Done(index, outcome) => {
+                        waiting.insert(index, outcome);
+                        while let Some(outcome) = waiting.remove(&written) {
+                            written += 1;
+                            emit(outcome)?;
+                            let _ = permits.send(());
+                        }
+                    }
+                }
+            }
+            Ok(())
         })
     }
 }
@@ -281,6 +372,49 @@ mod tests {
             .jobs(2)
             .window(3)
             .run(&extractor, (0..40).map(named), |outcome| {
+                paths.push(outcome.source().path.clone().unwrap_or_default());
+                Ok(())
+            })
+            .unwrap();
+        let want: Vec<String> = (0..40).map(|i| format!("{i}.txt")).collect();
+        assert_eq!(paths, want);
+    }
+
+    #[test]
+    fn a_stream_hands_each_outcome_over_before_the_next_input_comes() {
+        // The next input is given only once the one before it is written:
+        // a batch that held outcomes back until more inputs came would stall.
+        let (written, seen) = mpsc::channel::<String>();
+        let mut i = 0;
+        let inputs = std::iter::from_fn(move || {
+            if i > 0 {
+                let path = seen.recv_timeout(std::time::Duration::from_secs(30)).ok()?;
+                assert_eq!(path, format!("{}.txt", i - 1));
+            }
+            i += 1;
+            (i <= 6).then(|| named(i - 1))
+        });
+        let mut paths = Vec::new();
+        Batch::new()
+            .jobs(2)
+            .stream(&Extractor::new(), inputs, |outcome| {
+                let path = outcome.source().path.clone().unwrap_or_default();
+                let _ = written.send(path.clone());
+                paths.push(path);
+                Ok(())
+            })
+            .unwrap();
+        let want: Vec<String> = (0..6).map(|i| format!("{i}.txt")).collect();
+        assert_eq!(paths, want);
+    }
+
+    #[test]
+    fn a_stream_keeps_input_order_through_a_small_window() {
+        let mut paths = Vec::new();
+        Batch::new()
+            .jobs(2)
+            .window(3)
+            .stream(&Extractor::new(), (0..40).map(named), |outcome| {
                 paths.push(outcome.source().path.clone().unwrap_or_default());
                 Ok(())
             })
