@@ -385,6 +385,12 @@ impl Reader<'_, '_> {
         let body_empty = rest_t
             .split_once('。')
             .is_none_or(|(_, b)| b.trim().is_empty());
+        if about.is_some() && !body_empty && !text::contains(rest_t, "听取") {
+            // `一、关于X。会议同意…`: one decision of minutes, its topic the work, as
+            // under `（一）`.
+            self.item(at, rest, true);
+            return;
+        }
         if about.is_some() || (body_empty && over) {
             let topic = about.unwrap_or(rest_t).trim_end_matches('。');
             let t = clean(topic);

@@ -774,3 +774,13 @@ fn a_clause_setting_only_a_target_gives_its_deadline_to_the_work_before_it() {
     assert_eq!(titles(&tasks), ["城西污水处理厂扩建"]);
     assert_eq!(tasks[0].deadline, Some(0));
 }
+
+#[test]
+fn a_first_level_decision_about_a_topic_names_its_work_as_a_second_level_one_does() {
+    let text = "会议议定事项如下：\n一、关于老旧小区加装电梯工作。会议同意在两个小区先行试点。\
+                责任人：陆思远；完成时限：6月底前。\n（二）关于背街小巷整治。会议同意整治方案。\n";
+    let tasks = run(text, &["陆思远"], &["6月底前"]);
+    assert_eq!(titles(&tasks), ["老旧小区加装电梯", "背街小巷整治"]);
+    assert_eq!(tasks[0].leaders, ["陆思远"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+}
