@@ -936,6 +936,13 @@ fn is_studied_or_byline(text: &str, start: usize, end: usize) -> bool {
         .map_or(text.len(), |i| end + i);
     let clause_before = &text[clause_from..start];
     let clause_after = &text[end..clause_to];
+    // `办公室主任宋佳记录`: who takes the minutes.
+    if matches!(
+        clause_after.trim(),
+        "记录" | "负责记录" | "担任记录" | "作记录" | "做记录"
+    ) {
+        return true;
+    }
     let speech_follows = SPEECH_WORDS
         .iter()
         .any(|w| crate::text::contains(clause_after, w));
@@ -1003,6 +1010,12 @@ mod tests {
         // `部门` is a word: `门有关` is no name.
         let p = people_of("各部门有关负责同志参加会议，各部门分别汇报了进展。");
         assert!(names(&p).is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn who_takes_the_minutes_is_no_participant() {
+        let p = people_of("会议由院长祁晓峰主持，副院长龙明参加会议，办公室主任辛佳记录。");
+        assert_eq!(names(&p), ["祁晓峰", "龙明"]);
     }
 
     #[test]
