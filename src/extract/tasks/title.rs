@@ -169,13 +169,15 @@ pub(super) fn clean_lead(s: &str) -> &str {
         }
         // `2025年组织开展X`: the year dates the verb, not the work's name.
         if let Some(rest) = year_prefix(t)
-            && lex.lead_verbs.starts(rest)
+            && let Some(v) = lex.lead_verbs.prefix_of(rest)
+            && !starts_longer_word(rest, v.len())
         {
             t = rest;
         }
         if let Some(v) = lex.lead_verbs.prefix_of(t) {
-            // Keep a verb that is the whole phrase: nothing would be left to name.
-            if t.len() > v.len() {
+            // Keep a verb that is the whole phrase (nothing would be left to name), or
+            // the start of a longer word (`研究生`, `落实处`).
+            if t.len() > v.len() && !starts_longer_word(t, v.len()) {
                 t = &t[v.len()..];
             }
         }
@@ -184,6 +186,21 @@ pub(super) fn clean_lead(s: &str) -> &str {
             return t;
         }
     }
+}
+
+/// Whether jieba reads the first `len` bytes of `t` and the character after them as
+/// one word: a verb with a one-character noun ending (`研究生`, `管理员`) names a
+/// thing, where a verb before a verb (`狠抓落实`) is still an opening verb.
+fn starts_longer_word(t: &str, len: usize) -> bool {
+    let Some(next) = t[len..].chars().next() else {
+        return false;
+    };
+    let end = t.char_indices().nth(8).map_or(t.len(), |(i, _)| i);
+    let jieba = &crate::extract::lexicon::PeopleLexicon::get().jieba;
+    jieba
+        .cut(&t[..end], false)
+        .first()
+        .is_some_and(|w| w.byte_end == len + next.len_utf8())
 }
 
 /// Strips non-naming endings (`…情况`, `…工作`) from `t`.
@@ -426,6 +443,17 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opening_verb_is_stripped_but_not_the_start_of_a_noun() {
+        assert_eq!(clean_lead("研究生招生复试方案"), "研究生招生复试方案");
+        assert_eq!(
+            clean_lead("2025年研究生招生复试方案"),
+            "2025年研究生招生复试方案"
+        );
+        assert_eq!(clean_lead("研究制定招生复试方案"), "招生复试方案");
+        assert_eq!(clean_lead("狠抓隐患整改"), "隐患整改");
+    }
 
     #[test]
     fn manners_aspects_and_units_name_no_work() {
