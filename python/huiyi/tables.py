@@ -77,7 +77,7 @@ def spark_schema(table: str) -> Any:
 
 def arrow_schema(table: str) -> Any:
     """The ``pyarrow.Schema`` of a table (needs pyarrow)."""
-    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+    import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     columns = dict(TABLES)[table]
     return pa.schema(
