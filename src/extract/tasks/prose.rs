@@ -377,8 +377,9 @@ impl Reader<'_, '_> {
     fn heading(&mut self, at: usize, rest: &str, over: bool) {
         let rest_t = rest.trim();
         if rest_t.starts_with("会议") {
-            // `五、会议强调，…`: a numbered paragraph of the minutes, not a heading.
-            self.paragraph(at, rest, true);
+            // `五、会议强调，…`: a numbered paragraph of the minutes, not a heading;
+            // the topics it takes up (`一、会议研究了X`) are its work.
+            self.paragraph(at, rest, false);
             return;
         }
         let about = rest_t.strip_prefix("关于");

@@ -784,3 +784,12 @@ fn a_first_level_decision_about_a_topic_names_its_work_as_a_second_level_one_doe
     assert_eq!(tasks[0].leaders, ["陆思远"]);
     assert_eq!(tasks[0].deadline, Some(0));
 }
+
+#[test]
+fn a_numbered_paragraph_of_minutes_names_the_topics_it_takes_up() {
+    let text = "一、会议研究了2025年研究生招生复试工作方案。会议同意该方案。\n\
+                二、会议讨论了实验室危化品管理。\n";
+    let got = titles(&run(text, &[], &[])).join("|");
+    assert!(got.contains("研究生招生复试工作方案"), "{got}");
+    assert!(got.contains("实验室危化品管理"), "{got}");
+}
