@@ -436,7 +436,9 @@ impl Reader<'_, '_> {
         // gives them the work the rest of it names.
         let (at, s) = match self.out.person_at(at + (s.len() - s.trim_start().len())) {
             Some(name) => {
-                let rest = s.trim_start()[name.len()..].trim_start_matches(['：', ':', ' ']);
+                let rest = &s.trim_start()[name.len()..];
+                let rest = rest.strip_prefix("同志").unwrap_or(rest);
+                let rest = rest.trim_start_matches(['：', ':', ' ']);
                 (at + s.len() - rest.len(), rest)
             }
             None => (at, s),

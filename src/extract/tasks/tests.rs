@@ -725,7 +725,8 @@ fn numbered_item_opening_with_a_name_gives_that_person_the_work_it_names() {
     let text = "二、本周工作安排\n1. 宋雨桐：完成样本数据标注，两周内完成。\n\
                 2. 韩立峰牵头制定二期上线方案，本周五前发给全体成员。\n\
                 3. 邱静汇报了客户回访系统的开发进度，目前已完成八成。\n\
-                4. 韩立峰负责测试机房扩容，4月15日前提交采购申请。\n";
+                4. 韩立峰负责测试机房扩容，4月15日前提交采购申请。\n\
+                5. 邱静同志负责推进档案数字化改革，年底前全面推开。\n";
     let tasks = run(
         text,
         &["宋雨桐", "韩立峰", "邱静"],
@@ -747,6 +748,7 @@ fn numbered_item_opening_with_a_name_gives_that_person_the_work_it_names() {
             ("二期上线方案", vec!["韩立峰"]),
             ("客户回访系统的开发", vec!["邱静"]),
             ("测试机房扩容", vec!["韩立峰"]),
+            ("档案数字化改革", vec!["邱静"]),
         ]
     );
 }
