@@ -660,6 +660,14 @@ mod tests {
     }
 
     #[test]
+    fn a_problem_that_returns_is_a_shortcoming() {
+        assert_found(
+            "当前部分乡镇违法占地问题反弹，餐桌浪费现象回潮。",
+            &["部分乡镇违法占地问题反弹", "餐桌浪费现象回潮"],
+        );
+    }
+
+    #[test]
     fn a_count_inside_the_tail() {
         assert_found(
             "镇长提出了进度不平衡、整治标准不够高和长效机制不够完善等三个问题，要求各村抓好整改。",
