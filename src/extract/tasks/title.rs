@@ -174,6 +174,9 @@ pub(super) fn clean_lead(s: &str) -> &str {
         {
             t = rest;
         }
+        if let Some(n) = count_of_rounds(t) {
+            t = &t[n..];
+        }
         if let Some(v) = lex.lead_verbs.prefix_of(t) {
             // Keep a verb that is the whole phrase (nothing would be left to name), or
             // the start of a longer word (`研究生`, `落实处`).
@@ -224,6 +227,22 @@ fn clean_tail(mut t: &str) -> String {
 fn year_prefix(t: &str) -> Option<&str> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     (digits == 4).then(|| t[4..].strip_prefix('年')).flatten()
+}
+
+/// The byte length of a count of rounds opening `t` (`一次全面排查`, `两轮督查`): it
+/// counts the acts, it names no work.
+fn count_of_rounds(t: &str) -> Option<usize> {
+    let digits: usize = t
+        .chars()
+        .take_while(|c| "一二两三四五六七八九十".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    let mut after = t[digits..].chars();
+    let unit = after.next()?;
+    // `一次性` is a manner (`一次性告知制度`), not a count.
+    let manner = after.next() == Some('性');
+    (digits > 0 && "次轮".contains(unit) && !manner && t.len() > digits + unit.len_utf8())
+        .then_some(digits + unit.len_utf8())
 }
 
 /// Whether `title` is long enough and names work rather than an attitude.
@@ -453,6 +472,9 @@ mod tests {
         );
         assert_eq!(clean_lead("研究制定招生复试方案"), "招生复试方案");
         assert_eq!(clean_lead("狠抓隐患整改"), "隐患整改");
+        assert_eq!(clean_lead("一次全面安全排查"), "安全排查");
+        assert_eq!(clean_lead("开展两轮交叉督查"), "交叉督查");
+        assert_eq!(clean_lead("一次性告知制度"), "一次性告知制度");
     }
 
     #[test]
