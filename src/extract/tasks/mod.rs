@@ -122,34 +122,30 @@ impl<'a> Drafts<'a> {
 
     /// Names of the people mentioned within `range`, in order of mention.
     pub fn persons_in(&self, range: Range<usize>) -> Vec<String> {
-        let from = self.mentions.partition_point(|m| m.0 < range.start);
-        let mut out: Vec<String> = Vec::new();
-        for &(_, end, k) in self.mentions[from..].iter().take_while(|m| m.0 < range.end) {
-            let name = &self.people[k].name;
-            if end <= range.end && !out.contains(name) {
-                out.push(name.clone());
-            }
-        }
-        out
+        self.persons_where(range, |_| true)
     }
 
     /// Names of the people mentioned in `s`, which starts at byte `at`, who act in it,
     /// in order of mention: not those who only speak of it (`张伟副校长指出，…`).
     pub fn actors_in(&self, s: &str, at: usize) -> Vec<String> {
         let lexicon = crate::extract::lexicon::PeopleLexicon::get();
-        let range = at..at + s.len();
-        let from = self.mentions.partition_point(|m| m.0 < range.start);
-        let mut out: Vec<String> = Vec::new();
-        for &(_, end, k) in self.mentions[from..].iter().take_while(|m| m.0 < range.end) {
-            let name = &self.people[k].name;
-            if end > range.end || out.contains(name) {
-                continue;
-            }
+        self.persons_where(at..at + s.len(), |end| {
             let after = &s[end - at..];
             let after = lexicon
                 .post_starting(after)
                 .map_or(after, |p| &after[p.len()..]);
-            if !SPEECH_VERBS.iter().any(|v| after.starts_with(v)) {
+            !SPEECH_VERBS.iter().any(|v| after.starts_with(v))
+        })
+    }
+
+    /// Names of the people mentioned wholly within `range` whose mention, by its end,
+    /// passes `keep`, each once, in order of mention.
+    fn persons_where(&self, range: Range<usize>, keep: impl Fn(usize) -> bool) -> Vec<String> {
+        let from = self.mentions.partition_point(|m| m.0 < range.start);
+        let mut out: Vec<String> = Vec::new();
+        for &(_, end, k) in self.mentions[from..].iter().take_while(|m| m.0 < range.end) {
+            let name = &self.people[k].name;
+            if end <= range.end && !out.contains(name) && keep(end) {
                 out.push(name.clone());
             }
         }
