@@ -226,12 +226,49 @@ impl Extractor {
                 "no date to read deadlines from; read in {year}, the only year the text states"
             ));
         }
-        let (deadlines, deadline_warnings) = extract::deadlines::find_deadlines(&analysis, anchor);
+        let limits = &self.limits;
+        let (deadlines, deadline_warnings, deadlines_cut) =
+            extract::deadlines::find_deadlines(&analysis, anchor, limits.max_deadlines);
         warnings.extend(deadline_warnings);
-        let people = extract::people::find_people(&analysis);
+        if deadlines_cut {
+            warnings.push(left_out("deadlines", limits.max_deadlines));
+        }
+        let mut people = extract::people::find_people(&analysis);
+        if people.len() > limits.max_people {
+            people.truncate(limits.max_people);
+            warnings.push(left_out("people", limits.max_people));
+        }
+        let lengths: Vec<usize> = people.iter().map(|p| p.spans.len()).collect();
+        if let Some(share) = fair_share(&lengths, limits.max_person_spans) {
+            for p in &mut people {
+                p.spans.truncate(share);
+            }
+            warnings.push(format!(
+                "more than {} mentions of people; each keeps at most its first {share} (Limits::max_person_spans)",
+                limits.max_person_spans
+            ));
+        }
+        let lengths: Vec<usize> = people.iter().map(|p| p.titles.len()).collect();
+        if let Some(share) = fair_share(&lengths, limits.max_person_titles) {
+            for p in &mut people {
+                p.titles.truncate(share);
+            }
+            warnings.push(format!(
+                "more than {} titles of people; each keeps at most its first {share} (Limits::max_person_titles)",
+                limits.max_person_titles
+            ));
+        }
         let parts = extract::meeting::find_parts(&analysis, &people);
         let mut problems = extract::problems::find_problems(&analysis);
-        let tasks = extract::tasks::find_tasks(&analysis, &people, &deadlines, &problems);
+        if problems.len() > limits.max_problems {
+            problems.truncate(limits.max_problems);
+            warnings.push(left_out("problems", limits.max_problems));
+        }
+        let mut tasks = extract::tasks::find_tasks(&analysis, &people, &deadlines, &problems);
+        if tasks.len() > limits.max_tasks {
+            tasks.truncate(limits.max_tasks);
+            warnings.push(left_out("tasks", limits.max_tasks));
+        }
         for (index, task) in tasks.iter().enumerate() {
             for &problem in &task.problems {
                 if let Some(p) = problems.get_mut(problem) {
@@ -240,6 +277,17 @@ impl Extractor {
             }
         }
 
+        if warnings.len() > limits.max_warnings {
+            // The last place left says how many did not fit.
+            let keep = limits.max_warnings.saturating_sub(1);
+            let more = warnings.len() - keep;
+            warnings.truncate(keep);
+            if limits.max_warnings > 0 {
+                warnings.push(format!(
+                    "{more} more warnings left out (Limits::max_warnings)"
+                ));
+            }
+        }
         Record {
             schema: SCHEMA.to_string(),
             source,
@@ -286,6 +334,30 @@ const ISSUE_LAG_DAYS: u64 = 60;
 const REFERENCE_MAX_DAYS: i64 = 366;
 
 /// The dates the text writes with their year (`2024年10月8日`, `2025年3月`).
+/// The most items each list may keep so that together they keep at most
+/// `budget`, the shorter lists whole; `None` when all fit.
+fn fair_share(lengths: &[usize], budget: usize) -> Option<usize> {
+    if lengths.iter().sum::<usize>() <= budget {
+        return None;
+    }
+    let mut sorted = lengths.to_vec();
+    sorted.sort_unstable();
+    let mut left = budget;
+    for (k, &len) in sorted.iter().enumerate() {
+        let share = left / (sorted.len() - k);
+        if len > share {
+            return Some(share);
+        }
+        left -= len;
+    }
+    None
+}
+
+/// The one warning for the items of `kind` past the first `max` read.
+fn left_out(kind: &str, max: usize) -> String {
+    format!("more than {max} {kind}; those after the first {max} are left out (Limits::max_{kind})")
+}
+
 fn stated_dates(analysis: &Analysis) -> Vec<NaiveDate> {
     analysis
         .time_mentions()
@@ -594,5 +666,91 @@ mod tests {
         );
         assert_eq!(s.bytes, Some(3));
         assert_eq!(s.path.as_deref(), Some("a.txt"));
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    fn extractor(limits: Limits) -> Extractor {
+        Extractor::builder()
+            .reference_date(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
+            .limits(limits)
+            .build()
+    }
+
+    #[test]
+    fn a_flood_of_deadlines_stops_at_the_limit_with_one_warning() {
+        let text = "4月底前".repeat(50_000);
+        let record = extractor(Limits::default()).extract_str(&text);
+        assert_eq!(record.deadlines.len(), Limits::default().max_deadlines);
+        // One warning for the inferred years, one for the cut: not one per deadline.
+        assert_eq!(record.warnings.len(), 2, "{:?}", record.warnings);
+        assert!(record.warnings[0].starts_with("year not stated in 1000 deadlines (\"4月底前\")"));
+        assert!(record.warnings[1].contains("Limits::max_deadlines"));
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(json.len() < 200_000, "{} bytes", json.len());
+    }
+
+    #[test]
+    fn people_tasks_and_problems_are_cut_at_their_limits() {
+        let limits = Limits {
+            max_people: 2,
+            max_person_spans: 2,
+            max_tasks: 1,
+            max_problems: 1,
+            ..Limits::default()
+        };
+        let text = "市长张伟、副市长李娜、副市长王强出席会议。张伟指出，\
+            一是要加强安全生产工作，二是要做好防汛抗旱工作。\
+            当前项目推进缓慢，资金到位率偏低，招商引资成效不明显。";
+        let whole = extractor(Limits::default()).extract_str(text);
+        assert!(whole.people.len() > 2 && whole.tasks.len() > 1 && whole.problems.len() > 1);
+        let cut = extractor(limits).extract_str(text);
+        let names: Vec<&str> = cut.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["张伟", "李娜"]);
+        // 张伟 is named twice, 李娜 once: two places, one each.
+        let spans: Vec<usize> = cut.people.iter().map(|p| p.spans.len()).collect();
+        assert_eq!(spans, [1, 1]);
+        assert_eq!(cut.tasks.len(), 1);
+        assert_eq!(cut.problems.len(), 1);
+        assert!(cut.tasks[0].problems.iter().all(|&p| p < 1));
+        for kind in [
+            "max_people",
+            "max_person_spans",
+            "max_tasks",
+            "max_problems",
+        ] {
+            assert_eq!(
+                cut.warnings.iter().filter(|w| w.contains(kind)).count(),
+                1,
+                "{kind}: {:?}",
+                cut.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn a_fair_share_keeps_short_lists_whole() {
+        assert_eq!(fair_share(&[1, 2, 3], 6), None);
+        assert_eq!(fair_share(&[1, 2, 30], 10), Some(7));
+        assert_eq!(fair_share(&[5, 5, 5], 9), Some(3));
+        assert_eq!(fair_share(&[4, 4], 0), Some(0));
+    }
+
+    #[test]
+    fn warnings_past_the_limit_are_counted_in_the_last() {
+        let limits = Limits {
+            max_warnings: 2,
+            max_deadlines: 1,
+            max_people: 0,
+            max_tasks: 0,
+            ..Limits::default()
+        };
+        let record = extractor(limits)
+            .extract_str("市长张伟出席会议。一是要加强安全生产工作，4月底前完成，年底前验收。");
+        assert_eq!(record.warnings.len(), 2, "{:?}", record.warnings);
+        assert!(record.warnings[1].ends_with("more warnings left out (Limits::max_warnings)"));
     }
 }

@@ -1,7 +1,8 @@
 //! Options shared by reading and extraction.
 
-/// Safety limits applied while reading inputs (SPEC §1). The defaults are safe
-/// for untrusted archives; raise them for unusual documents.
+/// Safety limits applied while reading inputs (SPEC §1) and to what one record
+/// holds. The defaults are safe for untrusted archives; raise them for unusual
+/// documents. A record cut short by a limit carries one warning saying so.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
@@ -21,6 +22,21 @@ pub struct Limits {
     pub max_xml_depth: usize,
     /// The most table grid positions in one docx (rows × columns).
     pub max_table_cells: u64,
+    /// The most people one record lists; those first named later are left out.
+    pub max_people: usize,
+    /// The most mentions (spans) the record's people keep together: each keeps
+    /// its first ones, the most-named cut to an equal share.
+    pub max_person_spans: usize,
+    /// The most titles the record's people keep together, shared the same way.
+    pub max_person_titles: usize,
+    /// The most tasks one record lists; tasks read after them are left out.
+    pub max_tasks: usize,
+    /// The most deadlines one record lists; later ones are left out.
+    pub max_deadlines: usize,
+    /// The most problems one record lists; later ones are left out.
+    pub max_problems: usize,
+    /// The most warnings one record carries; a last one says how many more there were.
+    pub max_warnings: usize,
 }
 
 impl Default for Limits {
@@ -35,6 +51,16 @@ impl Default for Limits {
             max_entries: 10_000,
             max_xml_depth: 256,
             max_table_cells: 1_000_000,
+            // A meeting's record lists tens of each; a thousand is a year of
+            // minutes in one file, and keeps a flood of matches from making a
+            // record many times the size of its input.
+            max_people: 1_000,
+            max_person_spans: 10_000,
+            max_person_titles: 5_000,
+            max_tasks: 1_000,
+            max_deadlines: 1_000,
+            max_problems: 1_000,
+            max_warnings: 100,
         }
     }
 }

@@ -23,7 +23,7 @@ pub fn meeting_date(text: &str) -> Option<NaiveDate> {
 
 /// The deadlines, resolved against `anchor`.
 pub fn deadlines(text: &str, anchor: Option<NaiveDate>) -> Vec<Deadline> {
-    extract::deadlines::find_deadlines(&crate::analysis::Analysis::new(text), anchor).0
+    extract::deadlines::find_deadlines(&crate::analysis::Analysis::new(text), anchor, usize::MAX).0
 }
 
 /// The people.

@@ -52,6 +52,39 @@ pub(crate) fn contains(hay: &str, word: &str) -> bool {
     find(hay, word).is_some()
 }
 
+/// How far a rule looks back or ahead for the edge of its clause or sentence:
+/// 600 bytes, 200 Han characters, past any clause of prose. Text that runs
+/// further without a stop is not prose, and an unbounded look from every
+/// mention would make the work grow with the square of the line.
+pub(crate) const REACH: usize = 600;
+
+/// The start of the piece of `text` that ends at `at`: just after the last of
+/// `stops` before `at`, at most [`REACH`] bytes back.
+pub(crate) fn piece_start(text: &str, at: usize, stops: &[char]) -> usize {
+    let from = char_floor(text, at.saturating_sub(REACH));
+    separators(&text[from..at], stops)
+        .last()
+        .map_or(from, |&(i, len)| from + i + len)
+}
+
+/// The end of the piece of `text` that starts at `at`: the first of `stops`
+/// after `at`, at most [`REACH`] bytes ahead.
+pub(crate) fn piece_end(text: &str, at: usize, stops: &[char]) -> usize {
+    let to = char_floor(text, (at + REACH).min(text.len()));
+    separators(&text[at..to], stops)
+        .first()
+        .map_or(to, |&(i, _)| at + i)
+}
+
+/// The last character boundary of `text` at or before `at` (`str::floor_char_boundary`,
+/// which the library's oldest supported Rust lacks).
+pub(crate) fn char_floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Where the characters `seps` occur in `s`, in order: (byte offset, byte length).
 /// When every separator is ASCII (sixteen at most) or starts with the lead byte
 /// 0xE3 or 0xEF (CJK and full-width punctuation), candidates come from vector

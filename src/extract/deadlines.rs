@@ -265,15 +265,19 @@ fn is_deadline(text: &str, m: &TimeMention, anchor: Option<NaiveDate>) -> bool {
 }
 
 /// Finds the time limits for work in `text`, resolving dates without a year
-/// against `anchor` with future preference. Returns them with the warnings
-/// their inferences call for.
+/// against `anchor` with future preference, the first `max` of them. Returns
+/// them with the warnings their inferences call for (one per inference, naming
+/// the phrases it applies to) and whether more were left out.
 pub(crate) fn find_deadlines(
     analysis: &Analysis,
     anchor: Option<NaiveDate>,
-) -> (Vec<Deadline>, Vec<String>) {
+    max: usize,
+) -> (Vec<Deadline>, Vec<String>, bool) {
     let text = analysis.text();
     let mut deadlines = Vec::new();
-    let mut warnings = Vec::new();
+    let mut year_inferred: Vec<&str> = Vec::new();
+    let mut unresolved: Vec<&str> = Vec::new();
+    let mut cut = false;
     for m in analysis.time_mentions() {
         if !is_deadline(text, m, anchor) {
             continue;
@@ -292,21 +296,23 @@ pub(crate) fn find_deadlines(
             if past || meeting_day {
                 continue;
             }
-            if r.year_inferred && r.end.is_some() {
-                warnings.push(format!(
-                    "year not stated in {}; resolved against the anchor {a}",
-                    super::quoted(written)
-                ));
-            }
+        }
+        if deadlines.len() == max {
+            cut = true;
+            break;
+        }
+        if anchor.is_some()
+            && resolved
+                .as_ref()
+                .is_some_and(|r| r.year_inferred && r.end.is_some())
+        {
+            year_inferred.push(written);
         }
         if anchor.is_none()
             && m.needs_anchor()
             && !matches!(m.relation(), Relation::Ongoing | Relation::Recurring)
         {
-            warnings.push(format!(
-                "year not stated in {} and no meeting or reference date; left unresolved",
-                super::quoted(written)
-            ));
+            unresolved.push(written);
         }
         let relation = resolved.as_ref().map_or(m.relation(), |r| r.relation);
         deadlines.push(Deadline {
@@ -317,7 +323,48 @@ pub(crate) fn find_deadlines(
             span: [m.span.0, m.span.1],
         });
     }
-    (deadlines, warnings)
+    let mut warnings = Vec::new();
+    if let Some(a) = anchor.filter(|_| !year_inferred.is_empty()) {
+        warnings.push(format!(
+            "year not stated in {}; resolved against the anchor {a}",
+            phrases(&year_inferred)
+        ));
+    }
+    if !unresolved.is_empty() {
+        warnings.push(format!(
+            "year not stated in {} and no meeting or reference date; left unresolved",
+            phrases(&unresolved)
+        ));
+    }
+    (deadlines, warnings, cut)
+}
+
+/// The most phrases one warning quotes.
+const QUOTED_MAX: usize = 5;
+
+/// `"4月底前"` for one phrase; `3 deadlines ("4月底前", "6月底前", "年底前")` for
+/// several, each distinct phrase quoted once, the first [`QUOTED_MAX`] of them.
+fn phrases(written: &[&str]) -> String {
+    if let [one] = written {
+        return super::quoted(one);
+    }
+    let mut distinct: Vec<&str> = Vec::new();
+    for &w in written {
+        if !distinct.contains(&w) {
+            if distinct.len() == QUOTED_MAX {
+                break;
+            }
+            distinct.push(w);
+        }
+    }
+    let more = written.iter().any(|w| !distinct.contains(w));
+    let quoted: Vec<String> = distinct.iter().map(|w| super::quoted(w)).collect();
+    format!(
+        "{} deadlines ({}{})",
+        written.len(),
+        quoted.join(", "),
+        if more { ", …" } else { "" }
+    )
 }
 
 #[cfg(test)]
@@ -334,7 +381,7 @@ mod tests {
 
     /// (text, date) of each deadline found.
     fn found(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
-        find_deadlines(&Analysis::new(text), anchor)
+        find_deadlines(&Analysis::new(text), anchor, usize::MAX)
             .0
             .into_iter()
             .map(|d| (d.text, d.date))
@@ -348,7 +395,8 @@ mod tests {
     #[test]
     fn a_month_end_with_a_year_inferred() {
         let text = "由区住建局牵头，于4月底前完成施工图设计。";
-        let (deadlines, warnings) = find_deadlines(&Analysis::new(text), day(2025, 3, 18));
+        let (deadlines, warnings, _) =
+            find_deadlines(&Analysis::new(text), day(2025, 3, 18), usize::MAX);
         assert_eq!(deadlines.len(), 1);
         let d = &deadlines[0];
         assert_eq!(
@@ -452,9 +500,10 @@ mod tests {
 
     #[test]
     fn without_an_anchor_only_written_years_resolve() {
-        let (got, warnings) = find_deadlines(
+        let (got, warnings, _) = find_deadlines(
             &Analysis::new("12月底之前完成验收，2026年6月30日前全面投用。"),
             None,
+            usize::MAX,
         );
         let got: Vec<_> = got.into_iter().map(|d| (d.text, d.date)).collect();
         assert_eq!(
@@ -507,7 +556,7 @@ mod tests {
             text in "[0-9０-９一二三四五六七八九十年月日号底末初前内起至每季度上下半旬长期坚持已于在截至春节完成\\t\\n，。]{0,40}|.{0,40}"
         ) {
             for anchor in [None, day(2025, 3, 18), Some(NaiveDate::MAX), Some(NaiveDate::MIN)] {
-                let (deadlines, _) = find_deadlines(&Analysis::new(&text), anchor);
+                let (deadlines, _, _) = find_deadlines(&Analysis::new(&text), anchor, usize::MAX);
                 for d in deadlines {
                     proptest::prop_assert!(text.get(d.span[0]..d.span[1]) == Some(d.text.as_str()));
                 }
@@ -535,9 +584,10 @@ mod tests {
 
     #[test]
     fn work_days_are_a_limit_without_a_date() {
-        let (got, _) = find_deadlines(
+        let (got, _, _) = find_deadlines(
             &Analysis::new("收到申请后3个工作日内办结。"),
             day(2025, 3, 18),
+            usize::MAX,
         );
         assert_eq!(got.len(), 1);
         assert_eq!(

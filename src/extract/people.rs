@@ -7,11 +7,10 @@
 //! bare list of names that attend (`郭晓茹、关海涛参加会议`). Later bare mentions of a
 //! known name add spans and roles.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use memchr::memmem;
 use regex::Regex;
 
 use super::lexicon::PeopleLexicon;
@@ -59,6 +58,7 @@ pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
 
     let mut people: Vec<Person> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let mut titles_seen: HashSet<(usize, String)> = HashSet::new();
     for mention in mentions {
         let i = *index.entry(mention.name.clone()).or_insert_with(|| {
             people.push(Person {
@@ -71,14 +71,12 @@ pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
         });
         let person = &mut people[i];
         for title in mention.titles {
-            if !person.titles.contains(&title) {
+            // A set beside the list: a long document gives one person many titles.
+            if titles_seen.insert((i, title.clone())) {
                 person.titles.push(title);
             }
         }
-        let span = [mention.span.start, mention.span.end];
-        if !person.spans.contains(&span) {
-            person.spans.push(span);
-        }
+        person.spans.push([mention.span.start, mention.span.end]);
         if let Some(role) = mention.role {
             add_role(person, role);
         }
@@ -87,7 +85,8 @@ pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
     people.retain(|p| !is_common_word(&p.name, lexicon));
     bare_mentions(text, &mut people);
     for person in &mut people {
-        person.spans.sort();
+        person.spans.sort_unstable();
+        person.spans.dedup();
         person.roles.sort();
     }
     people
@@ -143,10 +142,9 @@ fn titled_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
         }
         // `王玉峰副市长`: a name standing alone right before the post, or after the
         // name of the unit it serves (`教务处王红梅主任`).
-        let clause_start = clause_start(text, post.start());
-        let before = clause_start..post.start();
-        if !before.is_empty()
-            && let Some(name) = name_before_post(text, before, lexicon)
+        if let Some(clause_start) = clause_start(text, post.start())
+            && clause_start < post.start()
+            && let Some(name) = name_before_post(text, clause_start..post.start(), lexicon)
             && ends_name(text, post.end(), lexicon)
             && !is_studied_or_byline(text, name.start, post.end())
         {
@@ -660,13 +658,26 @@ fn flat_table_mentions(analysis: &Analysis, out: &mut Vec<Mention>) {
 
 /// Bare later mentions of known names: spans and the roles they show.
 fn bare_mentions(text: &str, people: &mut [Person]) {
-    for person in people.iter_mut() {
-        let name = person.name.clone();
-        for at in memmem::find_iter(text.as_bytes(), name.as_str()) {
-            let span = [at, at + person.name.len()];
-            if !person.spans.contains(&span) {
-                person.spans.push(span);
+    // Every name's occurrences in one pass; each name's taken left to right,
+    // not overlapping themselves. Spans already known are deduplicated later.
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(people.iter().map(|p| &p.name)) else {
+        return;
+    };
+    let mut found: Vec<(usize, usize)> = automaton
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
+    for same in found.chunk_by(|a, b| a.0 == b.0) {
+        let person = &mut people[same[0].0];
+        let mut free_from = 0;
+        for &(_, at) in same {
+            if at < free_from {
+                continue;
             }
+            let span = [at, at + person.name.len()];
+            free_from = span[1];
+            person.spans.push(span);
             if let Some(role) = role_after(text, span[1]) {
                 add_role(person, role);
             }
@@ -716,6 +727,23 @@ fn title_chain(text: &str, end: usize, lexicon: &PeopleLexicon) -> Vec<Range<usi
     titles
 }
 
+/// Whether `before`, whose last character is `last`, ends with one of [`BEFORE_TITLE`]
+/// (the cheap test on the last character first: this runs at every character
+/// of a title's look-back).
+fn ends_before_title(before: &str, last: char) -> bool {
+    static LAST_CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    let last_chars = LAST_CHARS.get_or_init(|| {
+        let mut chars: Vec<char> = BEFORE_TITLE
+            .iter()
+            .filter_map(|w| w.chars().last())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    });
+    last_chars.binary_search(&last).is_ok() && BEFORE_TITLE.iter().any(|w| before.ends_with(w))
+}
+
 /// Words that end before a title starts (`听取了` in `听取了市委常委…`).
 const BEFORE_TITLE: [&str; 34] = [
     // Connectives that open a clause before its subject.
@@ -763,11 +791,7 @@ fn title_start(text: &str, end: usize) -> usize {
         if count >= 24 || !is_han(c) {
             break;
         }
-        if BEFORE_TITLE
-            .iter()
-            .any(|w| text[..at + c.len_utf8()].ends_with(w))
-            && at < start
-        {
+        if ends_before_title(&text[..at + c.len_utf8()], c) && at < start {
             // The word itself is not part of the title.
             break;
         }
@@ -776,29 +800,32 @@ fn title_start(text: &str, end: usize) -> usize {
     start
 }
 
-/// The start of the clause holding `at`: after the last delimiter or word that precedes names.
-fn clause_start(text: &str, at: usize) -> usize {
+/// The start of the clause ending at `at`, a post: after the last delimiter or
+/// word that precedes names. `None` past [`UNIT_AND_NAME_MAX`] characters, which
+/// no unit and name before a post reach.
+fn clause_start(text: &str, at: usize) -> Option<usize> {
     let mut start = at;
-    for (i, c) in text[..at].char_indices().rev() {
-        if !is_han(c) {
-            break;
+    for (count, (i, c)) in text[..at].char_indices().rev().enumerate() {
+        if !is_han(c) || ends_before_title(&text[..i + c.len_utf8()], c) {
+            return Some(start);
         }
-        if BEFORE_TITLE
-            .iter()
-            .any(|w| text[..i + c.len_utf8()].ends_with(w))
-        {
-            break;
+        if count == UNIT_AND_NAME_MAX {
+            return None;
         }
         start = i;
     }
-    start
+    Some(start)
 }
 
-/// The start of a run of Han characters and `、` ending at `at`: where a bare list of names may start.
+/// The most characters a unit and a name before a post take (`县人民政府办公室王红梅`).
+const UNIT_AND_NAME_MAX: usize = 40;
+
+/// The start of a run of Han characters and `、` ending at `at`: where a bare
+/// list of names may start, at most [`REACH`](crate::text::REACH) bytes back.
 fn list_start(text: &str, at: usize) -> usize {
     let mut start = at;
     for (i, c) in text[..at].char_indices().rev() {
-        if !is_han(c) && c != '、' {
+        if (!is_han(c) && c != '、') || at - i > crate::text::REACH {
             break;
         }
         start = i;
@@ -928,12 +955,8 @@ fn is_studied_or_byline(text: &str, start: usize, end: usize) -> bool {
     if BYLINES.iter().any(|b| before_tail.contains(b)) {
         return true;
     }
-    let clause_from = before.rfind(['，', '。', '；', '\n', ',']).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(0, char::len_utf8)
-    });
-    let clause_to = text[end..]
-        .find(['，', '。', '；', '\n'])
-        .map_or(text.len(), |i| end + i);
+    let clause_from = crate::text::piece_start(text, start, &['，', '。', '；', '\n', ',']);
+    let clause_to = crate::text::piece_end(text, end, &['，', '。', '；', '\n']);
     let clause_before = &text[clause_from..start];
     let clause_after = &text[end..clause_to];
     // `办公室主任宋佳记录`: who takes the minutes.

@@ -162,9 +162,7 @@ fn proposals(text: &str, mentions: &[Mention], out: &mut Drafts) {
         for at in crate::text::find_iter(text, verb) {
             let start = at + verb.len();
             let end = if close.is_empty() {
-                text[start..]
-                    .find(['，', ',', '。', '；', '\n', '('])
-                    .map_or(text.len(), |q| start + q)
+                crate::text::piece_end(text, start, &['，', ',', '。', '；', '\n', '('])
             } else {
                 match closing(text, start, verb, close) {
                     Some(e) => e,
@@ -189,9 +187,7 @@ fn proposals(text: &str, mentions: &[Mention], out: &mut Drafts) {
     for at in crate::text::find_iter(text, "查询有关") {
         let start = at + "查询有关".len();
         let rest = &text[start..];
-        let stop = rest
-            .find(['，', ',', '。', '；', '\n'])
-            .unwrap_or(rest.len());
+        let stop = crate::text::piece_end(text, start, &['，', ',', '。', '；', '\n']) - start;
         let Some(topic) = reported_topic(&rest[..stop]) else {
             continue;
         };
@@ -205,12 +201,14 @@ fn proposals(text: &str, mentions: &[Mention], out: &mut Drafts) {
     }
 }
 
-/// Where the quotation opened before `start` closes, past quotations inside it.
+/// Where the quotation opened before `start` closes, past quotations inside it,
+/// within [`REACH`](crate::text::REACH) bytes.
 fn closing(text: &str, start: usize, verb: &str, close: &str) -> Option<usize> {
     let open = verb.chars().next_back()?;
     let shut = close.chars().next()?;
     let mut depth = 1;
-    for (k, c) in text[start..].char_indices() {
+    let end = crate::text::char_floor(text, (start + crate::text::REACH).min(text.len()));
+    for (k, c) in text[start..end].char_indices() {
         if c == open {
             depth += 1;
         } else if c == shut {
@@ -775,22 +773,49 @@ fn mentions(text: &str, people: &[Person]) -> Vec<Mention> {
     }
     aliases.sort();
     aliases.dedup();
-    for (i, (alias, k)) in aliases.iter().enumerate() {
-        let ambiguous = aliases
-            .iter()
-            .enumerate()
-            .any(|(j, (a, other))| j != i && a == alias && other != k);
-        if ambiguous {
-            continue;
-        }
-        for at in crate::text::find_iter(text, alias) {
-            let span = at..at + alias.len();
-            if !out.iter().any(|m| m.span.start <= at && m.span.end > at) {
-                out.push(Mention {
-                    span,
-                    name: people[*k].name.clone(),
-                });
+    // An alias two people share names neither of them.
+    let unique: Vec<&(String, usize)> = aliases
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|same| same.len() == 1)
+        .map(|same| &same[0])
+        .collect();
+    if unique.is_empty() {
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        return out;
+    }
+    // All the aliases' occurrences in one pass, then taken alias by alias (in
+    // sorted order, each left to right and not overlapping itself), where no
+    // name or alias taken before covers them.
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(unique.iter().map(|(a, _)| a)) else {
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        return out;
+    };
+    let mut found: Vec<(usize, usize)> = automaton
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
+    let mut covered = vec![false; text.len()];
+    for m in &out {
+        covered[m.span.clone()].fill(true);
+    }
+    for same in found.chunk_by(|a, b| a.0 == b.0) {
+        let (alias, k) = unique[same[0].0];
+        let mut free_from = 0;
+        for &(_, at) in same {
+            if at < free_from {
+                continue;
             }
+            let span = at..at + alias.len();
+            free_from = span.end;
+            if covered[at] {
+                continue;
+            }
+            covered[span.clone()].fill(true);
+            out.push(Mention {
+                span,
+                name: people[*k].name.clone(),
+            });
         }
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));

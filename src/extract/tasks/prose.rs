@@ -2,6 +2,7 @@
 //! a meeting hears reports on or reviews, directives given a deadline, and the
 //! work a meeting is convened to push forward.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -247,7 +248,7 @@ fn label_line(line: &str) -> Option<&str> {
 /// The tasks of the section being read (`一、…` up to the next `一、`).
 #[derive(Default)]
 struct Section {
-    tasks: Vec<usize>,
+    tasks: BTreeSet<usize>,
     /// The task its heading names, retitled by the first report heard in it.
     heading: Option<usize>,
     reported: bool,
@@ -367,9 +368,7 @@ impl Reader<'_, '_> {
 
     fn push(&mut self, draft: Draft) -> usize {
         let i = self.out.add(draft);
-        if !self.section.tasks.contains(&i) {
-            self.section.tasks.push(i);
-        }
+        self.section.tasks.insert(i);
         i
     }
 
@@ -948,18 +947,19 @@ impl Reader<'_, '_> {
     /// documents holds beside them, each the work it asks for.
     fn requests(&mut self, at: usize, s: &str) {
         let mut from = 0;
+        let first_title_end = s.find('》');
         while let Some(p) = text::find(&s[from..], "关于").map(|p| from + p) {
             from = p + "关于".len();
             let before = &s[..p];
             if !["、", "以及", "及", "和"]
                 .iter()
                 .any(|j| before.ends_with(j))
-                || !before.contains('》')
+                || first_title_end.is_none_or(|q| q >= p)
             {
                 continue;
             }
             let rest = &s[from..];
-            let stop = rest.find(['、', '，', '。', '《']).unwrap_or(rest.len());
+            let stop = text::piece_end(s, from, &['、', '，', '。', '《']) - from;
             let Some(end) = ["的请示", "的报告", "的议案"]
                 .iter()
                 .filter_map(|e| text::find(&rest[..stop], e))
@@ -1237,12 +1237,12 @@ const WORK_ENDINGS: &[&str] = &[
 fn next_report(s: &str, end: usize, ends: &[&str]) -> Option<usize> {
     let word = ends.iter().find(|e| s[end..].starts_with(**e))?;
     let after = end + word.len();
-    let rest = s[after..].strip_prefix('、')?;
+    s[after..].strip_prefix('、')?;
     let from = after + '、'.len_utf8();
+    let rest = &s[from..text::piece_end(s, from, &['。', '；', '\n'])];
     let about = text::find(rest, "关于")?;
     let close = ends.iter().filter_map(|e| text::find(rest, e)).min()?;
-    let stop = rest.find(['。', '；', '\n']).unwrap_or(rest.len());
-    (about < close && close < stop).then_some(from + close)
+    (about < close).then_some(from + close)
 }
 
 pub(super) fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
