@@ -44,6 +44,7 @@ pub mod normalize;
 pub mod options;
 pub mod read;
 pub mod record;
+pub mod review;
 pub mod sink;
 #[doc(hidden)]
 pub mod stages;
