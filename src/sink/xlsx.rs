@@ -36,6 +36,8 @@ const WRAPPED: [&str; 4] = ["任务", "问题", "error_message", "warnings"];
 const WRAPPED_WIDTH: f64 = 40.0;
 /// The widest a column is made, in Excel's units (about one Latin digit).
 const MAX_WIDTH: f64 = 60.0;
+/// The height of one line of text, in points.
+const ROW_HEIGHT: f64 = 15.0;
 /// The most characters Excel keeps in one cell.
 const MAX_CELL_CHARS: usize = 32_767;
 
@@ -81,6 +83,8 @@ struct Sheet {
     widths: Vec<usize>,
     /// The next row to write (row 0 is the header).
     row: u32,
+    /// The lines the tallest wrapped cell of that row takes.
+    row_lines: usize,
 }
 
 impl Sheet {
@@ -97,6 +101,7 @@ impl Sheet {
             columns,
             widths,
             row: 1,
+            row_lines: 1,
         })
     }
 
@@ -112,6 +117,15 @@ impl Sheet {
         let width = text.lines().map(display_width).max().unwrap_or(0);
         self.widen(col, width);
         if WRAPPED.contains(&self.columns[usize::from(col)]) {
+            let lines = text
+                .lines()
+                .map(|line| {
+                    display_width(line)
+                        .div_ceil(WRAPPED_WIDTH as usize - 2)
+                        .max(1)
+                })
+                .sum();
+            self.row_lines = self.row_lines.max(lines);
             self.worksheet
                 .write_string_with_format(self.row, col, text, wrap)?;
         } else {
@@ -147,6 +161,18 @@ impl Sheet {
             }
             None => self.text(col, iso, wrap),
         }
+    }
+
+    /// Moves to the next row, the one written made tall enough for its
+    /// wrapped text (neither Excel nor LibreOffice grows it on opening).
+    fn end_row(&mut self) -> Result<(), SinkError> {
+        if self.row_lines > 1 {
+            self.worksheet
+                .set_row_height(self.row, ROW_HEIGHT * self.row_lines as f64)?;
+        }
+        self.row += 1;
+        self.row_lines = 1;
+        Ok(())
     }
 
     fn widen(&mut self, col: u16, width: usize) {
@@ -251,7 +277,7 @@ impl XlsxSink {
             }
             sheet.text(11, &problems.join("\n"), wrap)?;
             sheet.text(12, &id, wrap)?;
-            sheet.row += 1;
+            sheet.end_row()?;
         }
         Ok(())
     }
@@ -303,7 +329,7 @@ impl Sink for XlsxSink {
                         Cell::Integer(n) => sheet.number(col, *n)?,
                     }
                 }
-                sheet.row += 1;
+                sheet.end_row()?;
             }
         }
         Ok(())
@@ -338,6 +364,57 @@ mod tests {
         assert_eq!(due_state(-3), "逾期3天");
         assert_eq!(due_state(0), "今日到期");
         assert_eq!(due_state(12), "剩余12天");
+    }
+
+    fn sheet_xml(path: &Path, sheet: usize) -> String {
+        let mut book = zip::ZipArchive::new(File::open(path).unwrap()).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut book
+                .by_name(&format!("xl/worksheets/sheet{sheet}.xml"))
+                .unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        xml
+    }
+
+    #[test]
+    fn the_ledger_has_days_left_a_frozen_filtered_header_and_tall_rows() {
+        let mut record = crate::Extractor::builder()
+            .reference_date(NaiveDate::from_ymd_opt(2025, 3, 20).unwrap())
+            .build()
+            .extract_str(
+                "3月18日，区长刘志远主持召开区政府常务会议，要求区住建局于4月底前完成选址论证。",
+            );
+        assert_eq!(record.tasks.len(), 1, "{record:?}");
+        // Two problems stated for the task: two lines in its row.
+        record.problems = ["选址进度缓慢", "资金拨付不到位"]
+            .map(|text| crate::record::Problem {
+                text: text.into(),
+                task: Some(0),
+                span: [0, 0],
+            })
+            .to_vec();
+        record.tasks[0].problems = vec![0, 1];
+        let path = std::env::temp_dir().join(format!("huiyi-ledger-{}.xlsx", std::process::id()));
+        let mut sink =
+            XlsxSink::create(&path, NaiveDate::from_ymd_opt(2025, 5, 3).unwrap()).unwrap();
+        sink.write(&Outcome::Extracted(Box::new(record))).unwrap();
+        sink.finish().unwrap();
+        let ledger = sheet_xml(&path, 1);
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            ledger.contains(r#"<pane ySplit="1" topLeftCell="A2""#),
+            "{ledger}"
+        );
+        assert!(ledger.contains(r#"<autoFilter ref="A1:M2"/>"#), "{ledger}");
+        // 4月底前 is 2025-04-30: three days overdue on 2025-05-03.
+        assert!(ledger.contains(r#"<c r="I2"><v>-3</v></c>"#), "{ledger}");
+        assert!(
+            ledger.contains(r#"<row r="2" spans="1:13" ht="30" customHeight="1">"#),
+            "{ledger}"
+        );
     }
 
     #[test]
