@@ -152,6 +152,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
                 .into(),
         );
     }
+    if args.as_of.is_some() && args.format != Some(OutputFormat::Xlsx) {
+        return Err("--as-of counts the days left in the ledger of --format xlsx".into());
+    }
     let filter = Filter::new(&args.ext, output);
     // Paths piped in, written out as JSON Lines: each line goes out as soon
     // as it is ready, while later paths are still to come (RDD.pipe, Hadoop

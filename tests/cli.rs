@@ -216,4 +216,6 @@ fn xlsx_needs_an_output_file() {
     let out = huiyi(&["extract", "--format", "xlsx", EXAMPLE]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("need -o"));
+    let out = huiyi(&["extract", "--as-of", "2025-05-01", EXAMPLE]);
+    assert_eq!(out.status.code(), Some(2), "--as-of is for the ledger");
 }
