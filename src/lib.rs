@@ -19,6 +19,9 @@
 //! assert_eq!(record.deadlines[0].date.as_deref(), Some("2025-04-30"));
 //! ```
 //!
+//! [`review::render_html`] shows records over their text as one HTML page;
+//! [`sink`] writes many of them as JSON, CSV, SQLite or an Excel ledger.
+//!
 //! For one-off use without setup, [`extract_path`] and [`extract_str`] share a
 //! default [`Extractor`]. Build your own [`Extractor`] once to set a reference
 //! date or limits, and reuse it across documents and threads.
@@ -44,6 +47,7 @@ pub mod normalize;
 pub mod options;
 pub mod read;
 pub mod record;
+pub mod review;
 pub mod sink;
 #[doc(hidden)]
 pub mod stages;

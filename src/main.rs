@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use huiyi::sink::{
-    Batch, CsvSink, Input, JsonSink, Sink, SinkError, SqliteSink, completed_in_jsonl, file_sha256,
+    Batch, CsvSink, Input, JsonSink, Sink, SinkError, SqliteSink, XlsxSink, completed_in_jsonl,
+    file_sha256,
 };
 use huiyi::{Error, Extractor, Outcome};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -28,6 +29,9 @@ struct Cli {
 enum Command {
     /// Extract records from files or folders (folders are walked; '-' reads stdin).
     Extract(ExtractArgs),
+    /// Write one HTML review page: each document's text with what was
+    /// extracted marked in it, and its record as tables.
+    Show(ShowArgs),
     /// Print the normalised text of a document (for checking a reader).
     Text {
         /// The document.
@@ -81,6 +85,28 @@ struct ExtractArgs {
     /// Documents committed together in SQLite output.
     #[arg(long, default_value_t = 256)]
     batch_size: usize,
+    /// The day the xlsx ledger counts days left from (YYYY-MM-DD; default: today).
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
+}
+
+#[derive(clap::Args)]
+struct ShowArgs {
+    /// Files or folders; '-' reads one document from stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write the page to this file instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Reference date for dates without a year (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    ref_date: Option<NaiveDate>,
+    /// In folders, take only files with these extensions (e.g. docx,txt,html).
+    #[arg(long, value_delimiter = ',')]
+    ext: Vec<String>,
+    /// Parallel workers (default: all cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,12 +119,15 @@ enum OutputFormat {
     Csv,
     /// An SQLite database (-o).
     Sqlite,
+    /// An Excel workbook (-o): the task ledger 任务台账, then the CSV tables as sheets.
+    Xlsx,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Show(args) => show(args),
         Command::Text { path } => text(&path),
         Command::Time { ref_date, texts } => time(ref_date, &texts),
     };
@@ -113,18 +142,20 @@ fn main() -> ExitCode {
 
 fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let output = args.output.as_deref();
-    let needs_output = matches!(args.format, Some(OutputFormat::Csv | OutputFormat::Sqlite));
+    let needs_output = matches!(
+        args.format,
+        Some(OutputFormat::Csv | OutputFormat::Sqlite | OutputFormat::Xlsx)
+    );
     if needs_output && output.is_none() {
-        return Err("--format csv and sqlite need -o (a folder for csv, a file for sqlite)".into());
+        return Err(
+            "--format csv, sqlite and xlsx need -o (a folder for csv, a file for the others)"
+                .into(),
+        );
     }
-    let filter = Filter {
-        extensions: args
-            .ext
-            .iter()
-            .map(|e| e.trim_start_matches('.').to_lowercase())
-            .collect(),
-        own_outputs: own_outputs(output),
-    };
+    if args.as_of.is_some() && args.format != Some(OutputFormat::Xlsx) {
+        return Err("--as-of counts the days left in the ledger of --format xlsx".into());
+    }
+    let filter = Filter::new(&args.ext, output);
     // Paths piped in, written out as JSON Lines: each line goes out as soon
     // as it is ready, while later paths are still to come (RDD.pipe, Hadoop
     // streaming, shell pipelines).
@@ -270,6 +301,9 @@ fn open_sink(
         (OutputFormat::Csv, Some(folder)) => {
             Box::new(CsvSink::create(folder, args.csv_bom).map_err(fail)?)
         }
+        (OutputFormat::Xlsx, Some(path)) => {
+            Box::new(XlsxSink::create(path, args.as_of.unwrap_or_else(today)).map_err(fail)?)
+        }
         (_, Some(path)) => {
             let file =
                 std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -348,6 +382,19 @@ struct Filter {
     extensions: Vec<String>,
     /// The tool's own outputs (canonical paths), never read as inputs.
     own_outputs: HashSet<PathBuf>,
+}
+
+impl Filter {
+    /// Takes the extensions listed (`.DOCX` as `docx`), never the -o `output`.
+    fn new(extensions: &[String], output: Option<&Path>) -> Self {
+        Filter {
+            extensions: extensions
+                .iter()
+                .map(|e| e.trim_start_matches('.').to_lowercase())
+                .collect(),
+            own_outputs: own_outputs(output),
+        }
+    }
 }
 
 /// The -o target and the files SQLite or a resumed run keep beside it.
@@ -498,6 +545,42 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, ancestors: &mut Ve
 
 fn write_or_fail(result: io::Result<()>) -> Result<(), String> {
     result.map_err(|e| format!("cannot write the output: {e}"))
+}
+
+fn show(args: ShowArgs) -> Result<ExitCode, String> {
+    let filter = Filter::new(&args.ext, args.output.as_deref());
+    let inputs = collect_inputs(&args.paths, None, &filter)?;
+    if inputs.is_empty() {
+        return Err("no input: the folders given hold no file to show".into());
+    }
+    let mut builder = Extractor::builder().with_text(true);
+    if let Some(date) = args.ref_date {
+        builder = builder.reference_date(date);
+    }
+    let mut outcomes = Vec::with_capacity(inputs.len());
+    let mut failed = 0usize;
+    Batch::new()
+        .jobs(args.jobs.unwrap_or(0))
+        .run(&builder.build(), inputs, |outcome| {
+            if let Outcome::Failed(failure) = &outcome {
+                // The page has its error section; stderr says so too.
+                eprintln!("huiyi: {}", failure.error.message);
+                failed += 1;
+            }
+            outcomes.push(outcome);
+            Ok(())
+        })
+        .map_err(|e| e.to_string())?;
+    let page = huiyi::review::render_html(&outcomes);
+    match &args.output {
+        Some(path) => std::fs::write(path, page).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => write_or_fail(io::stdout().lock().write_all(page.as_bytes()))?,
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn text(path: &Path) -> Result<ExitCode, String> {

@@ -631,3 +631,206 @@ fn csv_tables_of_two_batches_append_without_key_clashes() {
     assert_eq!(dup[0][2], dup[1][2], "same sha256");
     assert_ne!(dup[0][0], dup[1][0], "different documents");
 }
+
+/// A Python that has openpyxl (`$HUIYI_PYTHON`, else `python3`); `None`,
+/// with a notice, when there is none.
+fn openpyxl_python() -> Option<String> {
+    let python = std::env::var("HUIYI_PYTHON").unwrap_or_else(|_| "python3".into());
+    let found = Command::new(&python)
+        .args(["-c", "import openpyxl"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        eprintln!(
+            "notice: {python} has no openpyxl (.ci/test-tools installs it); xlsx read-back skipped"
+        );
+    }
+    found.then_some(python)
+}
+
+/// Every sheet of a workbook as openpyxl reads it: `{sheet: [[cell]]}`,
+/// a date cell as `{"date": "YYYY-MM-DD"}`, an empty one as null.
+const DUMP_SHEETS: &str = r#"
+import datetime, json, sys
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1], read_only=True)
+def cell(v):
+    return {"date": v.date().isoformat()} if isinstance(v, datetime.datetime) else v
+out = {ws.title: [[cell(v) for v in row] for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+print(json.dumps({"sheets": [ws.title for ws in book.worksheets], "cells": out}, ensure_ascii=False))
+"#;
+
+/// A cell as the CSV sink writes it.
+fn as_csv(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(text) => text.clone(),
+        Value::Number(n) => n.as_i64().map_or_else(|| n.to_string(), |i| i.to_string()),
+        other => panic!("not a table cell: {other}"),
+    }
+}
+
+fn days_between(iso: &str, as_of: chrono::NaiveDate) -> i64 {
+    (chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap() - as_of).num_days()
+}
+
+#[test]
+fn the_xlsx_ledger_reads_back_as_the_csv_tables_in_openpyxl_and_libreoffice() {
+    let a = archive("bulk-xlsx", 300);
+    let dir = a.root.parent().unwrap();
+    let book = dir.join("ledger.xlsx");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    let out = huiyi(&[
+        "extract",
+        "--ref-date",
+        "2025-12-31",
+        "--format",
+        "xlsx",
+        "--as-of",
+        "2025-06-01",
+        "-o",
+        s(&book),
+        s(&a.root),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let csv_dir = dir.join("tables");
+    let out = huiyi(&[
+        "extract",
+        "--ref-date",
+        "2025-12-31",
+        "--format",
+        "csv",
+        "-o",
+        s(&csv_dir),
+        s(&a.root),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let table = |name: &str| -> Vec<Vec<String>> {
+        let mut reader = csv::Reader::from_path(csv_dir.join(format!("{name}.csv"))).unwrap();
+        let header = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect());
+        std::iter::once(header).chain(rows).collect()
+    };
+    let tasks = table("tasks");
+    let documents = table("documents");
+    assert_eq!(documents.len(), 1 + a.inputs.len(), "one row per input");
+    let errors: Vec<String> = reference(&a)
+        .iter()
+        .map(|l| l["error"]["kind"].as_str().unwrap_or("").to_string())
+        .collect();
+    let kinds: Vec<String> = documents[1..].iter().map(|r| r[12].clone()).collect();
+    assert_eq!(kinds, errors, "the failed inputs, in input order");
+    assert!(errors.iter().filter(|k| !k.is_empty()).count() >= 6);
+    // The ledger's rows are the tasks', in the same order; days left
+    // against --as-of, on both sides of it.
+    let expected_days: Vec<Option<i64>> = tasks[1..]
+        .iter()
+        .map(|t| (!t[6].is_empty()).then(|| days_between(&t[6], as_of)))
+        .collect();
+    assert!(
+        expected_days.iter().any(|d| d.is_some_and(|d| d < 0)),
+        "some overdue"
+    );
+    assert!(
+        expected_days.iter().any(|d| d.is_some_and(|d| d > 0)),
+        "some to come"
+    );
+
+    if let Some(python) = openpyxl_python() {
+        let out = Command::new(&python)
+            .args(["-c", DUMP_SHEETS, s(&book)])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let dump: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let names: Vec<&str> = dump["sheets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "任务台账",
+                "documents",
+                "people",
+                "tasks",
+                "task_leaders",
+                "deadlines",
+                "problems"
+            ]
+        );
+        let sheet = |name: &str| dump["cells"][name].as_array().unwrap().clone();
+        for name in &names[1..] {
+            let rows: Vec<Vec<String>> = sheet(name)
+                .iter()
+                .map(|row| row.as_array().unwrap().iter().map(as_csv).collect())
+                .collect();
+            assert_eq!(rows, table(name), "sheet {name} as the CSV table");
+        }
+        let ledger = sheet("任务台账");
+        assert_eq!(ledger.len(), tasks.len(), "a header and one row per task");
+        assert_eq!(ledger[0][8], "剩余天数");
+        for ((row, task), days) in ledger[1..].iter().zip(&tasks[1..]).zip(&expected_days) {
+            assert_eq!(row[12], task[0], "document_id");
+            assert_eq!(row[3], task[2], "the task");
+            assert_eq!(row[8].as_i64(), *days, "days left of {task:?}");
+            match days {
+                Some(_) => assert_eq!(row[7]["date"], task[6], "a real date"),
+                None => assert!(row[7].is_null()),
+            }
+            let document = documents.iter().find(|d| d[0] == task[0]).unwrap();
+            if !document[7].is_empty() {
+                assert_eq!(row[1]["date"], document[7], "the meeting date, a real date");
+            }
+        }
+    }
+
+    // LibreOffice reads it too: every sheet as CSV, formatted as shown.
+    if !Path::new("/usr/lib/libreoffice/program/libsclo.so").is_file() {
+        eprintln!("notice: LibreOffice Calc not installed; its read-back skipped");
+        return;
+    }
+    let converted = dir.join("converted");
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/lo-profile",
+            dir.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir",
+            s(&converted),
+            s(&book),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sheet = |name: &str| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_path(converted.join(format!("ledger-{name}.csv")))
+            .unwrap()
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    };
+    assert_eq!(sheet("documents"), documents, "error rows included");
+    let ledger = sheet("任务台账");
+    assert_eq!(ledger.len(), tasks.len());
+    for ((row, task), days) in ledger[1..].iter().zip(&tasks[1..]).zip(&expected_days) {
+        assert_eq!(row[3], task[2]);
+        assert_eq!(row[7], task[6], "the date shown as yyyy-mm-dd");
+        assert_eq!(row[8], days.map_or(String::new(), |d| d.to_string()));
+    }
+}

@@ -183,3 +183,39 @@ fn text_prints_the_normalised_text() {
     assert!(text.starts_with("柳川市政府召开常务会议"));
     assert_eq!(huiyi(&["text", "no/such/file"]).status.code(), Some(1));
 }
+
+#[test]
+fn show_writes_one_page_with_an_error_section_for_an_unreadable_input() {
+    let dir = scratch("show-cli");
+    let page = dir.join("page.html");
+    let out = huiyi(&[
+        "show",
+        "--ref-date",
+        "2025-03-19",
+        EXAMPLE,
+        "no/such/file.txt",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "an input failed");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(html.matches("<section class=\"doc").count(), 2);
+    assert!(html.contains("<section class=\"doc failed\" id=\"doc1\">"));
+    assert!(html.contains("<a href=\"#doc0\">fixtures/reports/liuchuan-2025-03-18.txt</a>"));
+    assert!(html.contains(r#"data-date="2025-04-30">4月底前</mark>"#));
+    // To stdout without -o; no input is a usage error.
+    let out = huiyi(&["show", EXAMPLE]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.starts_with(b"<!DOCTYPE html>"));
+    assert_eq!(huiyi(&["show"]).status.code(), Some(2));
+}
+
+#[test]
+fn xlsx_needs_an_output_file() {
+    let out = huiyi(&["extract", "--format", "xlsx", EXAMPLE]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("need -o"));
+    let out = huiyi(&["extract", "--as-of", "2025-05-01", EXAMPLE]);
+    assert_eq!(out.status.code(), Some(2), "--as-of is for the ledger");
+}

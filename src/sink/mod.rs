@@ -1,7 +1,7 @@
 //! Bulk conversion: many inputs through one [`Extractor`] on a pool of
 //! threads ([`Batch`]), and the sinks their outcomes are written to
 //! ([`JsonSink`] always; `CsvSink` with the `csv` feature, `SqliteSink` with
-//! the `sqlite` feature).
+//! the `sqlite` feature, `XlsxSink` with the `xlsx` feature).
 //!
 //! ```
 //! use huiyi::sink::{Batch, Input, JsonSink, Sink};
@@ -40,6 +40,8 @@ mod json;
 mod rows;
 #[cfg(feature = "sqlite")]
 mod sqlite;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 #[cfg(feature = "csv")]
 pub use csv_files::CsvSink;
@@ -47,6 +49,8 @@ pub use json::{JsonSink, completed_in_jsonl};
 pub use rows::{Cell, Column, ColumnType, TABLES, Table, document_id, table_rows};
 #[cfg(feature = "sqlite")]
 pub use sqlite::{SCHEMA_SQL, SqliteSink};
+#[cfg(feature = "xlsx")]
+pub use xlsx::{LEDGER_COLUMNS, LEDGER_SHEET, XlsxSink};
 
 /// Where outcomes go, one per input, in input order.
 pub trait Sink {
@@ -85,6 +89,10 @@ pub enum SinkError {
     #[cfg(feature = "sqlite")]
     #[error("SQLite output: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The Excel writer failed.
+    #[cfg(feature = "xlsx")]
+    #[error("Excel output: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
     /// The worker threads could not be started.
     #[error("cannot start the worker threads: {0}")]
     ThreadPool(#[from] rayon::ThreadPoolBuildError),
