@@ -128,13 +128,7 @@ impl Extractor {
     pub fn outcome_of_path(&self, path: &Path) -> Outcome {
         match read_file(path, &self.limits) {
             Ok(bytes) => self.outcome_of_bytes(&bytes, Some(path)),
-            Err(error) => Outcome::Failed(ErrorRecord::new(
-                Source {
-                    path: Some(path.display().to_string()),
-                    ..Source::default()
-                },
-                &error,
-            )),
+            Err(error) => Outcome::Failed(ErrorRecord::new(Source::of_path(path), &error)),
         }
     }
 
@@ -439,11 +433,9 @@ fn default_extractor() -> &'static Extractor {
 /// What is known of an input before it is read: its path, size and hash.
 pub fn source_of(bytes: &[u8], path: Option<&Path>) -> Source {
     Source {
-        path: path.map(|p| p.display().to_string()),
-        format: None,
-        encoding: None,
         sha256: Some(hex(&Sha256::digest(bytes))),
         bytes: Some(bytes.len() as u64),
+        ..path.map(Source::of_path).unwrap_or_default()
     }
 }
 

@@ -287,7 +287,7 @@ fn open_sink(
         let skipped = skip_unchanged(inputs, &completed_in_jsonl(output).map_err(fail)?);
         let replaced = inputs
             .iter()
-            .map(|i| i.path().map_or("-".into(), |p| p.display().to_string()))
+            .map(|i| i.path().map_or("-".into(), huiyi::sink::path_key_of))
             .collect();
         let sink = JsonSink::resume(output, &replaced).map_err(fail)?;
         return Ok((Box::new(sink), skipped));
@@ -342,7 +342,7 @@ fn skip_unchanged(inputs: &mut Vec<Input>, done: &HashSet<(String, String)>) -> 
             return true;
         };
         // An unreadable file is not skipped: extracting it gives its error record.
-        !file_sha256(path).is_ok_and(|sha| done.contains(&(path.display().to_string(), sha)))
+        !file_sha256(path).is_ok_and(|sha| done.contains(&(huiyi::sink::path_key_of(path), sha)))
     });
     before - inputs.len()
 }

@@ -18,6 +18,59 @@ pub const JSON_SCHEMA: &str = include_str!("../schema/huiyi-1.schema.json");
 /// A byte range `[start, end)` into the normalised text of the document.
 pub type Span = [usize; 2];
 
+impl Source {
+    /// The source of an input read from `path`, before anything is known of its content.
+    pub fn of_path(path: &std::path::Path) -> Source {
+        let (text, bytes) = path_text(path);
+        Source {
+            path: Some(text),
+            path_bytes: bytes,
+            ..Source::default()
+        }
+    }
+}
+
+/// `path` as text: itself when it is UTF-8; otherwise with each byte outside
+/// a UTF-8 character written `\xNN`, and beside it all its bytes in hex.
+pub(crate) fn path_text(path: &std::path::Path) -> (String, Option<String>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return (text.to_string(), None);
+        }
+        let mut text = String::new();
+        for chunk in bytes.utf8_chunks() {
+            text.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                text.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        (text, Some(crate::extractor::hex(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        // Windows paths are UTF-16; one that is not valid Unicode is rare
+        // enough to be shown lossily, its code units beside it.
+        match path.to_str() {
+            Some(text) => (text.to_string(), None),
+            None => {
+                use std::os::windows::ffi::OsStrExt;
+                let units: Vec<u8> = path
+                    .as_os_str()
+                    .encode_wide()
+                    .flat_map(u16::to_be_bytes)
+                    .collect();
+                (
+                    path.display().to_string(),
+                    Some(crate::extractor::hex(&units)),
+                )
+            }
+        }
+    }
+}
+
 /// The structured record of one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -48,7 +101,13 @@ pub struct Record {
 #[non_exhaustive]
 pub struct Source {
     /// The path as given by the caller (`null` for text passed in memory or stdin).
+    /// A path that is not UTF-8 (a GBK name copied from Windows) is written
+    /// with each byte that is not part of a UTF-8 character as `\xNN`, and
+    /// [`path_bytes`](Self::path_bytes) holds it exactly.
     pub path: Option<String>,
+    /// The path's bytes in lower-case hex, only when they are not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     /// `docx`, `odt`, `rtf`, `text`, `markdown` or `html`; `null` when the format could not be recognised.
     pub format: Option<String>,
     /// The detected encoding of a text or HTML input (`UTF-8`, `GBK`, `Big5` …).

@@ -204,7 +204,7 @@ fn legend(page: &mut String) {
 fn contents(page: &mut String, outcomes: &[Outcome]) {
     page.push_str("<nav aria-label=\"目录\"><h2>目录</h2><ol>\n");
     for (index, outcome) in outcomes.iter().enumerate() {
-        let name = escape(crate::sink::path_key(outcome.source()));
+        let name = escape(crate::sink::path_shown(outcome.source()));
         match outcome {
             Outcome::Extracted(record) => {
                 let _ = writeln!(
@@ -232,7 +232,7 @@ fn error_section(page: &mut String, index: usize, failure: &ErrorRecord) {
     let _ = writeln!(
         page,
         "<section class=\"doc failed\" id=\"doc{index}\">\n<h2>{}</h2>\n<div class=\"error\" role=\"alert\"><p>未能读取：<span class=\"kind\">{}</span></p><p class=\"message\">{}</p></div>\n</section>",
-        escape(crate::sink::path_key(&failure.source)),
+        escape(crate::sink::path_shown(&failure.source)),
         escape(&failure.error.kind),
         escape(&failure.error.message)
     );
@@ -243,7 +243,7 @@ fn document(page: &mut String, index: usize, record: &Record) {
     let _ = writeln!(
         page,
         "<section class=\"doc\" id=\"{id}\">\n<h2>{}</h2>\n<div class=\"layout\">",
-        escape(crate::sink::path_key(&record.source))
+        escape(crate::sink::path_shown(&record.source))
     );
     let located = match &record.text {
         Some(text) => {

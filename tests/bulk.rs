@@ -314,7 +314,7 @@ fn every_format_accounts_for_every_input() {
     assert_eq!(documents.len(), n);
     for (row, line) in documents.iter().zip(&lines) {
         assert_eq!(&row[1], path_of(line));
-        assert_eq!(&row[12], line["error"]["kind"].as_str().unwrap_or(""));
+        assert_eq!(&row[13], line["error"]["kind"].as_str().unwrap_or(""));
     }
     let total = |i: usize| want.values().map(|c| c[i]).sum::<usize>();
     assert_eq!(table("people").len(), total(0));
@@ -721,7 +721,7 @@ fn the_xlsx_ledger_reads_back_as_the_csv_tables_in_openpyxl_and_libreoffice() {
         .iter()
         .map(|l| l["error"]["kind"].as_str().unwrap_or("").to_string())
         .collect();
-    let kinds: Vec<String> = documents[1..].iter().map(|r| r[12].clone()).collect();
+    let kinds: Vec<String> = documents[1..].iter().map(|r| r[13].clone()).collect();
     assert_eq!(kinds, errors, "the failed inputs, in input order");
     assert!(errors.iter().filter(|k| !k.is_empty()).count() >= 6);
     // The ledger's rows are the tasks', in the same order; days left

@@ -37,7 +37,7 @@ def test_rows_take_dicts_or_json_lines():
     assert huiyi.rows([ex.extract(path)]) == huiyi.rows([ex.extract_json(path)])
     tables = huiyi.rows([ex.extract(path), ex.extract_bytes(b"", "empty.txt")])
     assert len(tables["documents"]) == 2
-    assert tables["documents"][1][12] == "empty"
+    assert tables["documents"][1][13] == "empty"
     ids = {row[0] for row in tables["documents"]}
     assert all(row[0] in ids for row in tables["tasks"])
     with pytest.raises(ValueError):

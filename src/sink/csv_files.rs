@@ -108,7 +108,8 @@ mod tests {
         assert_eq!(&rows[0][0], crate::sink::document_id(outcome.source()));
         assert_eq!(rows[0][0].len(), 16);
         assert_eq!(&rows[0][1], odd.display().to_string());
-        assert_eq!(&rows[0][12], "io");
+        assert_eq!(&rows[0][2], "", "a UTF-8 path has no path_bytes");
+        assert_eq!(&rows[0][13], "io");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -72,7 +72,7 @@ impl<W: Write> JsonSink<W> {
 
 impl JsonSink<BufWriter<File>> {
     /// Continues the JSON Lines file `path` written by an earlier run: its
-    /// lines are kept except those whose `source.path` is in `replaced` (the
+    /// lines are kept except those whose [`path_key`] is in `replaced` (the
     /// inputs extracted again) or that are not records (a line cut short by an
     /// interrupted run); new records follow. The new file is written beside
     /// it and put in its place by [`Sink::finish`], so an interrupted resume
@@ -90,8 +90,9 @@ impl JsonSink<BufWriter<File>> {
             Ok(file) => {
                 for line in BufReader::new(file).lines() {
                     let line = line.map_err(io(path))?;
-                    let keep = parse(&line)
-                        .is_some_and(|(seen, _)| !replaced.contains(path_key(&seen.source)));
+                    let keep = parse(&line).is_some_and(|(seen, _)| {
+                        !replaced.contains(path_key(&seen.source).as_ref())
+                    });
                     if keep {
                         writeln!(out, "{line}").map_err(io(&partial))?;
                     }
@@ -179,7 +180,7 @@ pub fn completed_in_jsonl(path: &Path) -> Result<HashSet<(String, String)>, Sink
         if let Some((seen, false)) = parse(&line.map_err(io)?)
             && let Some(sha) = &seen.source.sha256
         {
-            done.insert((path_key(&seen.source).to_string(), sha.clone()));
+            done.insert((path_key(&seen.source).into_owned(), sha.clone()));
         }
     }
     Ok(done)

@@ -23,6 +23,7 @@
 //! assert!(text.lines().nth(1).unwrap().contains(r#""kind":"io""#));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::panic::AssertUnwindSafe;
@@ -136,10 +137,7 @@ impl Input {
         }))
         .unwrap_or_else(|_| {
             let path = self.path().map(Path::to_path_buf);
-            let source = Source {
-                path: path.as_ref().map(|p| p.display().to_string()),
-                ..Source::default()
-            };
+            let source = path.as_deref().map(Source::of_path).unwrap_or_default();
             let error = Error::Internal {
                 path,
                 message: "panic while reading".into(),
@@ -350,10 +348,27 @@ pub fn file_sha256(path: &Path) -> std::io::Result<String> {
     Ok(crate::extractor::hex(&hasher.finalize()))
 }
 
-/// The `source.path` an outcome is keyed by in the sinks: its path as given,
-/// or `-` for an input without one (stdin).
-pub fn path_key(source: &Source) -> &str {
+/// The path an outcome is shown by in tables and pages: its `source.path`
+/// (escaped if it is not UTF-8), or `-` for an input without one (stdin).
+pub fn path_shown(source: &Source) -> &str {
     source.path.as_deref().unwrap_or("-")
+}
+
+/// The key [`path_key`] gives an input read from `path`.
+pub fn path_key_of(path: &Path) -> String {
+    path_key(&Source::of_path(path)).into_owned()
+}
+
+/// What an outcome is keyed by in the sinks: its `source.path`, or `-` for
+/// an input without one (stdin); for a path that is not UTF-8, the escaped
+/// path, a NUL (which no path holds) and its bytes in hex, so that two names
+/// escaped alike are never one key.
+pub fn path_key(source: &Source) -> Cow<'_, str> {
+    let path = path_shown(source);
+    match &source.path_bytes {
+        None => Cow::Borrowed(path),
+        Some(bytes) => Cow::Owned(format!("{path}\0{bytes}")),
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{SinkError, path_key};
+use super::{SinkError, path_key, path_shown};
 use crate::record::Source;
 use crate::{Outcome, Record};
 
@@ -95,6 +95,7 @@ pub const TABLES: [Table; 6] = [
         columns: &[
             text("document_id"),
             text("path"),
+            text_or_null("path_bytes"),
             text_or_null("sha256"),
             integer_or_null("bytes"),
             text_or_null("format"),
@@ -192,7 +193,7 @@ impl<'a> Cell<'a> {
 }
 
 /// The stable key of a document in the tables: the first 16 hex digits of
-/// the SHA-256 of its `source.path` (`-` for none), a newline, and its
+/// the SHA-256 of its [`path_key`] (`-` for none), a newline, and its
 /// `source.sha256` (empty when unknown). The same file with the same
 /// content gets the same id in every run, and different files (or one file
 /// changed) different ones, so tables written by separate batches can be
@@ -219,6 +220,7 @@ pub fn table_rows(outcome: &Outcome) -> Result<[Vec<Vec<Cell<'_>>>; 6], SinkErro
     let documents = vec![vec![
         key(),
         Cell::text(d.path),
+        Cell::text_or_null(d.path_bytes),
         Cell::text_or_null(d.sha256),
         Cell::integer_or_null(d.bytes),
         Cell::text_or_null(d.format),
@@ -302,6 +304,7 @@ pub fn table_rows(outcome: &Outcome) -> Result<[Vec<Vec<Cell<'_>>>; 6], SinkErro
 /// The `documents` row of one input.
 pub(crate) struct DocumentRow<'a> {
     pub path: &'a str,
+    pub path_bytes: Option<&'a str>,
     pub sha256: Option<&'a str>,
     pub bytes: Option<i64>,
     pub format: Option<&'a str>,
@@ -370,7 +373,8 @@ impl<'a> Rows<'a> {
             record.map(|r| serde_json::to_string(pick(r))).transpose()
         };
         let document = DocumentRow {
-            path: path_key(source),
+            path: path_shown(source),
+            path_bytes: source.path_bytes.as_deref(),
             sha256: source.sha256.as_deref(),
             bytes: source.bytes.map(|b| i64::try_from(b).unwrap_or(i64::MAX)),
             format: source.format.as_deref(),

@@ -9,6 +9,7 @@ use rusqlite::{Connection, params};
 use super::rows::{Rows, index_value};
 use super::{Sink, SinkError};
 use crate::Outcome;
+use crate::record::Source;
 
 // The schema in two parts: a new database gets its lookup indexes after the
 // load (see [`SqliteSink::open`]).
@@ -17,7 +18,8 @@ macro_rules! tables_sql {
         "
 CREATE TABLE IF NOT EXISTS documents (
     id               INTEGER PRIMARY KEY,
-    path             TEXT NOT NULL UNIQUE,
+    path             TEXT NOT NULL,
+    path_bytes       TEXT,
     sha256           TEXT,
     bytes            INTEGER,
     format           TEXT,
@@ -75,6 +77,8 @@ CREATE TABLE IF NOT EXISTS problems (
     PRIMARY KEY (document_id, problem_index)
 );
 CREATE INDEX IF NOT EXISTS task_leaders_task ON task_leaders(document_id, task_index);
+-- A path is one document; one that is not UTF-8 is told apart by its bytes.
+CREATE UNIQUE INDEX IF NOT EXISTS documents_path ON documents(path, ifnull(path_bytes, ''));
 "
     };
 }
@@ -89,12 +93,27 @@ CREATE INDEX IF NOT EXISTS deadlines_date ON deadlines(date);
     };
 }
 
+/// Gives a `documents` table made before `path_bytes` existed that column
+/// (its old `UNIQUE` on `path` stays: two names escaped alike are then
+/// refused there, never merged).
+fn add_path_bytes(connection: &Connection) -> Result<(), SinkError> {
+    let columns: Vec<String> = connection
+        .prepare("SELECT name FROM pragma_table_info('documents')")?
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    if !columns.is_empty() && !columns.iter().any(|c| c == "path_bytes") {
+        connection.execute_batch("ALTER TABLE documents ADD COLUMN path_bytes TEXT;")?;
+    }
+    Ok(())
+}
+
 /// The tables [`SqliteSink`] creates (if missing), with their indexes. Lists
 /// inside a column (`chairs`, `titles`, `leaders` …) are JSON arrays;
 /// `task_leaders` has one row per leader of a task, for joins.
 pub const SCHEMA_SQL: &str = concat!(tables_sql!(), lookup_indexes_sql!());
 
-/// Writes outcomes into an SQLite database, keyed by `documents.path`.
+/// Writes outcomes into an SQLite database, keyed by `documents.path` (and
+/// `path_bytes`, for a path that is not UTF-8).
 ///
 /// Writing an input already in the database replaces its rows (delete and
 /// insert in one transaction), so a batch run twice holds each input once.
@@ -125,6 +144,7 @@ impl SqliteSink {
         connection.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
         )?;
+        add_path_bytes(&connection)?;
         connection.execute_batch(tables_sql!())?;
         let empty =
             !connection.query_row("SELECT EXISTS (SELECT 1 FROM documents)", [], |row| {
@@ -162,26 +182,35 @@ impl SqliteSink {
     /// inputs `--skip-existing` passes over.
     pub fn completed(&self) -> Result<HashSet<(String, String)>, SinkError> {
         let mut statement = self.connection.prepare(
-            "SELECT path, sha256 FROM documents WHERE error_kind IS NULL AND sha256 IS NOT NULL",
+            "SELECT path, path_bytes, sha256 FROM documents
+             WHERE error_kind IS NULL AND sha256 IS NOT NULL",
         )?;
-        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let rows = statement.query_map([], |row| {
+            let source = Source {
+                path: Some(row.get(0)?),
+                path_bytes: row.get(1)?,
+                ..Source::default()
+            };
+            Ok((super::path_key(&source).into_owned(), row.get(2)?))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn insert(&self, rows: &Rows<'_>) -> Result<(), SinkError> {
         let c = &self.connection;
         // The children go with their document (ON DELETE CASCADE).
-        c.prepare_cached("DELETE FROM documents WHERE path = ?1")?
-            .execute([rows.document.path])?;
         let d = &rows.document;
+        c.prepare_cached("DELETE FROM documents WHERE path = ?1 AND path_bytes IS ?2")?
+            .execute(params![d.path, d.path_bytes])?;
         c.prepare_cached(
-            "INSERT INTO documents (path, sha256, bytes, format, encoding, meeting_title,
-                meeting_date, meeting_location, chairs, attendees, warnings, error_kind,
-                error_message, extracted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            "INSERT INTO documents (path, path_bytes, sha256, bytes, format, encoding,
+                meeting_title, meeting_date, meeting_location, chairs, attendees, warnings,
+                error_kind, error_message, extracted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?
         .execute(params![
             d.path,
+            d.path_bytes,
             d.sha256,
             d.bytes,
             d.format,
@@ -336,6 +365,7 @@ mod tests {
         let text = "3月18日，区长刘志远主持召开区政府常务会议，要求6月底前完成老旧小区改造。";
         let all = [
             "deadlines_date",
+            "documents_path",
             "people_name",
             "task_leaders_name",
             "task_leaders_task",
@@ -345,8 +375,12 @@ mod tests {
         let mut sink = SqliteSink::open(&db).unwrap().batch_size(1);
         sink.write(&extractor.outcome_of_bytes(text.as_bytes(), Some(Path::new("a.txt"))))
             .unwrap();
-        // Committed, not finished: only the foreign key's index is kept up row by row.
-        assert_eq!(lookup_indexes(sink.connection()), ["task_leaders_task"]);
+        // Committed, not finished: only the key's and the foreign key's indexes
+        // are kept up row by row.
+        assert_eq!(
+            lookup_indexes(sink.connection()),
+            ["documents_path", "task_leaders_task"]
+        );
         sink.finish().unwrap();
         assert_eq!(lookup_indexes(sink.connection()), all);
         let names: i64 = sink

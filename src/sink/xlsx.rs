@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::rows::{Cell, TABLES, document_id, table_rows};
-use super::{Sink, SinkError, path_key};
+use super::{Sink, SinkError, path_shown};
 use crate::{Outcome, Record};
 
 /// The ledger sheet's name.
@@ -251,7 +251,7 @@ impl XlsxSink {
                 .filter_map(|&q| record.problems.get(q))
                 .map(|p| p.text.as_str())
                 .collect();
-            sheet.text(0, path_key(&record.source), wrap)?;
+            sheet.text(0, path_shown(&record.source), wrap)?;
             if let Some(meeting_date) = &record.meeting.date {
                 sheet.date(1, meeting_date, date, wrap)?;
             }
