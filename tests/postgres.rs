@@ -58,7 +58,7 @@ impl Server {
             run(Command::new("chown").arg("postgres").arg(&server.dir));
         }
         let data = server.dir.join("data");
-        run(&mut server
+        run(server
             .server_command("initdb")
             .args([
                 "-A",
@@ -72,7 +72,7 @@ impl Server {
             ])
             .arg(&data));
         let options = format!("-k {} -c listen_addresses=''", server.dir.display());
-        run(&mut server
+        run(server
             .server_command("pg_ctl")
             .args(["-w", "-l"])
             .arg(server.dir.join("log"))
