@@ -256,17 +256,46 @@ fn resolve_expr(e: &Expr, suffix: Suffix, anchor: NaiveDate, rule: YearRule) -> 
     }
 }
 
+/// Whether where `e` falls depends on the year rule: a date without its year.
+fn year_inferred(e: &Expr) -> bool {
+    (year_bound(e.base) && e.year == YearSpec::Unstated) || matches!(e.base, Base::Day(_))
+}
+
+/// Resolves a range as one: the bound the rule judges (the end of a deadline,
+/// the start of a past event) is placed by the rule, and the other bound, if
+/// its year is not written, is the nearest on its side of it, so that a range
+/// never ends before it starts (`3-5月` read as past in March is not this
+/// March to last May, nor `11月-2月` November to the February before).
+fn resolve_range(
+    first: &Expr,
+    to: &Expr,
+    suffix: Suffix,
+    anchor: NaiveDate,
+    rule: YearRule,
+) -> Option<Resolved> {
+    if rule == YearRule::Future {
+        let (_, end, end_inferred) = resolve_expr(to, suffix, anchor, rule)?;
+        let start = match end.filter(|_| year_inferred(first)) {
+            Some(end) => resolve_expr(first, Suffix::None, end, YearRule::Past)?,
+            None => resolve_expr(first, Suffix::None, anchor, rule)?,
+        };
+        return Some((start.0, end, start.2 || end_inferred));
+    }
+    let (start, _, start_inferred) = resolve_expr(first, Suffix::None, anchor, rule)?;
+    let end = match start.filter(|_| year_inferred(to)) {
+        Some(start) => resolve_expr(to, suffix, start, YearRule::Future)?,
+        None => resolve_expr(to, suffix, anchor, rule)?,
+    };
+    Some((start, end.1, start_inferred || end.2))
+}
+
 /// Resolves a matched expression.
 pub(crate) fn resolve(p: &Parsed, anchor: NaiveDate, rule: YearRule) -> Option<TimeExpr> {
     let relation = relation(p);
     let precision = precision(p);
     let (start, end, year_inferred) = match p.to {
         None => resolve_expr(&p.first, p.suffix, anchor, rule)?,
-        Some(to) => {
-            let (s1, _, i1) = resolve_expr(&p.first, Suffix::None, anchor, rule)?;
-            let (_, e2, i2) = resolve_expr(&to, p.suffix, anchor, rule)?;
-            (s1, e2, i1 || i2)
-        }
+        Some(to) => resolve_range(&p.first, &to, p.suffix, anchor, rule)?,
     };
     if matches!(relation, Relation::Ongoing | Relation::Recurring) {
         return Some(TimeExpr {
