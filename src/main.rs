@@ -38,6 +38,11 @@ enum Command {
         /// Reference date for expressions without a year (default: today).
         #[arg(long, value_parser = parse_date)]
         ref_date: Option<NaiveDate>,
+        /// Read each as a deadline set on the reference date, as records do:
+        /// a date without a year is the first on or after it (`一季度` on
+        /// 2024-12-20 is 2025's); without it, the reference date's year.
+        #[arg(long)]
+        deadline: bool,
         /// The expressions.
         #[arg(required = true)]
         texts: Vec<String>,
@@ -100,7 +105,11 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Text { path } => text(&path),
-        Command::Time { ref_date, texts } => time(ref_date, &texts),
+        Command::Time {
+            ref_date,
+            deadline,
+            texts,
+        } => time(ref_date, deadline, &texts),
     };
     match outcome {
         Ok(code) => code,
@@ -514,12 +523,21 @@ fn text(path: &Path) -> Result<ExitCode, String> {
     }
 }
 
-fn time(reference: Option<NaiveDate>, texts: &[String]) -> Result<ExitCode, String> {
+fn time(
+    reference: Option<NaiveDate>,
+    deadline: bool,
+    texts: &[String],
+) -> Result<ExitCode, String> {
     let reference = reference.unwrap_or_else(today);
+    let rule = if deadline {
+        huiyi::time::YearRule::Future
+    } else {
+        huiyi::time::YearRule::Same
+    };
     let mut out = io::stdout().lock();
     let mut unread = 0;
     for text in texts {
-        let expr = huiyi::time::parse(text, reference);
+        let expr = huiyi::time::parse_with(text, reference, rule);
         unread += usize::from(expr.is_none());
         let line = serde_json::json!({
             "text": text,

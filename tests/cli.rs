@@ -183,3 +183,30 @@ fn text_prints_the_normalised_text() {
     assert!(text.starts_with("柳川市政府召开常务会议"));
     assert_eq!(huiyi(&["text", "no/such/file"]).status.code(), Some(1));
 }
+
+#[test]
+fn time_deadline_reads_each_phrase_as_a_deadline_set_on_the_reference_date() {
+    let end = |args: &[&str]| {
+        let out = huiyi(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        json_lines(&out)[0]["end"].clone()
+    };
+    let deadline = ["time", "--deadline", "--ref-date"];
+    assert_eq!(
+        end(&[&deadline[..], &["2024-12-20", "一季度"]].concat()),
+        "2025-03-31"
+    );
+    assert_eq!(
+        end(&[&deadline[..], &["2023-11-10", "春节前"]].concat()),
+        "2024-02-09"
+    );
+    // Without the flag, the reference date's own year.
+    assert_eq!(
+        end(&["time", "--ref-date", "2024-12-20", "一季度"]),
+        "2024-03-31"
+    );
+    assert_eq!(
+        end(&["time", "--ref-date", "2023-11-10", "春节前"]),
+        "2023-01-21"
+    );
+}
