@@ -60,8 +60,9 @@ fn time_inputs_read_in_order() {
 
 /// A range is placed as one: `3-5月` read as past in March 2025 is this
 /// March to May (not this March to last May), read as a deadline in February
-/// it is this January to March, and `11月-2月` read in its own year runs
-/// into the next.
+/// it is this January to March, `11月-2月` read in its own year runs into the
+/// next, a day before this month's 4th is last month's; one that runs
+/// backwards has no reading.
 #[test]
 fn ranges_are_placed_as_one() {
     let span = |text: &str, anchor: Option<NaiveDate>, rule: YearRule| {
@@ -80,4 +81,14 @@ fn ranges_are_placed_as_one() {
         span("11月-2月", d(2025, 3, 19), YearRule::Same),
         (d(2025, 11, 1), d(2026, 2, 28))
     );
+    assert_eq!(
+        span("5日至本月4日", d(2025, 3, 19), YearRule::Same),
+        (d(2025, 2, 5), d(2025, 3, 4))
+    );
+    let backwards = time::parse_with(
+        "2025年3月5日至2025年3月4日",
+        d(2025, 3, 19).unwrap(),
+        YearRule::Future,
+    );
+    assert_eq!(backwards, None);
 }

@@ -261,11 +261,13 @@ fn year_inferred(e: &Expr) -> bool {
     (year_bound(e.base) && e.year == YearSpec::Unstated) || matches!(e.base, Base::Day(_))
 }
 
-/// Resolves a range as one: the bound the rule judges (the end of a deadline,
-/// the start of a past event) is placed by the rule, and the other bound, if
-/// its year is not written, is the nearest on its side of it, so that a range
-/// never ends before it starts (`3-5月` read as past in March is not this
-/// March to last May, nor `11月-2月` November to the February before).
+/// Resolves a range as one. One bound is placed first: the one whose year is
+/// written or counted from the anchor, else the one the rule judges (the end
+/// of a deadline, the start of a past event). The other, if its year is not
+/// written, is then the nearest on its side of it, so that `3-5月` read as
+/// past in March is not this March to last May, nor `11月-2月` November to
+/// the February before. A range that still ends before it starts
+/// (`5日至本月4日`) has no reading.
 fn resolve_range(
     first: &Expr,
     to: &Expr,
@@ -273,20 +275,30 @@ fn resolve_range(
     anchor: NaiveDate,
     rule: YearRule,
 ) -> Option<Resolved> {
-    if rule == YearRule::Future {
-        let (_, end, end_inferred) = resolve_expr(to, suffix, anchor, rule)?;
-        let start = match end.filter(|_| year_inferred(first)) {
+    let end_first = if year_inferred(first) == year_inferred(to) {
+        rule == YearRule::Future
+    } else {
+        year_inferred(first)
+    };
+    let (start, end) = if end_first {
+        let end = resolve_expr(to, suffix, anchor, rule)?;
+        let start = match end.1.filter(|_| year_inferred(first)) {
             Some(end) => resolve_expr(first, Suffix::None, end, YearRule::Past)?,
             None => resolve_expr(first, Suffix::None, anchor, rule)?,
         };
-        return Some((start.0, end, start.2 || end_inferred));
-    }
-    let (start, _, start_inferred) = resolve_expr(first, Suffix::None, anchor, rule)?;
-    let end = match start.filter(|_| year_inferred(to)) {
-        Some(start) => resolve_expr(to, suffix, start, YearRule::Future)?,
-        None => resolve_expr(to, suffix, anchor, rule)?,
+        (start, end)
+    } else {
+        let start = resolve_expr(first, Suffix::None, anchor, rule)?;
+        let end = match start.0.filter(|_| year_inferred(to)) {
+            Some(start) => resolve_expr(to, suffix, start, YearRule::Future)?,
+            None => resolve_expr(to, suffix, anchor, rule)?,
+        };
+        (start, end)
     };
-    Some((start, end.1, start_inferred || end.2))
+    if start.0.zip(end.1).is_some_and(|(s, e)| s > e) {
+        return None;
+    }
+    Some((start.0, end.1, start.2 || end.2))
 }
 
 /// Resolves a matched expression.
