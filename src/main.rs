@@ -42,6 +42,11 @@ enum Command {
         /// Reference date for expressions without a year (default: today).
         #[arg(long, value_parser = parse_date)]
         ref_date: Option<NaiveDate>,
+        /// Read each as a deadline set on the reference date, as records do:
+        /// a date without a year is the first on or after it (`一季度` on
+        /// 2024-12-20 is 2025's); without it, the reference date's year.
+        #[arg(long)]
+        deadline: bool,
         /// The expressions.
         #[arg(required = true)]
         texts: Vec<String>,
@@ -66,6 +71,9 @@ struct ExtractArgs {
     /// is still open).
     #[arg(long)]
     files_from: Option<PathBuf>,
+    /// The --files-from paths are parted by NUL bytes, not lines (`find -print0`).
+    #[arg(short = '0', long)]
+    null: bool,
     /// Parallel workers (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -129,7 +137,11 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Show(args) => show(args),
         Command::Text { path } => text(&path),
-        Command::Time { ref_date, texts } => time(ref_date, &texts),
+        Command::Time {
+            ref_date,
+            deadline,
+            texts,
+        } => time(ref_date, deadline, &texts),
     };
     match outcome {
         Ok(code) => code,
@@ -165,14 +177,16 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     if streaming && args.paths.iter().any(|p| p == Path::new("-")) {
         return Err("'-' and --files-from - cannot both read stdin".into());
     }
-    let mut inputs = if streaming {
-        collect_inputs(&args.paths, None, &filter)?
-    } else {
-        collect_inputs(&args.paths, args.files_from.as_deref(), &filter)?
-    };
-    if inputs.is_empty() && !streaming {
+    if args.paths.is_empty() && args.files_from.is_none() {
         return Err("no input: give files, folders, '-' or --files-from".into());
     }
+    let separator = if args.null { b'\0' } else { b'\n' };
+    // An empty folder or list is no usage error: no records (`[]` as a JSON array).
+    let mut inputs = if streaming {
+        collect_inputs(&args.paths, None, separator, &filter)?
+    } else {
+        collect_inputs(&args.paths, args.files_from.as_deref(), separator, &filter)?
+    };
     let single =
         !streaming && inputs.len() == 1 && args.paths.len() == 1 && !args.paths[0].is_dir();
     let format = args.format.unwrap_or(if single {
@@ -212,7 +226,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         sink.write(&outcome)
     };
     let result = if streaming {
-        let piped = piped_inputs(filter, std::sync::Arc::clone(&unread_list));
+        let piped = piped_inputs(filter, separator, std::sync::Arc::clone(&unread_list));
         batch.stream(&extractor, inputs.into_iter().chain(piped), &mut emit)
     } else {
         batch.run(&extractor, inputs, &mut emit)
@@ -221,7 +235,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    result.map_err(|e| e.to_string())?;
+    match result {
+        Err(e) if is_closed_pipe(&e) => return Ok(ExitCode::from(CLOSED_PIPE)),
+        other => other.map_err(|e| e.to_string())?,
+    }
     if let Some(message) = unread_list.lock().ok().and_then(|mut m| m.take()) {
         return Err(message);
     }
@@ -425,6 +442,7 @@ fn canonical(path: &Path) -> Option<PathBuf> {
 fn collect_inputs(
     paths: &[PathBuf],
     files_from: Option<&Path>,
+    separator: u8,
     filter: &Filter,
 ) -> Result<Vec<Input>, String> {
     let mut listed: Vec<PathBuf> = paths.to_vec();
@@ -436,11 +454,9 @@ fn collect_inputs(
                 std::fs::File::open(list).map_err(|e| format!("{}: {e}", list.display()))?,
             ))
         };
-        for line in reader.lines() {
-            let line = line.map_err(|e| format!("{}: {e}", list.display()))?;
-            if !line.trim().is_empty() {
-                listed.push(PathBuf::from(line.trim_end()));
-            }
+        for entry in reader.split(separator) {
+            let entry = entry.map_err(|e| format!("{}: {e}", list.display()))?;
+            listed.extend(listed_path(entry, separator));
         }
     }
     let mut inputs = Vec::new();
@@ -472,11 +488,12 @@ fn expand(path: PathBuf, filter: &Filter, inputs: &mut Vec<Input>) {
 /// list and is left in `unread` (a `-` line names no file here: stdin is the list).
 fn piped_inputs(
     filter: Filter,
+    separator: u8,
     unread: std::sync::Arc<std::sync::Mutex<Option<String>>>,
 ) -> impl Iterator<Item = Input> + Send + 'static {
     let lines = std::iter::from_fn(move || {
-        let mut line = String::new();
-        match io::stdin().read_line(&mut line) {
+        let mut line = Vec::new();
+        match io::stdin().lock().read_until(separator, &mut line) {
             Ok(0) => None,
             Ok(_) => Some(line),
             Err(e) => {
@@ -489,11 +506,33 @@ fn piped_inputs(
     });
     lines.flat_map(move |line| {
         let mut inputs = Vec::new();
-        if !line.trim().is_empty() {
-            expand(PathBuf::from(line.trim_end()), &filter, &mut inputs);
+        if let Some(path) = listed_path(line, separator) {
+            expand(path, &filter, &mut inputs);
         }
         inputs
     })
+}
+
+/// The path of one --files-from entry, without its separator; a line is
+/// also trimmed of trailing blanks (a `\r`), a NUL-parted name taken as it
+/// is. Blank entries name nothing.
+fn listed_path(mut entry: Vec<u8>, separator: u8) -> Option<PathBuf> {
+    if entry.last() == Some(&separator) {
+        entry.pop();
+    }
+    if separator == b'\n' {
+        let kept = entry.trim_ascii_end().len();
+        entry.truncate(kept);
+    }
+    if entry.trim_ascii().is_empty() {
+        return None;
+    }
+    #[cfg(unix)]
+    let path =
+        PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(entry));
+    #[cfg(not(unix))]
+    let path = PathBuf::from(String::from_utf8_lossy(&entry).into_owned());
+    Some(path)
 }
 
 /// Walks `dir` into `inputs`; `ancestors` are the folders being walked, as
@@ -525,7 +564,9 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, ancestors: &mut Ve
         let own = canonical_dir
             .as_ref()
             .is_some_and(|d| filter.own_outputs.contains(&d.join(name)));
-        if own || name.to_string_lossy().starts_with('.') {
+        // Hidden files, and the `~$` lock files Word and WPS keep beside an open document.
+        let name = name.to_string_lossy();
+        if own || name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
         if child.is_dir() {
@@ -543,13 +584,29 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, ancestors: &mut Ve
     ancestors.truncate(depth);
 }
 
-fn write_or_fail(result: io::Result<()>) -> Result<(), String> {
-    result.map_err(|e| format!("cannot write the output: {e}"))
+/// Exit status when the reader of the output went away (`huiyi … | head -1`):
+/// what a shell reports for a process SIGPIPE ended, 128 + 13, with no message.
+const CLOSED_PIPE: u8 = 141;
+
+fn is_closed_pipe(error: &SinkError) -> bool {
+    match error {
+        SinkError::Write(e) => e.kind() == io::ErrorKind::BrokenPipe,
+        SinkError::Json(e) => e.io_error_kind() == Some(io::ErrorKind::BrokenPipe),
+        _ => false,
+    }
+}
+
+/// How a command ends when writing its output failed.
+fn write_failed(error: io::Error) -> Result<ExitCode, String> {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return Ok(ExitCode::from(CLOSED_PIPE));
+    }
+    Err(format!("cannot write the output: {error}"))
 }
 
 fn show(args: ShowArgs) -> Result<ExitCode, String> {
     let filter = Filter::new(&args.ext, args.output.as_deref());
-    let inputs = collect_inputs(&args.paths, None, &filter)?;
+    let inputs = collect_inputs(&args.paths, None, b'\n', &filter)?;
     if inputs.is_empty() {
         return Err("no input: the folders given hold no file to show".into());
     }
@@ -574,7 +631,11 @@ fn show(args: ShowArgs) -> Result<ExitCode, String> {
     let page = huiyi::review::render_html(&outcomes);
     match &args.output {
         Some(path) => std::fs::write(path, page).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => write_or_fail(io::stdout().lock().write_all(page.as_bytes()))?,
+        None => {
+            if let Err(error) = io::stdout().lock().write_all(page.as_bytes()) {
+                return write_failed(error);
+            }
+        }
     }
     Ok(if failed > 0 {
         ExitCode::from(1)
@@ -587,7 +648,9 @@ fn text(path: &Path) -> Result<ExitCode, String> {
     match Extractor::new().normalized_text(path) {
         Ok(text) => {
             let mut out = io::stdout().lock();
-            write_or_fail(out.write_all(text.as_bytes()))?;
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                return write_failed(e);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {
@@ -597,12 +660,21 @@ fn text(path: &Path) -> Result<ExitCode, String> {
     }
 }
 
-fn time(reference: Option<NaiveDate>, texts: &[String]) -> Result<ExitCode, String> {
+fn time(
+    reference: Option<NaiveDate>,
+    deadline: bool,
+    texts: &[String],
+) -> Result<ExitCode, String> {
     let reference = reference.unwrap_or_else(today);
+    let rule = if deadline {
+        huiyi::time::YearRule::Future
+    } else {
+        huiyi::time::YearRule::Same
+    };
     let mut out = io::stdout().lock();
     let mut unread = 0;
     for text in texts {
-        let expr = huiyi::time::parse(text, reference);
+        let expr = huiyi::time::parse_with(text, reference, rule);
         unread += usize::from(expr.is_none());
         let line = serde_json::json!({
             "text": text,
@@ -611,7 +683,9 @@ fn time(reference: Option<NaiveDate>, texts: &[String]) -> Result<ExitCode, Stri
             "relation": expr.as_ref().map(|e| e.relation),
             "precision": expr.as_ref().map(|e| e.precision),
         });
-        write_or_fail(writeln!(out, "{line}"))?;
+        if let Err(e) = writeln!(out, "{line}") {
+            return write_failed(e);
+        }
     }
     Ok(if unread > 0 {
         ExitCode::from(1)

@@ -219,3 +219,145 @@ fn xlsx_needs_an_output_file() {
     let out = huiyi(&["extract", "--as-of", "2025-05-01", EXAMPLE]);
     assert_eq!(out.status.code(), Some(2), "--as-of is for the ledger");
 }
+
+#[test]
+fn time_deadline_reads_each_phrase_as_a_deadline_set_on_the_reference_date() {
+    let end = |args: &[&str]| {
+        let out = huiyi(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        json_lines(&out)[0]["end"].clone()
+    };
+    let deadline = ["time", "--deadline", "--ref-date"];
+    assert_eq!(
+        end(&[&deadline[..], &["2024-12-20", "一季度"]].concat()),
+        "2025-03-31"
+    );
+    assert_eq!(
+        end(&[&deadline[..], &["2023-11-10", "春节前"]].concat()),
+        "2024-02-09"
+    );
+    // Without the flag, the reference date's own year.
+    assert_eq!(
+        end(&["time", "--ref-date", "2024-12-20", "一季度"]),
+        "2024-03-31"
+    );
+    assert_eq!(
+        end(&["time", "--ref-date", "2023-11-10", "春节前"]),
+        "2023-01-21"
+    );
+}
+
+#[test]
+fn an_empty_folder_or_list_gives_no_records_and_exits_0() {
+    let dir = scratch("empty-inputs");
+    let empty = dir.join("nothing");
+    std::fs::create_dir_all(&empty).unwrap();
+    let list = dir.join("list.txt");
+    std::fs::write(&list, "\n").unwrap();
+    let empty = empty.to_str().unwrap();
+    for args in [
+        vec!["extract", empty],
+        vec!["extract", "--files-from", list.to_str().unwrap()],
+    ] {
+        let out = huiyi(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // A JSON array of no records is `[]`.
+    let out = huiyi(&["extract", "--format", "json", empty]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[]\n");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::process::Stdio;
+    let expressions = vec!["3月底前"; 3000];
+    let list = scratch("closed-pipe").join("list.txt");
+    std::fs::write(&list, format!("{EXAMPLE}\n").repeat(100)).unwrap();
+    for args in [
+        [&["time"][..], &expressions[..]].concat(),
+        vec!["extract", "--files-from", list.to_str().unwrap()],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_huiyi"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the output (well over a pipe's buffer) is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(141), "{}", args[0]);
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn null_parts_files_from_by_nul_bytes() {
+    let dir = scratch("files-from-null");
+    let odd = dir.join("会议 纪要\n第二行.txt");
+    std::fs::write(&odd, "3月18日，区长刘志远主持召开区政府常务会议。").unwrap();
+    let list = dir.join("list");
+    std::fs::write(&list, format!("{EXAMPLE}\0{}\0", odd.display())).unwrap();
+    for flag in ["-0", "--null"] {
+        let out = huiyi(&["extract", flag, "--files-from", list.to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let paths: Vec<Value> = json_lines(&out)
+            .iter()
+            .map(|l| l["source"]["path"].clone())
+            .collect();
+        assert_eq!(
+            paths,
+            [Value::from(EXAMPLE), Value::from(odd.to_str().unwrap())]
+        );
+    }
+}
+
+#[test]
+fn word_lock_files_are_skipped_in_folders() {
+    let dir = scratch("lock-files");
+    std::fs::write(
+        dir.join("a.txt"),
+        "3月18日，区长刘志远主持召开区政府常务会议。",
+    )
+    .unwrap();
+    // What Word leaves beside an open document: its owner's name, not a document.
+    std::fs::write(dir.join("~$会议纪要.docx"), b"\x0cAdministrator\0\0").unwrap();
+    let out = huiyi(&["extract", dir.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0]["source"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("a.txt")
+    );
+    // Named on the command line, a lock file is read (and fails) like any file.
+    let lock = dir.join("~$会议纪要.docx");
+    assert_eq!(
+        huiyi(&["extract", lock.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
+}

@@ -57,3 +57,19 @@ fn table_of_cases() {
     assert!(rows >= 40, "only {rows} cases");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A month written with the Kangxi radical ⽉ (U+2F49), as a PDF font maps
+/// 月, is a deadline like any other.
+#[test]
+fn kangxi_month_is_a_deadline() {
+    let record = huiyi::Extractor::builder()
+        .reference_date(chrono::NaiveDate::from_ymd_opt(2025, 3, 19).unwrap())
+        .build()
+        .extract_str("会议要求，各单位于４\u{2F49}底前完成整改。");
+    let deadlines: Vec<(&str, Option<&str>)> = record
+        .deadlines
+        .iter()
+        .map(|d| (d.text.as_str(), d.date.as_deref()))
+        .collect();
+    assert_eq!(deadlines, [("4月底前", Some("2025-04-30"))]);
+}

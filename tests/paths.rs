@@ -155,3 +155,40 @@ fn an_escaped_name_and_a_name_written_as_its_escape_are_two_documents() {
         .collect();
     assert_eq!(ids.len(), 2, "{documents}");
 }
+
+#[test]
+fn gbk_names_in_a_files_from_list_are_read() {
+    let dir = scratch("gbk-list");
+    let files = gbk_named_pair(&dir);
+    let mut list = Vec::new();
+    for f in &files {
+        list.extend_from_slice(f.as_os_str().as_bytes());
+        list.push(b'\n');
+    }
+    let list_path = dir.join("list.txt");
+    std::fs::write(&list_path, list).unwrap();
+    let out = huiyi(&[
+        OsStr::new("extract"),
+        OsStr::new("--format"),
+        OsStr::new("jsonl"),
+        OsStr::new("--files-from"),
+        list_path.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.get("error").is_none() && l["source"]["path_bytes"].is_string())
+    );
+}

@@ -273,6 +273,21 @@ fn html_entities() {
     );
 }
 
+/// The whole WHATWG table: names of two characters, rare names, and the
+/// legacy names read without `;` by the longest match (`&notit;` is `&not`
+/// and `it;`, `&notin;` its own name).
+#[test]
+fn html_entities_of_the_whole_table() {
+    assert_eq!(
+        html_text("<body>&lsaquo;会&rsaquo; &NotNestedGreaterGreater; &fjlig; &Afr; &bne;|"),
+        "‹会› \u{2AA2}\u{338} fj \u{1D504} =\u{20E5}|\n"
+    );
+    assert_eq!(
+        html_text("<body>&notit; &notin; &amp &ampx &AMP; &frac34y &lsaquo &Tab;x"),
+        "¬it; ∉ & &x & ¾y &lsaquo x\n"
+    );
+}
+
 #[test]
 fn html_head_ruby_pre_and_line_breaks() {
     let page = "<html><head><meta charset=utf-8>头部文字<title> 标题\n </title></head>\

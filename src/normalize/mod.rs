@@ -36,6 +36,9 @@
 //!   `.` between digits (`２．６万亩` → `2.6万亩`). Chinese punctuation,
 //!   full-width parentheses included, stays, and so does ASCII punctuation
 //!   (`,` is not turned into `，`).
+//! * **Radicals**: a Kangxi radical (U+2F00–U+2FD5) or a radicals supplement
+//!   form standing for a whole character becomes that unified ideograph
+//!   (`4⽉底前` → `4月底前`), as PDF fonts often map them.
 //! * **Spaces** (ASCII, ideographic, no-break, other Unicode spaces): a run is
 //!   dropped at the start or end of a line or cell (`\t`) and next to CJK
 //!   text on either side, where it is layout (`副区长　王建军` →
@@ -51,6 +54,7 @@
 //! records each edit in the offset map.
 
 mod offsets;
+mod radicals;
 mod ruby;
 mod script;
 mod width;
@@ -59,6 +63,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use offsets::OffsetMap;
+use radicals::fold_radical;
 use ruby::Syllables;
 use script::Script;
 use width::{fold_width, is_cjk, is_digit, is_han, is_invisible, is_other_break, is_space};
@@ -129,7 +134,7 @@ fn is_word_list(line: &str) -> bool {
 
 /// A space or an invisible character, removed or folded.
 const REMOVED: u8 = 32;
-/// A character normalisation rewrites (breaks, full-width letters and digits, `．`).
+/// A character normalisation rewrites (breaks, full-width letters and digits, `．`, radicals).
 const REWRITTEN: u8 = 64;
 
 /// What `c` is to the normaliser, as the flags above.
@@ -158,7 +163,13 @@ fn kind_of(c: char, script: &Script) -> u8 {
         // Printable ASCII but the space, the commonest case.
         '!'..='~' | '\n' | '\t' => 0,
         c if is_space(c) || is_invisible(c) => REMOVED,
-        c if is_other_break(c) || fold_width(c).is_some() || c == '．' => REWRITTEN,
+        c if is_other_break(c)
+            || fold_width(c).is_some()
+            || fold_radical(c).is_some()
+            || c == '．' =>
+        {
+            REWRITTEN
+        }
         _ => 0,
     }
 }
@@ -392,6 +403,9 @@ impl Pass<'_> {
                 at += self.ruby(at).unwrap_or(len);
             } else if let Some(half) = fold_width(c) {
                 self.write(at, len, half.encode_utf8(&mut [0; 4]));
+                at += len;
+            } else if let Some(ideograph) = fold_radical(c) {
+                self.write(at, len, ideograph.encode_utf8(&mut [0; 4]));
                 at += len;
             } else if c == '．'
                 && self.last(at).is_some_and(|p| p.is_ascii_digit())

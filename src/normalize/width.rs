@@ -11,13 +11,14 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{3007}')
 }
 
-/// Text whose neighbouring spaces are layout only: Han, kana, bopomofo,
+/// Text whose neighbouring spaces are layout only: Han, radicals, kana, bopomofo,
 /// CJK and full-width punctuation (after folding) but `．`, which also
 /// stands between digits.
 pub(crate) fn is_cjk(c: char) -> bool {
     is_han(c)
         || matches!(c,
-            '\u{3001}'..='\u{30FF}'
+            '\u{2E80}'..='\u{2FDF}'
+            | '\u{3001}'..='\u{30FF}'
             | '\u{3100}'..='\u{312F}'
             | '\u{FE30}'..='\u{FE4F}'
             | '\u{FF01}'..='\u{FF0D}'

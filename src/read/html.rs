@@ -12,8 +12,9 @@
 //!   inside `<head>` (until `</head>`, `<body>` or the first block element);
 //!   ruby annotations (`<rt>`, `<rp>`, which is where the pinyin residue of web
 //!   pages comes from). The first non-empty `<title>` becomes [`Document::title`].
-//! * Entities: the common named ones (and the legacy ones browsers accept
-//!   without `;`), decimal and hexadecimal references; `&#128;`–`&#159;` read as
+//! * Entities: every named reference of the WHATWG table (the legacy ones
+//!   also without `;`, the longest name matching as the tokenizer reads text),
+//!   decimal and hexadecimal references; `&#128;`–`&#159;` read as
 //!   windows-1252 as browsers do; unknown ones stay as written.
 //! * Whitespace (any Unicode white space, `&nbsp;` included) collapses to one
 //!   space and is trimmed at paragraph ends; a run holding a line break between
@@ -34,6 +35,7 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE};
 
+use super::html_entities::NAMED_REFERENCES;
 use super::{Block, Document, Format, text};
 use crate::error::Result;
 
@@ -620,103 +622,6 @@ impl Builder {
     }
 }
 
-/// Named references decoded (the value of each is one character).
-const ENTITIES: &[(&str, char)] = &[
-    ("nbsp", '\u{A0}'),
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("apos", '\''),
-    ("ldquo", '“'),
-    ("rdquo", '”'),
-    ("lsquo", '‘'),
-    ("rsquo", '’'),
-    ("sbquo", '‚'),
-    ("bdquo", '„'),
-    ("mdash", '—'),
-    ("ndash", '–'),
-    ("hellip", '…'),
-    ("middot", '·'),
-    ("bull", '•'),
-    ("copy", '©'),
-    ("reg", '®'),
-    ("trade", '™'),
-    ("times", '×'),
-    ("divide", '÷'),
-    ("laquo", '«'),
-    ("raquo", '»'),
-    ("lsaquo", '‹'),
-    ("rsaquo", '›'),
-    ("deg", '°'),
-    ("plusmn", '±'),
-    ("sect", '§'),
-    ("para", '¶'),
-    ("emsp", '\u{2003}'),
-    ("ensp", '\u{2002}'),
-    ("thinsp", '\u{2009}'),
-    ("zwnj", '\u{200C}'),
-    ("zwj", '\u{200D}'),
-    ("shy", '\u{AD}'),
-    ("yen", '¥'),
-    ("cent", '¢'),
-    ("pound", '£'),
-    ("euro", '€'),
-    ("larr", '←'),
-    ("rarr", '→'),
-    ("uarr", '↑'),
-    ("darr", '↓'),
-    ("harr", '↔'),
-    ("permil", '‰'),
-    ("prime", '′'),
-    ("Prime", '″'),
-    ("micro", 'µ'),
-    ("frac12", '½'),
-    ("frac14", '¼'),
-    ("frac34", '¾'),
-    ("sup1", '¹'),
-    ("sup2", '²'),
-    ("sup3", '³'),
-    ("le", '≤'),
-    ("ge", '≥'),
-    ("ne", '≠'),
-    ("asymp", '≈'),
-    ("infin", '∞'),
-    ("radic", '√'),
-    ("minus", '−'),
-    ("ordm", 'º'),
-    ("ordf", 'ª'),
-    ("dagger", '†'),
-    ("Dagger", '‡'),
-    ("loz", '◊'),
-    ("squ", '□'),
-    ("square", '□'),
-    ("star", '☆'),
-    ("starf", '★'),
-    ("check", '✓'),
-    ("circ", 'ˆ'),
-    ("tilde", '˜'),
-    ("iexcl", '¡'),
-    ("iquest", '¿'),
-    ("brvbar", '¦'),
-    ("not", '¬'),
-    ("acute", '´'),
-    ("uml", '¨'),
-    ("macr", '¯'),
-    ("cedil", '¸'),
-];
-
-/// Named references browsers also accept without the `;`.
-const LEGACY_ENTITIES: &[(&str, char)] = &[
-    ("nbsp", '\u{A0}'),
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("copy", '©'),
-    ("reg", '®'),
-];
-
 /// windows-1252's reading of bytes 0x80–0x9F, which `&#128;`–`&#159;` mean in browsers.
 const WINDOWS_1252_C1: [char; 32] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
@@ -730,8 +635,12 @@ fn decode_entities(raw: &str, mut out: impl FnMut(char)) {
         rest[..amp].chars().for_each(&mut out);
         let after = &rest[amp + 1..];
         match reference(after) {
-            Some((c, len)) => {
+            Some((Decoded::Numeric(c), len)) => {
                 out(c);
+                rest = &after[len..];
+            }
+            Some((Decoded::Named(text), len)) => {
+                text.chars().for_each(&mut out);
                 rest = &after[len..];
             }
             None => {
@@ -743,8 +652,15 @@ fn decode_entities(raw: &str, mut out: impl FnMut(char)) {
     rest.chars().for_each(out);
 }
 
-/// The character a reference (the text after `&`) stands for, and its length.
-fn reference(s: &str) -> Option<(char, usize)> {
+/// What a character reference stands for.
+enum Decoded {
+    Numeric(char),
+    /// One character or two (`&NotNestedGreaterGreater;` is `⪢` and U+0338).
+    Named(&'static str),
+}
+
+/// What a reference (the text after `&`) stands for, and its length.
+fn reference(s: &str) -> Option<(Decoded, usize)> {
     let b = s.as_bytes();
     if b.first() == Some(&b'#') {
         let hex = matches!(b.get(1), Some(b'x' | b'X'));
@@ -766,24 +682,40 @@ fn reference(s: &str) -> Option<(char, usize)> {
         if b.get(len) == Some(&b';') {
             len += 1;
         }
-        return Some((numeric_char(value), len));
+        return Some((Decoded::Numeric(numeric_char(value)), len));
     }
-    let name_len = b
-        .iter()
-        .take(32)
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
-    let name = &s[..name_len];
-    if b.get(name_len) == Some(&b';')
-        && let Some(&(_, c)) = ENTITIES.iter().find(|(n, _)| *n == name)
-    {
-        return Some((c, name_len + 1));
-    }
-    LEGACY_ENTITIES
-        .iter()
-        .find(|(n, _)| name.starts_with(n))
-        .map(|&(n, c)| (c, n.len()))
+    named_reference(s).map(|(text, len)| (Decoded::Named(text), len))
 }
+
+/// The longest name of the table the text after `&` opens with, as the
+/// HTML tokenizer reads text: `&notin;` is `∉`, `&notit;` the legacy `&not`
+/// and `it;`, `&amp` without its `;` still `&`.
+fn named_reference(s: &str) -> Option<(&'static str, usize)> {
+    let find = |name: &str| {
+        NAMED_REFERENCES
+            .binary_search_by(|&(n, _)| n.cmp(name))
+            .ok()
+            .map(|i| NAMED_REFERENCES[i].1)
+    };
+    // The longest name is 31 letters and its `;`.
+    let letters = s
+        .bytes()
+        .take(32)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if s.as_bytes().get(letters) == Some(&b';')
+        && let Some(text) = find(&s[..=letters])
+    {
+        return Some((text, letters + 1));
+    }
+    // A shorter match can only be a legacy name, which has no `;`.
+    (2..=letters.min(LEGACY_NAME_MAX))
+        .rev()
+        .find_map(|len| find(&s[..len]).map(|text| (text, len)))
+}
+
+/// The longest legacy name (`frac34`, `middot`).
+const LEGACY_NAME_MAX: usize = 6;
 
 fn numeric_char(value: u32) -> char {
     match value {

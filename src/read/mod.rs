@@ -65,6 +65,7 @@ use crate::error::{Error, Result};
 use crate::options::Limits;
 
 mod html;
+mod html_entities;
 mod markdown;
 mod odt;
 mod pdf;

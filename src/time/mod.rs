@@ -18,7 +18,7 @@
 //! ```
 //!
 //! The Chinese lunisolar calendar (1900–2100) is read from
-//! `data/time/lunar.tsv`; Qingming is computed.
+//! `data/time/lunar.tsv`, Qingming from a table of its days.
 
 mod calendar;
 mod grammar;

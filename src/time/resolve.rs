@@ -256,17 +256,58 @@ fn resolve_expr(e: &Expr, suffix: Suffix, anchor: NaiveDate, rule: YearRule) -> 
     }
 }
 
+/// Whether where `e` falls depends on the year rule: a date without its year.
+fn year_inferred(e: &Expr) -> bool {
+    (year_bound(e.base) && e.year == YearSpec::Unstated) || matches!(e.base, Base::Day(_))
+}
+
+/// Resolves a range as one. One bound is placed first: the one whose year is
+/// written or counted from the anchor, else the one the rule judges (the end
+/// of a deadline, the start of a past event). The other, if its year is not
+/// written, is then the nearest on its side of it, so that `3-5月` read as
+/// past in March is not this March to last May, nor `11月-2月` November to
+/// the February before. A range that still ends before it starts
+/// (`5日至本月4日`) has no reading.
+fn resolve_range(
+    first: &Expr,
+    to: &Expr,
+    suffix: Suffix,
+    anchor: NaiveDate,
+    rule: YearRule,
+) -> Option<Resolved> {
+    let end_first = if year_inferred(first) == year_inferred(to) {
+        rule == YearRule::Future
+    } else {
+        year_inferred(first)
+    };
+    let (start, end) = if end_first {
+        let end = resolve_expr(to, suffix, anchor, rule)?;
+        let start = match end.1.filter(|_| year_inferred(first)) {
+            Some(end) => resolve_expr(first, Suffix::None, end, YearRule::Past)?,
+            None => resolve_expr(first, Suffix::None, anchor, rule)?,
+        };
+        (start, end)
+    } else {
+        let start = resolve_expr(first, Suffix::None, anchor, rule)?;
+        let end = match start.0.filter(|_| year_inferred(to)) {
+            Some(start) => resolve_expr(to, suffix, start, YearRule::Future)?,
+            None => resolve_expr(to, suffix, anchor, rule)?,
+        };
+        (start, end)
+    };
+    if start.0.zip(end.1).is_some_and(|(s, e)| s > e) {
+        return None;
+    }
+    Some((start.0, end.1, start.2 || end.2))
+}
+
 /// Resolves a matched expression.
 pub(crate) fn resolve(p: &Parsed, anchor: NaiveDate, rule: YearRule) -> Option<TimeExpr> {
     let relation = relation(p);
     let precision = precision(p);
     let (start, end, year_inferred) = match p.to {
         None => resolve_expr(&p.first, p.suffix, anchor, rule)?,
-        Some(to) => {
-            let (s1, _, i1) = resolve_expr(&p.first, Suffix::None, anchor, rule)?;
-            let (_, e2, i2) = resolve_expr(&to, p.suffix, anchor, rule)?;
-            (s1, e2, i1 || i2)
-        }
+        Some(to) => resolve_range(&p.first, &to, p.suffix, anchor, rule)?,
     };
     if matches!(relation, Relation::Ongoing | Relation::Recurring) {
         return Some(TimeExpr {
