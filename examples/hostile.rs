@@ -66,70 +66,77 @@ fn fill(size: usize, sep: &str, mut piece: impl FnMut(usize) -> String) -> Strin
     out
 }
 
-/// The shapes: (name, text of about `size` bytes).
-fn shapes(size: usize) -> Vec<(&'static str, String)> {
-    let mut rng = Lcg(7);
-    let unpunctuated: String = REPORT
-        .chars()
-        .filter(|c| !c.is_whitespace() && !"，。；：、！？“”（）《》,.;:".contains(*c))
-        .collect();
-    vec![
-        ("ordinary report", fill(size, "\n", |_| REPORT.to_string())),
-        (
+/// How many shapes [`shape`] makes.
+const SHAPES: usize = 13;
+
+/// Shape `k`: its name and a text of about `size` bytes, made one at a
+/// time (a child's peak memory counts what its parent held when it started).
+fn shape(k: usize, size: usize) -> (&'static str, String) {
+    let mut rng = Lcg(7 + k as u64);
+    let unpunctuated = || -> String {
+        REPORT
+            .chars()
+            .filter(|c| !c.is_whitespace() && !"，。；：、！？“”（）《》,.;:".contains(*c))
+            .collect()
+    };
+    match k {
+        0 => ("ordinary report", fill(size, "\n", |_| REPORT.to_string())),
+        1 => (
             "one line, no punctuation",
-            fill(size, "", |_| unpunctuated.clone()),
+            fill(size, "", |_| unpunctuated()),
         ),
-        (
+        2 => (
             "one line, the report's punctuation",
             fill(size, "", |_| REPORT.replace('\n', "")),
         ),
-        ("、-separated names", {
+        3 => ("、-separated names", {
             let list = fill(size, "、", |_| rng.name());
             format!("参加会议的有{list}。")
         }),
-        ("、-separated names with posts", {
+        4 => ("、-separated names with posts", {
             let list = fill(size, "、", |_| {
                 format!("{}{}", rng.pick(POSTS), rng.name())
             });
             format!("出席会议的有{list}。")
         }),
-        (
+        5 => (
             "names with posts, no separator",
             fill(size, "", |_| format!("{}{}", rng.pick(POSTS), rng.name())),
         ),
-        (
+        6 => (
             "numbered items",
             fill(size, "\n", |i| format!("{}. 做好第{i}项工作", i + 1)),
         ),
-        (
+        7 => (
             "一是… items in one line",
             fill(size, "", |i| {
                 format!("第{i}是要加强{}负责的安全生产工作，4月底前完成", rng.name())
             }),
         ),
-        (
+        8 => (
             "reports heard in one sentence",
             fill(size, "、", |i| format!("关于第{i}项工作的报告")),
         ),
-        ("unbalanced brackets", {
-            let stretch: String = unpunctuated.chars().take(100).collect();
+        9 => ("unbalanced brackets", {
+            let stretch: String = unpunctuated().chars().take(100).collect();
             format!("（{}", fill(size, "（", |_| stretch.clone()))
         }),
-        (
+        10 => (
             "repeated time expressions",
             fill(size, "", |_| "4月底前".to_string()),
         ),
-        (
+        11 => (
             "repeated dates",
             fill(size, "", |_| "2024年3月5日".to_string()),
         ),
-        (
+        12 => (
             "field lines",
             fill(size, "\n", |_| {
                 "责任人：张伟\n完成时限：4月底前".to_string()
             }),
         ),
-    ]
+        _ => unreachable!("{k} is not below SHAPES"),
+    }
 }
 
 /// CPU seconds, peak resident kilobytes and output bytes of one extraction.
@@ -170,11 +177,10 @@ fn main() -> ExitCode {
     fs::create_dir_all(&dir).expect("temporary folder");
     let mut failures = Vec::new();
     let mut run = |size: usize| -> Vec<(&'static str, (f64, i64, u64))> {
-        shapes(size)
-            .into_iter()
-            .enumerate()
-            .filter_map(|(k, (name, text))| {
+        (0..SHAPES)
+            .filter_map(|k| {
                 let path = dir.join(format!("{k}-{}.txt", size / MB));
+                let (name, text) = shape(k, size);
                 fs::write(&path, text).expect("write input");
                 let got = measure(&huiyi, &path);
                 let _ = fs::remove_file(&path);
@@ -218,10 +224,8 @@ fn main() -> ExitCode {
         }
     }
     // Memory at the largest size, on the ordinary report and the floods.
-    for (k, (name, text)) in shapes(50 * MB).into_iter().enumerate() {
-        if ![0, 5, 10].contains(&k) {
-            continue;
-        }
+    for k in [0, 5, 10] {
+        let (name, text) = shape(k, 50 * MB);
         let path = dir.join(format!("{k}-50.txt"));
         fs::write(&path, text).expect("write input");
         match measure(&huiyi, &path) {

@@ -1,5 +1,6 @@
 //! The [`Extractor`]: read → normalise → extract, built once and reused.
 
+use std::borrow::Cow;
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -13,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::extract;
 use crate::normalize::Normalizer;
 use crate::options::Limits;
-use crate::read::{self, Document};
+use crate::read;
 use crate::record::{ErrorRecord, Meeting, Record, SCHEMA, Source};
 
 /// Turns documents into [`Record`]s.
@@ -103,14 +104,28 @@ impl Extractor {
     /// Reads and extracts the file at `path`.
     pub fn extract_path(&self, path: &Path) -> Result<Record> {
         let bytes = read_file(path, &self.limits)?;
-        self.extract_bytes(&bytes, Some(path))
+        let source = source_of(&bytes, Some(path));
+        self.extract_read(Input::Owned(bytes), source, Some(path))
     }
 
     /// Reads and extracts a document given as bytes; `path` names it in the
     /// record and in errors, and may carry a date in its file name.
     pub fn extract_bytes(&self, bytes: &[u8], path: Option<&Path>) -> Result<Record> {
-        let document = read::read_bytes(bytes, path, &self.limits)?;
-        let mut source = source_of(bytes, path);
+        self.extract_read(Input::Borrowed(bytes), source_of(bytes, path), path)
+    }
+
+    /// Reads `input` and extracts its record. Each form of the text is
+    /// dropped once the next is made (owned bytes once read, the document
+    /// once laid out, the raw text once normalised): a large input is then
+    /// held about twice at a time, not five times.
+    fn extract_read(
+        &self,
+        input: Input<'_>,
+        mut source: Source,
+        path: Option<&Path>,
+    ) -> Result<Record> {
+        let document = read::read_bytes(input.bytes(), path, &self.limits)?;
+        drop(input);
         source.format = Some(document.format.name().to_string());
         source.encoding = document.encoding.map(str::to_string);
         // SPEC §3: the caller's date, else the docx's created date, else one in
@@ -119,7 +134,9 @@ impl Extractor {
             Some(date) => Reference::Given(date),
             None => Reference::Candidates([document.created, path.and_then(date_in_file_name)]),
         };
-        Ok(self.extract_document(&document, source, reference))
+        let raw = document.text();
+        drop(document);
+        Ok(self.extract_text(Cow::Owned(raw), source, reference))
     }
 
     /// Reads and extracts the file at `path`, turning any failure (a panic
@@ -127,15 +144,23 @@ impl Extractor {
     /// exactly one output per input.
     pub fn outcome_of_path(&self, path: &Path) -> Outcome {
         match read_file(path, &self.limits) {
-            Ok(bytes) => self.outcome_of_bytes(&bytes, Some(path)),
+            Ok(bytes) => {
+                let source = source_of(&bytes, Some(path));
+                self.outcome_of_read(Input::Owned(bytes), source, Some(path))
+            }
             Err(error) => Outcome::Failed(ErrorRecord::new(Source::of_path(path), &error)),
         }
     }
 
     /// Like [`Extractor::outcome_of_path`] for bytes already read.
     pub fn outcome_of_bytes(&self, bytes: &[u8], path: Option<&Path>) -> Outcome {
-        let attempt =
-            std::panic::catch_unwind(AssertUnwindSafe(|| self.extract_bytes(bytes, path)));
+        self.outcome_of_read(Input::Borrowed(bytes), source_of(bytes, path), path)
+    }
+
+    fn outcome_of_read(&self, input: Input<'_>, source: Source, path: Option<&Path>) -> Outcome {
+        let attempt = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            self.extract_read(input, source.clone(), path)
+        }));
         let error = match attempt {
             Ok(Ok(record)) => return Outcome::Extracted(Box::new(record)),
             Ok(Err(error)) => error,
@@ -144,7 +169,7 @@ impl Extractor {
                 message: panic_message(panic.as_ref()),
             },
         };
-        Outcome::Failed(ErrorRecord::new(source_of(bytes, path), &error))
+        Outcome::Failed(ErrorRecord::new(source, &error))
     }
 
     /// Extracts a record from text already in memory (no reading, no encoding detection).
@@ -158,20 +183,12 @@ impl Extractor {
             Some(date) => Reference::Given(date),
             None => Reference::Candidates([None, None]),
         };
-        self.extract_text(text, source, reference)
+        self.extract_text(Cow::Borrowed(text), source, reference)
     }
 
-    fn extract_document(
-        &self,
-        document: &Document,
-        source: Source,
-        reference: Reference,
-    ) -> Record {
-        self.extract_text(&document.text(), source, reference)
-    }
-
-    fn extract_text(&self, raw: &str, source: Source, reference: Reference) -> Record {
-        let normalized = self.normalizer.normalize(raw);
+    fn extract_text(&self, raw: Cow<'_, str>, source: Source, reference: Reference) -> Record {
+        let normalized = self.normalizer.normalize(&raw);
+        drop(raw);
         let text = normalized.text.as_str();
         let mut warnings = Vec::new();
         let analysis = Analysis::new(text);
@@ -430,6 +447,21 @@ fn default_extractor() -> &'static Extractor {
     DEFAULT.get_or_init(Extractor::new)
 }
 
+/// The bytes of an input: the caller's, or read here (and dropped once read).
+enum Input<'a> {
+    Borrowed(&'a [u8]),
+    Owned(Vec<u8>),
+}
+
+impl Input<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Input::Borrowed(bytes) => bytes,
+            Input::Owned(bytes) => bytes,
+        }
+    }
+}
+
 /// What is known of an input before it is read: its path, size and hash.
 pub fn source_of(bytes: &[u8], path: Option<&Path>) -> Source {
     Source {
@@ -575,14 +607,18 @@ mod tests {
         let extractor = Extractor::new();
         // A template saved in 2015: the text's own dates win.
         let old = Reference::Candidates([Some(day(2015, 3, 1)), None]);
-        let record = extractor.extract_text(text, Source::default(), old);
+        let record = extractor.extract_text(text.into(), Source::default(), old);
         assert_eq!(record.meeting.date.as_deref(), Some("2024-10-08"));
         let dates: Vec<Option<&str>> = record.deadlines.iter().map(|d| d.date.as_deref()).collect();
         assert_eq!(dates, [Some("2024-10-22"), Some("2024-10-15")]);
         assert!(record.warnings.iter().any(|w| w.contains("2015-03-01")));
         // A created date near them is used, and warns of nothing.
         let near = Reference::Candidates([Some(day(2024, 10, 9)), None]);
-        let record = extractor.extract_text("10月8日，王芳主持召开例会。", Source::default(), near);
+        let record = extractor.extract_text(
+            "10月8日，王芳主持召开例会。".into(),
+            Source::default(),
+            near,
+        );
         assert_eq!(record.meeting.date.as_deref(), Some("2024-10-08"));
         assert!(near_stated(day(2024, 10, 9), &[]));
         assert!(!near_stated(day(2015, 3, 1), &[day(2024, 10, 8)]));
@@ -596,13 +632,13 @@ mod tests {
         let text = "10月20日下午，副市长覃明远主持召开督办推进会。会议要求，11月5日前报送方案，\
                     2026年底前完成。\n市政府督查室　　2025年10月22日";
         let exported = Reference::Candidates([Some(day(2026, 12, 3)), None]);
-        let record = Extractor::new().extract_text(text, Source::default(), exported);
+        let record = Extractor::new().extract_text(text.into(), Source::default(), exported);
         assert_eq!(record.meeting.date.as_deref(), Some("2025-10-20"));
         assert_eq!(record.deadlines[0].date.as_deref(), Some("2025-11-05"));
         assert!(record.warnings.iter().any(|w| w.contains("2026-12-03")));
         // Saved on its issue date (a docx's created date): used.
         let issued = Reference::Candidates([Some(day(2025, 10, 22)), None]);
-        let record = Extractor::new().extract_text(text, Source::default(), issued);
+        let record = Extractor::new().extract_text(text.into(), Source::default(), issued);
         assert_eq!(record.meeting.date.as_deref(), Some("2025-10-20"));
         assert!(!record.warnings.iter().any(|w| w.contains("not used")));
     }

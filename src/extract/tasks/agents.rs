@@ -795,9 +795,16 @@ fn mentions(text: &str, people: &[Person]) -> Vec<Mention> {
         .map(|m| (m.pattern().as_usize(), m.start()))
         .collect();
     found.sort_unstable();
-    let mut covered = vec![false; text.len()];
+    // One bit per byte of text: whether a name or an alias taken covers it.
+    let mut covered = vec![0u64; text.len() / 64 + 1];
+    let cover = |covered: &mut Vec<u64>, span: Range<usize>| {
+        for at in span {
+            covered[at / 64] |= 1 << (at % 64);
+        }
+    };
+    let is_covered = |covered: &[u64], at: usize| covered[at / 64] & (1 << (at % 64)) != 0;
     for m in &out {
-        covered[m.span.clone()].fill(true);
+        cover(&mut covered, m.span.clone());
     }
     for same in found.chunk_by(|a, b| a.0 == b.0) {
         let (alias, k) = unique[same[0].0];
@@ -808,10 +815,10 @@ fn mentions(text: &str, people: &[Person]) -> Vec<Mention> {
             }
             let span = at..at + alias.len();
             free_from = span.end;
-            if covered[at] {
+            if is_covered(&covered, at) {
                 continue;
             }
-            covered[span.clone()].fill(true);
+            cover(&mut covered, span.clone());
             out.push(Mention {
                 span,
                 name: people[*k].name.clone(),

@@ -35,7 +35,7 @@ pub(crate) fn find_tasks(
     deadlines: &[Deadline],
     problems: &[Problem],
 ) -> Vec<Task> {
-    let mut drafts = Drafts::new(people);
+    let mut drafts = Drafts::new(people, analysis.text());
     let lines = lines(analysis.text());
     let mut in_table = table::scan(&lines, &mut drafts);
     table::scan_flat(analysis, &lines, &mut in_table, &mut drafts);
@@ -105,11 +105,13 @@ pub(super) struct Drafts<'a> {
 }
 
 impl<'a> Drafts<'a> {
-    fn new(people: &'a [Person]) -> Self {
+    fn new(people: &'a [Person], text: &str) -> Self {
+        // Spans from elsewhere than this text's extractors are not trusted.
         let mut mentions: Vec<(usize, usize, usize)> = people
             .iter()
             .enumerate()
             .flat_map(|(k, p)| p.spans.iter().map(move |s| (s[0], s[1], k)))
+            .filter(|&(start, end, _)| start < end && text.get(start..end).is_some())
             .collect();
         mentions.sort_unstable();
         Drafts {
