@@ -58,6 +58,25 @@ fn time_inputs_read_in_order() {
     }
 }
 
+/// What fuzz/fuzz_targets/text.rs checks: raw bytes read as a `.txt` give a
+/// document holding text or a typed error naming the file; blanks and tabs alone (read as a
+/// row of empty cells) are `empty`.
+#[test]
+fn text_inputs_hold_text_or_fail() {
+    let limits = huiyi::options::Limits::default();
+    let found = inputs("text");
+    assert!(!found.is_empty());
+    for (path, bytes) in found {
+        match huiyi::read::read_bytes(&bytes, Some(Path::new("minutes.txt")), &limits) {
+            Ok(document) => assert!(!document.text().trim().is_empty(), "{}", path.display()),
+            // A typed error naming the file.
+            Err(error) => assert!(error.to_string().contains("minutes.txt"), "{error}"),
+        }
+    }
+    let blank = huiyi::read::read_bytes(b"  \t \t", Some(Path::new("minutes.txt")), &limits);
+    assert_eq!(blank.map_err(|e| e.kind()).err(), Some("empty"));
+}
+
 /// A range is placed as one: `3-5月` read as past in March 2025 is this
 /// March to May (not this March to last May), read as a deadline in February
 /// it is this January to March, `11月-2月` read in its own year runs into the

@@ -158,6 +158,15 @@ impl Document {
     }
 }
 
+/// Whether blocks hold no text: none, or tables of blank cells only (a
+/// line of tabs is read as a row of empty cells).
+fn holds_no_text(blocks: &[Block]) -> bool {
+    blocks.iter().all(|block| match block {
+        Block::Paragraph(p) => p.trim().is_empty(),
+        Block::Table(rows) => rows.iter().flatten().all(|cell| cell.trim().is_empty()),
+    })
+}
+
 /// Blocks laid out as text (SPEC §2): a paragraph a line; a table a row a line,
 /// cells separated by `\t`.
 pub(crate) fn render(blocks: &[Block]) -> String {
@@ -365,7 +374,7 @@ pub fn read_bytes(bytes: &[u8], path: Option<&Path>, limits: &Limits) -> Result<
             plain_or_markdown(&decoded.text, decoded.encoding, path)
         }
     };
-    if doc.blocks.is_empty() {
+    if holds_no_text(&doc.blocks) {
         return Err(Error::Empty { path: owned_path() });
     }
     Ok(doc)
