@@ -47,6 +47,44 @@ pub(crate) fn find_iter<'h>(hay: &'h str, word: &'h str) -> impl Iterator<Item =
     })
 }
 
+/// Where each of `words` occurs in `hay`, each word's occurrences left to right
+/// and not overlapping one another (as [`find_iter`]): `(word index, start)`,
+/// sorted. Few words over a short text are looked for one by one, since building
+/// an automaton costs more than a document's few scans; many words, or a long
+/// text, are found in one Aho-Corasick pass.
+pub(crate) fn occurrences<W: AsRef<str>>(hay: &str, words: &[W]) -> Vec<(usize, usize)> {
+    const SCANNED_ONE_BY_ONE: usize = 1 << 22;
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    if words.len().saturating_mul(hay.len()) <= SCANNED_ONE_BY_ONE {
+        for (k, word) in words.iter().enumerate() {
+            found.extend(find_iter(hay, word.as_ref()).map(|at| (k, at)));
+        }
+        return found;
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(words.iter().map(AsRef::as_ref)) else {
+        return found;
+    };
+    found.extend(
+        automaton
+            .find_overlapping_iter(hay)
+            .map(|m| (m.pattern().as_usize(), m.start())),
+    );
+    found.sort_unstable();
+    let mut free_from = 0;
+    let mut last_word = usize::MAX;
+    found.retain(|&(k, at)| {
+        if k != last_word {
+            (last_word, free_from) = (k, 0);
+        }
+        let keep = at >= free_from && !words[k].as_ref().is_empty();
+        if keep {
+            free_from = at + words[k].as_ref().len();
+        }
+        keep
+    });
+    found
+}
+
 /// `hay.contains(word)`, as [`find`] looks.
 pub(crate) fn contains(hay: &str, word: &str) -> bool {
     find(hay, word).is_some()
@@ -173,5 +211,30 @@ mod tests {
         assert_eq!(super::separators(s, &seps), want);
         let found: Vec<usize> = super::find_iter("要求要要", "要").collect();
         assert_eq!(found, [0, 6, 9]);
+    }
+
+    #[test]
+    fn occurrences_are_the_same_one_by_one_and_in_one_pass() {
+        let words = ["王伟", "王伟王", "伟王", "李娜"];
+        let short = "王伟王伟王伟与李娜，王伟王";
+        let want = [
+            (0, 0),
+            (0, 6),
+            (0, 12),
+            (0, 30),
+            (1, 0),
+            (1, 30),
+            (2, 3),
+            (2, 9),
+            (2, 33),
+            (3, 21),
+        ];
+        assert_eq!(super::occurrences(short, &words), want);
+        // Long enough that the automaton is used: the same occurrences, shifted.
+        let pad = "。".repeat((1 << 22) / 3 / words.len() + 1);
+        let long = format!("{pad}{short}");
+        let shifted: Vec<(usize, usize)> =
+            want.iter().map(|&(k, at)| (k, at + pad.len())).collect();
+        assert_eq!(super::occurrences(&long, &words), shifted);
     }
 }

@@ -658,25 +658,13 @@ fn flat_table_mentions(analysis: &Analysis, out: &mut Vec<Mention>) {
 
 /// Bare later mentions of known names: spans and the roles they show.
 fn bare_mentions(text: &str, people: &mut [Person]) {
-    // Every name's occurrences in one pass; each name's taken left to right,
-    // not overlapping themselves. Spans already known are deduplicated later.
-    let Ok(automaton) = aho_corasick::AhoCorasick::new(people.iter().map(|p| &p.name)) else {
-        return;
-    };
-    let mut found: Vec<(usize, usize)> = automaton
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
-    found.sort_unstable();
+    // Spans already known are deduplicated later.
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    let found = crate::text::occurrences(text, &names);
     for same in found.chunk_by(|a, b| a.0 == b.0) {
         let person = &mut people[same[0].0];
-        let mut free_from = 0;
         for &(_, at) in same {
-            if at < free_from {
-                continue;
-            }
             let span = [at, at + person.name.len()];
-            free_from = span[1];
             person.spans.push(span);
             if let Some(role) = role_after(text, span[1]) {
                 add_role(person, role);

@@ -783,18 +783,11 @@ fn mentions(text: &str, people: &[Person]) -> Vec<Mention> {
         out.sort_by_key(|m| (m.span.start, m.span.end));
         return out;
     }
-    // All the aliases' occurrences in one pass, then taken alias by alias (in
-    // sorted order, each left to right and not overlapping itself), where no
-    // name or alias taken before covers them.
-    let Ok(automaton) = aho_corasick::AhoCorasick::new(unique.iter().map(|(a, _)| a)) else {
-        out.sort_by_key(|m| (m.span.start, m.span.end));
-        return out;
-    };
-    let mut found: Vec<(usize, usize)> = automaton
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
-    found.sort_unstable();
+    // The aliases' occurrences, taken alias by alias (in sorted order, each left
+    // to right and not overlapping itself), where no name or alias taken before
+    // covers them.
+    let words: Vec<&str> = unique.iter().map(|(a, _)| a.as_str()).collect();
+    let found = crate::text::occurrences(text, &words);
     // One bit per byte of text: whether a name or an alias taken covers it.
     let mut covered = vec![0u64; text.len() / 64 + 1];
     let cover = |covered: &mut Vec<u64>, span: Range<usize>| {
@@ -808,13 +801,8 @@ fn mentions(text: &str, people: &[Person]) -> Vec<Mention> {
     }
     for same in found.chunk_by(|a, b| a.0 == b.0) {
         let (alias, k) = unique[same[0].0];
-        let mut free_from = 0;
         for &(_, at) in same {
-            if at < free_from {
-                continue;
-            }
             let span = at..at + alias.len();
-            free_from = span.end;
             if is_covered(&covered, at) {
                 continue;
             }
