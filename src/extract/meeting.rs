@@ -41,9 +41,7 @@ fn day_pattern() -> &'static Regex {
 pub(crate) fn load() {
     day_pattern();
     dateline_pattern();
-    title_pattern();
     location_line_pattern();
-    held_at_pattern();
 }
 
 /// Words that mark the sentence saying the meeting took place.
@@ -314,12 +312,86 @@ fn follows(text: &str, end: usize, words: &[&str]) -> bool {
 /// The most characters a place between a chair's name and `主持` may have.
 const PLACE_MAX_CHARS: usize = 20;
 
-fn title_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        Regex::new(r"(?:主持召开|组织召开|召开了|召开|主持)([^，。,；：\n]{1,40}?(?:会议|调度会|推进会|座谈会|专题会|常委会|办公会|例会|全会|大会|会))(?:[，。,；、\n（(]|并|时|期间|$)")
-            .expect("meeting title pattern")
+/// Words that convene or chair what follows them, in the order they are tried at
+/// one place (`主持召开` before `主持`).
+const CONVENING: [&str; 5] = ["主持召开", "组织召开", "召开了", "召开", "主持"];
+
+/// The endings of a meeting's name; each needs a character at least before it.
+const MEETING_ENDS: [&str; 11] = [
+    "会议",
+    "调度会",
+    "推进会",
+    "座谈会",
+    "专题会",
+    "常委会",
+    "办公会",
+    "例会",
+    "全会",
+    "大会",
+    "会",
+];
+
+/// How many characters a meeting's name holds before its ending.
+const MEETING_NAME_MAX: usize = 40;
+
+/// What may not be inside a meeting's name.
+const MEETING_NAME_STOPS: [char; 6] = ['，', '。', ',', '；', '：', '\n'];
+
+/// What the name of a convened meeting is followed by.
+fn closes_meeting_name(rest: &str) -> bool {
+    rest.is_empty()
+        || rest.starts_with(['，', '。', ',', '；', '、', '\n', '（', '(', '并', '时'])
+        || rest.starts_with("期间")
+}
+
+/// The first meeting convened or chaired in `text` (`主持召开市委办公会议，`):
+/// at the first place where a convening word is followed by a name with a
+/// meeting's ending, closed by a stop or `并`/`时`/`期间`, the shortest such name.
+fn convened_meeting(text: &str) -> Option<&str> {
+    let mut starts: Vec<usize> = crate::text::find_iter(text, "召开")
+        .flat_map(|at| {
+            [
+                Some(at),
+                text[..at].ends_with("组织").then(|| at - "组织".len()),
+            ]
+        })
+        .flatten()
+        .chain(crate::text::find_iter(text, "主持"))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter().find_map(|at| {
+        CONVENING
+            .iter()
+            .filter(|word| text[at..].starts_with(*word))
+            .find_map(|word| meeting_name_at(text, at + word.len()))
     })
+}
+
+/// The shortest meeting's name starting at `from`, as [`convened_meeting`] reads it.
+fn meeting_name_at(text: &str, from: usize) -> Option<&str> {
+    let longest_end = MEETING_ENDS
+        .iter()
+        .map(|e| e.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut chars = 0;
+    for (i, c) in text[from..].char_indices() {
+        if MEETING_NAME_STOPS.contains(&c) || chars >= MEETING_NAME_MAX + longest_end {
+            return None;
+        }
+        chars += 1;
+        let end = from + i + c.len_utf8();
+        let name = &text[from..end];
+        let ended = MEETING_ENDS.iter().any(|e| {
+            let ending = e.chars().count();
+            name.ends_with(e) && chars > ending && chars - ending <= MEETING_NAME_MAX
+        });
+        if ended && closes_meeting_name(&text[end..]) {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// The meeting's name: a minutes title line (`…会议纪要`), else what is convened (`召开市委办公会议`).
@@ -332,7 +404,7 @@ fn title(text: &str) -> Option<String> {
             return Some(name.to_string());
         }
     }
-    title_pattern().captures(text).map(|c| c[1].to_string())
+    convened_meeting(text).map(str::to_string)
 }
 
 /// A `地点：` header line.
@@ -343,11 +415,30 @@ fn location_line_pattern() -> &'static Regex {
     })
 }
 
-/// `在X召开`.
-fn held_at_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        Regex::new(r"在([^，。,；：\n在]{2,20}?)(?:召开|举行)").expect("held-at pattern")
+/// What may not be inside the place of `在X召开`.
+const PLACE_STOPS: [char; 7] = ['，', '。', ',', '；', '：', '\n', '在'];
+
+/// The first `在X召开` or `在X举行` of `text`, X of 2 to 20 characters: the place
+/// is what lies between a verb and the nearest `在` before it.
+fn held_at(text: &str) -> Option<Range<usize>> {
+    let mut verbs: Vec<usize> = crate::text::find_iter(text, "召开")
+        .chain(crate::text::find_iter(text, "举行"))
+        .collect();
+    verbs.sort_unstable();
+    verbs.into_iter().find_map(|verb| {
+        let mut chars = 0;
+        for (at, c) in text[..verb].char_indices().rev() {
+            if c == '在' {
+                return (2..=PLACE_MAX_CHARS)
+                    .contains(&chars)
+                    .then(|| at + c.len_utf8()..verb);
+            }
+            if PLACE_STOPS.contains(&c) || chars == PLACE_MAX_CHARS {
+                return None;
+            }
+            chars += 1;
+        }
+        None
     })
 }
 
@@ -359,10 +450,12 @@ fn location(text: &str) -> Option<String> {
     let line = crate::text::contains(text, "地点")
         .then(|| location_line_pattern().captures(text))
         .flatten();
-    let held = held_at_pattern().captures(text);
+    let line = line.and_then(|c| Some((c.get(0)?.start(), c.get(1)?.range())));
+    // `在` opens the held-at match.
+    let held = held_at(text).map(|place| (place.start - '在'.len_utf8(), place));
     let first = match (line, held) {
         (Some(l), Some(h)) => {
-            if l.get(0)?.start() <= h.get(0)?.start() {
+            if l.0 <= h.0 {
                 l
             } else {
                 h
@@ -370,12 +463,71 @@ fn location(text: &str) -> Option<String> {
         }
         (l, h) => l.or(h)?,
     };
-    first.get(1).map(|m| m.as_str().to_string())
+    Some(text[first.1].to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two patterns the convened meeting and the held-at place were read
+    /// with before, on texts made of their words: the same answers.
+    #[test]
+    fn convened_meeting_and_place_read_as_the_patterns_did() {
+        let title = Regex::new(r"(?:主持召开|组织召开|召开了|召开|主持)([^，。,；：\n]{1,40}?(?:会议|调度会|推进会|座谈会|专题会|常委会|办公会|例会|全会|大会|会))(?:[，。,；、\n（(]|并|时|期间|$)").unwrap();
+        let held = Regex::new(r"在([^，。,；：\n在]{2,20}?)(?:召开|举行)").unwrap();
+        let pieces = [
+            "主持",
+            "召开",
+            "组织",
+            "了",
+            "会议",
+            "调度",
+            "会",
+            "大",
+            "例",
+            "全",
+            "办公",
+            "市委",
+            "，",
+            "。",
+            "、",
+            "：",
+            "\n",
+            "（",
+            "并",
+            "时",
+            "期间",
+            "在",
+            "举行",
+            "县",
+            "政府",
+            "常委会",
+            "工作",
+            "推进",
+            "十个字的长长长长长",
+        ];
+        // A small linear congruential generator: the same texts on every run.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut matched = [0, 0];
+        for _ in 0..20_000 {
+            let len = 1 + next(24);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let want = title.captures(&text).map(|c| c[1].to_string());
+            assert_eq!(convened_meeting(&text).map(str::to_string), want, "{text}");
+            let want = held.captures(&text).map(|c| c.get(1).unwrap().range());
+            assert_eq!(held_at(&text), want, "{text}");
+            matched[0] += usize::from(convened_meeting(&text).is_some());
+            matched[1] += usize::from(held_at(&text).is_some());
+        }
+        assert!(matched[0] > 1000 && matched[1] > 1000, "{matched:?}");
+    }
 
     #[test]
     fn parts_of_a_report() {
