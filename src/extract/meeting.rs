@@ -375,12 +375,11 @@ fn meeting_name_at(text: &str, from: usize) -> Option<&str> {
         .map(|e| e.chars().count())
         .max()
         .unwrap_or(0);
-    let mut chars = 0;
-    for (i, c) in text[from..].char_indices() {
-        if MEETING_NAME_STOPS.contains(&c) || chars >= MEETING_NAME_MAX + longest_end {
+    for (before, (i, c)) in text[from..].char_indices().enumerate() {
+        if MEETING_NAME_STOPS.contains(&c) || before >= MEETING_NAME_MAX + longest_end {
             return None;
         }
-        chars += 1;
+        let chars = before + 1;
         let end = from + i + c.len_utf8();
         let name = &text[from..end];
         let ended = MEETING_ENDS.iter().any(|e| {
@@ -426,8 +425,7 @@ fn held_at(text: &str) -> Option<Range<usize>> {
         .collect();
     verbs.sort_unstable();
     verbs.into_iter().find_map(|verb| {
-        let mut chars = 0;
-        for (at, c) in text[..verb].char_indices().rev() {
+        for (chars, (at, c)) in text[..verb].char_indices().rev().enumerate() {
             if c == '在' {
                 return (2..=PLACE_MAX_CHARS)
                     .contains(&chars)
@@ -436,7 +434,6 @@ fn held_at(text: &str) -> Option<Range<usize>> {
             if PLACE_STOPS.contains(&c) || chars == PLACE_MAX_CHARS {
                 return None;
             }
-            chars += 1;
         }
         None
     })
