@@ -7,11 +7,13 @@
 //! cargo build --release && cargo run --release --example hostile
 //! ```
 //!
-//! It fails (exit 1) when a 10 MB shape takes more than four times the CPU
-//! time of the 10 MB ordinary report, when going from 1 MB to 10 MB multiplies
-//! a shape's work by more than 20 (linear work gives about 10), or when a
-//! record exceeds 4 MB. It prints, without failing, the peak memory of 50 MB
-//! inputs: the aim is 300 MB, which is not met yet.
+//! It fails (exit 1) when a 10 MB shape takes more than three times the CPU
+//! time of the 10 MB ordinary report (the issue's bar), when going from 1 MB
+//! to 10 MB multiplies a shape's work by more than 20 (linear work gives about
+//! 10), or when a record exceeds 4 MB. It prints, without failing, the peak
+//! memory of every shape at 50 MB: the aim is 300 MB, which the shapes made of
+//! many short lines (field lines) do not meet yet, since the analysis keeps a
+//! few ranges per line.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -67,7 +69,7 @@ fn fill(size: usize, sep: &str, mut piece: impl FnMut(usize) -> String) -> Strin
 }
 
 /// How many shapes [`shape`] makes.
-const SHAPES: usize = 13;
+const SHAPES: usize = 14;
 
 /// Shape `k`: its name and a text of about `size` bytes, made one at a
 /// time (a child's peak memory counts what its parent held when it started).
@@ -134,6 +136,10 @@ fn shape(k: usize, size: usize) -> (&'static str, String) {
             fill(size, "\n", |_| {
                 "责任人：张伟\n完成时限：4月底前".to_string()
             }),
+        ),
+        13 => (
+            "attendee fields, one a line",
+            fill(size, "\n", |_| format!("出席：{}", rng.name())),
         ),
         _ => unreachable!("{k} is not below SHAPES"),
     }
@@ -213,7 +219,7 @@ fn main() -> ExitCode {
             l.1 / 1024,
             l.2 / 1024
         );
-        if against > 4.0 {
+        if against > 3.0 {
             failed.push(format!("{name}: {against:.2}× the ordinary report's time"));
         }
         if growth > 20.0 {
@@ -223,8 +229,8 @@ fn main() -> ExitCode {
             failed.push(format!("{name}: a record of {} KB", l.2 / 1024));
         }
     }
-    // Memory at the largest size, on the ordinary report and the floods.
-    for k in [0, 5, 10] {
+    // Memory at the largest size, on every shape.
+    for k in 0..SHAPES {
         let (name, text) = shape(k, 50 * MB);
         let path = dir.join(format!("{k}-50.txt"));
         fs::write(&path, text).expect("write input");

@@ -192,6 +192,7 @@ impl Extractor {
         let text = normalized.text.as_str();
         let mut warnings = Vec::new();
         let analysis = Analysis::new(text);
+        warnings.extend(analysis.limits_reached());
         let reference = match reference {
             Reference::Given(date) => Some(date),
             Reference::Candidates(candidates) => {
@@ -244,7 +245,13 @@ impl Extractor {
         if deadlines_cut {
             warnings.push(left_out("deadlines", limits.max_deadlines));
         }
-        let mut people = extract::people::find_people(&analysis);
+        let (mut people, mentions_cut) = extract::people::find_people_noting_cut(&analysis);
+        if mentions_cut {
+            warnings.push(format!(
+                "names read from the first {} mentions of people only; the rest of the text is not read for names",
+                extract::people::MENTIONS_MAX
+            ));
+        }
         if people.len() > limits.max_people {
             people.truncate(limits.max_people);
             warnings.push(left_out("people", limits.max_people));
@@ -780,5 +787,20 @@ mod limit_tests {
             .extract_str("市长张伟出席会议。一是要加强安全生产工作，4月底前完成，年底前验收。");
         assert_eq!(record.warnings.len(), 2, "{:?}", record.warnings);
         assert!(record.warnings[1].ends_with("more warnings left out (Limits::max_warnings)"));
+    }
+
+    #[test]
+    fn a_flood_of_time_expressions_is_read_in_part_and_the_record_says_so() {
+        let text = "4月底前".repeat(crate::analysis::TIME_MENTIONS_MAX + 1);
+        let record = Extractor::new().extract_str(&text);
+        assert_eq!(record.deadlines.len(), Limits::default().max_deadlines);
+        assert!(
+            record
+                .warnings
+                .iter()
+                .any(|w| w.starts_with("time expressions read from the first 100000 only")),
+            "{:?}",
+            record.warnings
+        );
     }
 }

@@ -51,13 +51,19 @@ pub(crate) fn find_iter<'h>(hay: &'h str, word: &'h str) -> impl Iterator<Item =
 /// and not overlapping one another (as [`find_iter`]): `(word index, start)`,
 /// sorted. Few words over a short text are looked for one by one, since building
 /// an automaton costs more than a document's few scans; many words, or a long
-/// text, are found in one Aho-Corasick pass.
-pub(crate) fn occurrences<W: AsRef<str>>(hay: &str, words: &[W]) -> Vec<(usize, usize)> {
+/// text, are found in one Aho-Corasick pass. At most `max` occurrences are
+/// looked for.
+pub(crate) fn occurrences<W: AsRef<str>>(
+    hay: &str,
+    words: &[W],
+    max: usize,
+) -> Vec<(usize, usize)> {
     const SCANNED_ONE_BY_ONE: usize = 1 << 22;
     let mut found: Vec<(usize, usize)> = Vec::new();
     if words.len().saturating_mul(hay.len()) <= SCANNED_ONE_BY_ONE {
         for (k, word) in words.iter().enumerate() {
-            found.extend(find_iter(hay, word.as_ref()).map(|at| (k, at)));
+            let room = max.saturating_sub(found.len());
+            found.extend(find_iter(hay, word.as_ref()).take(room).map(|at| (k, at)));
         }
         return found;
     }
@@ -67,6 +73,7 @@ pub(crate) fn occurrences<W: AsRef<str>>(hay: &str, words: &[W]) -> Vec<(usize, 
     found.extend(
         automaton
             .find_overlapping_iter(hay)
+            .take(max)
             .map(|m| (m.pattern().as_usize(), m.start())),
     );
     found.sort_unstable();
@@ -229,12 +236,12 @@ mod tests {
             (2, 33),
             (3, 21),
         ];
-        assert_eq!(super::occurrences(short, &words), want);
+        assert_eq!(super::occurrences(short, &words, usize::MAX), want);
         // Long enough that the automaton is used: the same occurrences, shifted.
         let pad = "。".repeat((1 << 22) / 3 / words.len() + 1);
         let long = format!("{pad}{short}");
         let shifted: Vec<(usize, usize)> =
             want.iter().map(|&(k, at)| (k, at + pad.len())).collect();
-        assert_eq!(super::occurrences(&long, &words), shifted);
+        assert_eq!(super::occurrences(&long, &words, usize::MAX), shifted);
     }
 }

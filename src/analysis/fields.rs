@@ -109,7 +109,7 @@ const MAX_VALUE_LINE_CHARS: usize = 60;
 pub(super) fn find(text: &str, lines: &[Range<usize>]) -> Vec<Field> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
+    while i < lines.len() && out.len() < super::FIELDS_MAX {
         let line = lines[i].clone();
         let first = out.len();
         read_line(text, line, &mut out);
@@ -133,6 +133,7 @@ pub(super) fn find(text: &str, lines: &[Range<usize>]) -> Vec<Field> {
         }
     }
     out.retain(|f| !f.values.is_empty());
+    out.truncate(super::FIELDS_MAX);
     out
 }
 

@@ -31,8 +31,19 @@ pub(crate) struct Analysis<'t> {
     fields: Vec<Field>,
     flat_rows: Vec<FlatRow>,
     time: Vec<TimeMention>,
+    /// Whether the text holds more time expressions than [`TIME_MENTIONS_MAX`].
+    time_cut: bool,
     cues: CueIndex,
 }
+
+/// The most time expressions read from one text. Minutes and reports hold tens,
+/// a year's task table a few thousand; past this the rest of a text is not read
+/// for them (the record says so), which bounds memory by this, not by the text.
+pub(crate) const TIME_MENTIONS_MAX: usize = 100_000;
+
+/// The most header fields read from one text: minutes have ten or so at their
+/// head, a task list written as fields a few thousand.
+pub(crate) const FIELDS_MAX: usize = 10_000;
 
 impl<'t> Analysis<'t> {
     /// Analyses `text` (normalised: simplified, half-width folded).
@@ -44,7 +55,7 @@ impl<'t> Analysis<'t> {
         let clauses = split::pieces(text, &lines, split::CLAUSE_ENDS);
         let fields = fields::find(text, &lines);
         let flat_rows = flat::find(text, &lines);
-        let time = crate::time::scan(text);
+        let (time, time_cut) = crate::time::scan_at_most(text, TIME_MENTIONS_MAX);
         let cues = crate::extract::cue_set().index(text);
         Analysis {
             text,
@@ -54,6 +65,7 @@ impl<'t> Analysis<'t> {
             fields,
             flat_rows,
             time,
+            time_cut,
             cues,
         }
     }
@@ -83,7 +95,23 @@ impl<'t> Analysis<'t> {
         &self.flat_rows
     }
 
-    /// Every time expression of the text, in text order.
+    /// What the analysis left unread, one warning for each limit reached.
+    pub fn limits_reached(&self) -> Vec<String> {
+        let mut said = Vec::new();
+        if self.time_cut {
+            said.push(format!(
+                "time expressions read from the first {TIME_MENTIONS_MAX} only; the rest of the text is not read for dates or deadlines"
+            ));
+        }
+        if self.fields.len() >= FIELDS_MAX {
+            said.push(format!(
+                "header fields read from the first {FIELDS_MAX} only; the rest of the text is not read for fields"
+            ));
+        }
+        said
+    }
+
+    /// The time expressions of the text, in order (at most [`TIME_MENTIONS_MAX`]).
     pub fn time_mentions(&self) -> &[TimeMention] {
         &self.time
     }

@@ -33,6 +33,17 @@ const BYLINES: [&str; 9] = [
     "责编",
 ];
 
+/// The most mentions of people read from one text. A report names tens of
+/// people, a year of minutes thousands; a text naming more is a list of
+/// something else, and past this its names are not read (the record says so),
+/// which keeps memory bounded by this rather than by the text.
+pub(crate) const MENTIONS_MAX: usize = 100_000;
+
+/// Whether `out` holds as many mentions as are read.
+fn full(out: &[Mention]) -> bool {
+    out.len() >= MENTIONS_MAX
+}
+
 /// One mention found by the scanner.
 struct Mention {
     name: String,
@@ -43,6 +54,11 @@ struct Mention {
 
 /// Finds every person named in `text` as an official or participant.
 pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
+    find_people_noting_cut(analysis).0
+}
+
+/// [`find_people`], and whether [`MENTIONS_MAX`] stopped the reading.
+pub(crate) fn find_people_noting_cut(analysis: &Analysis) -> (Vec<Person>, bool) {
     let text = analysis.text();
     let lexicon = PeopleLexicon::get();
     let mut mentions = Vec::new();
@@ -51,8 +67,11 @@ pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
     field_mentions(analysis, lexicon, &mut mentions);
     honorific_mentions(text, lexicon, &mut mentions);
     unit_mentions(text, lexicon, &mut mentions);
+    introduced_mentions(text, lexicon, &mut mentions);
     table_mentions(analysis, lexicon, &mut mentions);
     flat_table_mentions(analysis, &mut mentions);
+    let cut = full(&mentions);
+    mentions.truncate(MENTIONS_MAX);
     mentions.sort_by_key(|m| m.span.start);
     share_attendance(text, &mut mentions);
 
@@ -89,7 +108,7 @@ pub(crate) fn find_people(analysis: &Analysis) -> Vec<Person> {
         person.spans.dedup();
         person.roles.sort();
     }
-    people
+    (people, cut)
 }
 
 fn add_role(person: &mut Person, role: Role) {
@@ -114,6 +133,9 @@ fn posts_pattern(lexicon: &PeopleLexicon) -> &'static Regex {
 /// Names next to a post: after a title chain, before a post, or before a parenthesised chain.
 fn titled_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     for post in posts_pattern(lexicon).find_iter(text) {
+        if full(out) {
+            return;
+        }
         let after = skip_spaces(text, post.end());
         if let Some(name) = name_at(text, after, lexicon) {
             let titles = title_chain(text, post.end(), lexicon);
@@ -127,6 +149,7 @@ fn titled_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
             // A title before a list of names goes to each of them.
             while let Some(next) = text[end..]
                 .strip_prefix('、')
+                .filter(|_| !full(out))
                 .map(|_| end + '、'.len_utf8())
             {
                 match name_at(text, next, lexicon) {
@@ -251,6 +274,9 @@ fn mention(text: &str, span: Range<usize>, titles: Vec<String>) -> Mention {
 fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     for marker in &lexicon.list_markers {
         for at in marker.find_iter(text.as_bytes()) {
+            if full(out) {
+                return;
+            }
             let mut found = Vec::new();
             name_list(text, at + marker.needle().len(), lexicon, true, &mut found);
             share_list_role(&mut found);
@@ -260,6 +286,9 @@ fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
     // `县政府领导刘涛、张宏斌、陆星`: any word ending in 领导 before a list of two
     // names or more, as the marker list's words are.
     for at in crate::text::find_iter(text, "领导") {
+        if full(out) {
+            return;
+        }
         let start = at + "领导".len();
         // Read above if it closes one of the markers.
         if lexicon
@@ -278,6 +307,9 @@ fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
     // `郭晓茹、关海涛、王行亮参加会议` at the start of a clause.
     for verb in &lexicon.attend_verbs {
         for at in verb.find_iter(text.as_bytes()) {
+            if full(out) {
+                return;
+            }
             let start = list_start(text, at);
             let mut found = Vec::new();
             if name_list(text, start, lexicon, false, &mut found) == Some(at) && found.len() >= 2 {
@@ -286,6 +318,119 @@ fn listed_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) 
             }
         }
     }
+}
+
+/// Verbs of attending that, before `的有`, introduce a list of those who attend
+/// (`参加会议的有`, `出席今天座谈会的还有`).
+const ATTEND_VERBS: [&str; 5] = ["参加", "出席", "列席", "参会", "与会"];
+
+/// The most characters naming what is attended, between the verb and `的有`.
+const ATTENDED_MAX_CHARS: usize = 6;
+
+/// What separates the names of an introduced list.
+const INTRODUCED_SEPARATORS: [char; 5] = ['、', '，', ',', ' ', '\u{3000}'];
+
+/// What ends an introduced list.
+const INTRODUCED_ENDS: [char; 5] = ['。', '；', ';', '\n', '：'];
+
+/// `参加会议的有张伟、李娜和王强。`: after an attendance verb, the meeting it
+/// attends (six characters at most) and `的有`/`的还有`, a list of names
+/// separated by `、`, `，` or blanks, to the end of the sentence; each item a
+/// name, a name with `同志`, or a post and a name (`副市长王伟`), and the last
+/// two may be joined by `和` or `及`. Each name attends.
+fn introduced_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    let mut starts: Vec<usize> = crate::text::find_iter(text, "的有")
+        .map(|at| at + "的有".len())
+        .chain(crate::text::find_iter(text, "的还有").map(|at| at + "的还有".len()))
+        .filter(|&end| {
+            let head = &text[..end];
+            let head = head
+                .strip_suffix("的有")
+                .or_else(|| head.strip_suffix("的还有"));
+            head.is_some_and(attends_before)
+        })
+        .collect();
+    starts.sort_unstable();
+    // A list runs at most to the next introducer: no stretch is read twice.
+    let bounds: Vec<usize> = starts.iter().skip(1).copied().chain([text.len()]).collect();
+    for (&start, &bound) in starts.iter().zip(&bounds) {
+        if full(out) {
+            return;
+        }
+        let from =
+            start + text[start..].len() - text[start..].trim_start_matches(['：', ':']).len();
+        let end = text[from..bound]
+            .find(INTRODUCED_ENDS)
+            .map_or(bound, |p| from + p);
+        let mut item_start = from;
+        for item in text[from..end].split(INTRODUCED_SEPARATORS) {
+            let at = item_start;
+            item_start += item.len()
+                + text[at + item.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            let item = item.strip_suffix("等").unwrap_or(item);
+            let item = item.strip_suffix("同志").unwrap_or(item);
+            let pair = ['和', '及']
+                .iter()
+                .find_map(|&j| item.split_once(j))
+                .filter(|_| introduced_name(text, at..at + item.len(), lexicon).is_none());
+            let spans = match pair {
+                Some((a, b)) => {
+                    let second = at + a.len() + '和'.len_utf8();
+                    [Some(at..at + a.len()), Some(second..second + b.len())]
+                }
+                None => [Some(at..at + item.len()), None],
+            };
+            for span in spans.into_iter().flatten() {
+                if let Some(name) = introduced_name(text, span, lexicon)
+                    && !full(out)
+                {
+                    let mut m = mention(text, name, Vec::new());
+                    m.role = Some(Role::Attendee);
+                    out.push(m);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `head` ends with an attendance verb and at most [`ATTENDED_MAX_CHARS`]
+/// Han characters after it (`参加`, `出席本次会议`).
+fn attends_before(head: &str) -> bool {
+    let mut object = 0;
+    let mut rest = head;
+    loop {
+        if ATTEND_VERBS.iter().any(|v| rest.ends_with(v)) {
+            return true;
+        }
+        match rest.chars().next_back() {
+            Some(c) if is_han(c) && object < ATTENDED_MAX_CHARS => {
+                object += 1;
+                rest = &rest[..rest.len() - c.len_utf8()];
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The name filling `item` of an introduced list, alone or after a post.
+fn introduced_name(
+    text: &str,
+    item: Range<usize>,
+    lexicon: &PeopleLexicon,
+) -> Option<Range<usize>> {
+    let whole = |start: usize| name_at(text, start, lexicon).filter(|n| n.end == item.end);
+    if let Some(name) = whole(item.start) {
+        return Some(name);
+    }
+    let words = &text[item.clone()];
+    [2, 3].into_iter().find_map(|n| {
+        let start = item.start + words.char_indices().rev().nth(n - 1)?.0;
+        lexicon.post_ending(&text[item.start..start])?;
+        whole(start)
+    })
 }
 
 /// Reads a `、`-separated list of names from `start`; returns where it ends.
@@ -308,6 +453,10 @@ fn name_list(
             return None;
         }
         at = name.end;
+        // A list longer than is read is not one of attendees.
+        if full(out) {
+            return None;
+        }
         out.push(mention(text, name, Vec::new()));
         match text[at..].strip_prefix('、') {
             Some(_) => at += '、'.len_utf8(),
@@ -323,6 +472,9 @@ fn name_list(
 /// each, and to the titled names the post scan found in it.
 fn field_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     let text = analysis.text();
+    // Stable, as the sort of all mentions after: the order of equal starts stays.
+    out.sort_by_key(|m| m.span.start);
+    let found_before = out.len();
     for field in analysis.fields().iter().filter(|f| f.kind.lists_people()) {
         let role = match field.kind {
             FieldKind::Chair => Some(Role::Chair),
@@ -330,14 +482,23 @@ fn field_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Me
             _ => None,
         };
         for value in &field.values {
+            if full(out) {
+                return;
+            }
             let from = out.len();
             field_value(text, value.clone(), lexicon, out);
             for m in &mut out[from..] {
                 m.role = role.or(m.role);
             }
             if let Some(role) = role {
-                for m in out.iter_mut() {
-                    if m.span.start >= value.start && m.span.end <= value.end && m.role.is_none() {
+                // Found by the post scan: sorted by start, so only those starting
+                // inside the value are looked at.
+                let first = out[..found_before].partition_point(|m| m.span.start < value.start);
+                for m in out[first..found_before]
+                    .iter_mut()
+                    .take_while(|m| m.span.start < value.end)
+                {
+                    if m.span.end <= value.end && m.role.is_none() {
                         m.role = Some(role);
                     }
                 }
@@ -367,6 +528,9 @@ const BEFORE_HONORIFIC_NAME: [char; 5] = ['及', '和', '与', '由', '、'];
 fn honorific_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     for word in HONORIFICS {
         for at in crate::text::find_iter(text, word) {
+            if full(out) {
+                return;
+            }
             let starts: Vec<usize> = text[..at]
                 .char_indices()
                 .rev()
@@ -405,6 +569,9 @@ const WORK_VERBS: &[&str] = &["负责", "牵头", "汇报", "介绍", "通报"];
 fn unit_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     for verb in WORK_VERBS {
         for at in crate::text::find_iter(text, verb) {
+            if full(out) {
+                return;
+            }
             let starts = text[..at].char_indices().rev().skip(1).take(2);
             for (start, _) in starts {
                 let Some(unit_end) = text[..start].chars().next_back() else {
@@ -606,6 +773,9 @@ fn table_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Me
     let text = analysis.text();
     let mut column: Option<usize> = None;
     for line in analysis.lines().iter().cloned() {
+        if full(out) {
+            return;
+        }
         let row = &text[line.clone()];
         if !crate::text::has_byte(row, b'\t') {
             column = None;
@@ -643,6 +813,9 @@ fn flat_table_mentions(analysis: &Analysis, out: &mut Vec<Mention>) {
     let text = analysis.text();
     let cells = analysis.flat_rows().iter().flat_map(|r| &r.cells);
     for (_, cell) in cells.filter(|(c, _)| *c == Column::Leader) {
+        if full(out) {
+            return;
+        }
         let raw = &text[cell.clone()];
         let trimmed = raw.trim();
         let start = cell.start + raw.len() - raw.trim_start().len();
@@ -660,7 +833,7 @@ fn flat_table_mentions(analysis: &Analysis, out: &mut Vec<Mention>) {
 fn bare_mentions(text: &str, people: &mut [Person]) {
     // Spans already known are deduplicated later.
     let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
-    let found = crate::text::occurrences(text, &names);
+    let found = crate::text::occurrences(text, &names, MENTIONS_MAX);
     for same in found.chunk_by(|a, b| a.0 == b.0) {
         let person = &mut people[same[0].0];
         for &(_, at) in same {
@@ -733,7 +906,7 @@ fn ends_before_title(before: &str, last: char) -> bool {
 }
 
 /// Words that end before a title starts (`听取了` in `听取了市委常委…`).
-const BEFORE_TITLE: [&str; 34] = [
+const BEFORE_TITLE: [&str; 36] = [
     // Connectives that open a clause before its subject.
     "最后",
     "随后",
@@ -763,6 +936,9 @@ const BEFORE_TITLE: [&str; 34] = [
     "会议",
     "期间",
     "其中",
+    // `出席会议的有`, `参加的还有`: a list of those attending follows.
+    "的有",
+    "还有",
     "以及",
     "及",
     "与",
@@ -992,6 +1168,38 @@ mod tests {
 
     fn names(people: &[Person]) -> Vec<&str> {
         people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_list_introduced_by_those_attending_names_attendees() {
+        let p = people_of("出席会议的有：市委副书记张伟，副市长李娜、王强同志等。");
+        assert_eq!(names(&p), ["张伟", "李娜", "王强"]);
+        assert!(p.iter().all(|x| x.roles == [Role::Attendee]));
+        assert_eq!(titles_of(&p, "张伟"), ["市委副书记"]);
+        let p = people_of("参加本次会议的还有张伟、李娜和王强。");
+        assert_eq!(names(&p), ["张伟", "李娜", "王强"]);
+        // The post's look-back stops at `的有`.
+        let p = people_of("列席会议的有市公安局局长刘洋。");
+        assert_eq!(titles_of(&p, "刘洋"), ["市公安局局长"]);
+        // No attendance verb before `的有`: no list.
+        assert!(people_of("我们的有张伟、李娜。").is_empty());
+        // The list ends with its sentence.
+        let p = people_of("参加会议的有张伟、李娜。王强说");
+        assert_eq!(names(&p), ["张伟", "李娜"]);
+    }
+
+    #[test]
+    fn mentions_past_the_most_read_are_not_read_and_the_cut_is_told() {
+        let given = ['伟', '娜', '强', '洋', '静', '帆', '磊', '敏', '军', '杰'];
+        let names: Vec<String> = (0..MENTIONS_MAX + 10)
+            .map(|k| format!("张{}{}", given[k % 10], given[k / 10 % 10]))
+            .collect();
+        let text = format!("参加会议的有{}。", names.join("、"));
+        let (people, cut) = find_people_noting_cut(&Analysis::new(&text));
+        assert!(cut);
+        assert_eq!(people.len(), 100);
+        let (_, cut) = find_people_noting_cut(&Analysis::new("参加会议的有张伟、李娜。"));
+        assert!(!cut);
     }
 
     #[test]

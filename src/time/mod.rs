@@ -372,6 +372,11 @@ fn starts() -> &'static CharSet {
 /// relation suffix and the prefix word before it. Spans are byte ranges on
 /// char boundaries. Linear in the text; allocates only the result.
 pub fn scan(text: &str) -> Vec<TimeMention> {
+    scan_at_most(text, usize::MAX).0
+}
+
+/// [`scan`], stopping at the first `max` expressions; and whether there were more.
+pub(crate) fn scan_at_most(text: &str, max: usize) -> (Vec<TimeMention>, bool) {
     let starts = starts();
     FAILING_PREFIXES.with_borrow_mut(|failing| {
         let mut out = Vec::new();
@@ -384,6 +389,9 @@ pub fn scan(text: &str) -> Vec<TimeMention> {
                 let next_at = pos + c.len_utf8();
                 let next = text[next_at..].chars().next().map(|n| (next_at, n));
                 if let Some((parsed, end)) = match_at_remembering(text, pos, c, next, failing) {
+                    if out.len() == max {
+                        return (out, true);
+                    }
                     let before = &text[..pos];
                     let prefix = PREFIXES
                         .iter()
@@ -400,7 +408,7 @@ pub fn scan(text: &str) -> Vec<TimeMention> {
             }
             prev = Some(c);
         }
-        out
+        (out, false)
     })
 }
 
@@ -410,6 +418,16 @@ mod tests {
 
     fn spans(text: &str) -> Vec<(usize, usize)> {
         scan(text).iter().map(|m| m.span).collect()
+    }
+
+    #[test]
+    fn a_bounded_scan_stops_at_its_most_and_says_so() {
+        let text = "4月底前".repeat(5);
+        let (found, cut) = super::scan_at_most(&text, 3);
+        assert_eq!(found.len(), 3);
+        assert!(cut);
+        let (found, cut) = super::scan_at_most(&text, 5);
+        assert_eq!((found.len(), cut), (5, false));
     }
 
     /// The failing prefixes a thread learns never hide an expression: each text reads

@@ -787,7 +787,7 @@ fn mentions(text: &str, people: &[Person]) -> Vec<Mention> {
     // to right and not overlapping itself), where no name or alias taken before
     // covers them.
     let words: Vec<&str> = unique.iter().map(|(a, _)| a.as_str()).collect();
-    let found = crate::text::occurrences(text, &words);
+    let found = crate::text::occurrences(text, &words, crate::extract::people::MENTIONS_MAX);
     // One bit per byte of text: whether a name or an alias taken covers it.
     let mut covered = vec![0u64; text.len() / 64 + 1];
     let cover = |covered: &mut Vec<u64>, span: Range<usize>| {
