@@ -174,6 +174,53 @@ pub(crate) fn separators(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The byte length of the list number or bullet that opens `line` (`1.`,
+/// `2、`, `（三）`, `四、`, `①`, `-`, `•`), with the blanks before and after
+/// it; 0 when it opens with none.
+pub(crate) fn list_marker_len(line: &str) -> usize {
+    const HAN_DIGITS: &str = "一二三四五六七八九十";
+    let body = line.trim_start();
+    let lead = line.len() - body.len();
+    let mut chars = body.char_indices();
+    let marker_end = match chars.next() {
+        Some((_, open @ ('（' | '('))) => {
+            let open_len = open.len_utf8();
+            let inner = body[open_len..]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || HAN_DIGITS.contains(c));
+            let inner_start = body.len() - inner.len();
+            match inner.chars().next() {
+                Some(close @ ('）' | ')')) if inner_start > open_len => {
+                    inner_start + close.len_utf8()
+                }
+                _ => 0,
+            }
+        }
+        Some((_, c)) if c.is_ascii_digit() || HAN_DIGITS.contains(c) => {
+            let rest =
+                body.trim_start_matches(|c: char| c.is_ascii_digit() || HAN_DIGITS.contains(c));
+            let digits = &body[..body.len() - rest.len()];
+            let arabic = digits.chars().all(|c| c.is_ascii_digit());
+            let han = digits.chars().all(|c| HAN_DIGITS.contains(c));
+            match rest.chars().next() {
+                Some(c @ ('、' | '.' | '．' | ')' | '）')) if arabic && digits.len() <= 2 => {
+                    digits.len() + c.len_utf8()
+                }
+                Some('、') if han && digits.chars().count() <= 3 => digits.len() + '、'.len_utf8(),
+                _ => 0,
+            }
+        }
+        Some((_, c @ ('①'..='⑳' | '-' | '*' | '•' | '●' | '■' | '◆' | '▪'))) => {
+            c.len_utf8()
+        }
+        _ => 0,
+    };
+    if marker_end == 0 {
+        return 0;
+    }
+    let rest = &body[marker_end..];
+    lead + marker_end + (rest.len() - rest.trim_start().len())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -243,5 +290,23 @@ mod tests {
         let shifted: Vec<(usize, usize)> =
             want.iter().map(|&(k, at)| (k, at + pad.len())).collect();
         assert_eq!(super::occurrences(&long, &words, usize::MAX), shifted);
+    }
+
+    #[test]
+    fn list_markers_are_measured_with_their_blanks() {
+        use super::list_marker_len;
+        assert_eq!(list_marker_len("1. 王芳：完成"), "1. ".len());
+        assert_eq!(list_marker_len("  12、张伟"), "  12、".len());
+        assert_eq!(list_marker_len("（三）会议决定"), "（三）".len());
+        assert_eq!(list_marker_len("(2)郑海"), "(2)".len());
+        assert_eq!(list_marker_len("四、存在问题"), "四、".len());
+        assert_eq!(list_marker_len("① 冯涛"), "① ".len());
+        assert_eq!(list_marker_len("- 王磊负责"), "- ".len());
+        // No marker: a year, a word that starts with a numeral, empty brackets.
+        assert_eq!(list_marker_len("2024年10月"), 0);
+        assert_eq!(list_marker_len("一是加快"), 0);
+        assert_eq!(list_marker_len("（）空"), 0);
+        assert_eq!(list_marker_len("123.5亿元"), 0);
+        assert_eq!(list_marker_len("王芳：完成"), 0);
     }
 }

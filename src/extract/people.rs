@@ -67,6 +67,7 @@ pub(crate) fn find_people_noting_cut(analysis: &Analysis) -> (Vec<Person>, bool)
     field_mentions(analysis, lexicon, &mut mentions);
     honorific_mentions(text, lexicon, &mut mentions);
     unit_mentions(text, lexicon, &mut mentions);
+    assigned_mentions(analysis, lexicon, &mut mentions);
     introduced_mentions(text, lexicon, &mut mentions);
     table_mentions(analysis, lexicon, &mut mentions);
     flat_table_mentions(analysis, &mut mentions);
@@ -591,6 +592,60 @@ fn unit_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
                     break;
                 }
             }
+        }
+    }
+}
+
+/// `郝强负责…`, `由郑海牵头…`, `1. 王芳：完成数据标注`: a name with no post that
+/// opens a clause (after punctuation, a list number, a line's start or `由`)
+/// and is followed at once by a verb of work, or opens a list item or line and
+/// is followed by a colon and the work assigned — how minutes write their
+/// assignments. The name is the whole span (a surname and one or two
+/// characters that jieba does not read as a common word).
+fn assigned_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    let text = analysis.text();
+    let opens_clause = |start: usize| {
+        text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_han(c) || c == '由')
+    };
+    let add = |name: Range<usize>, out: &mut Vec<Mention>| {
+        if !full(out)
+            && !is_common_word(&text[name.clone()], lexicon)
+            && !is_studied_or_byline(text, name.start, name.end)
+        {
+            out.push(mention(text, name, Vec::new()));
+        }
+    };
+    for verb in WORK_VERBS {
+        for at in crate::text::find_iter(text, verb) {
+            let starts = text[..at].char_indices().rev().skip(1).take(2);
+            for (start, _) in starts {
+                if opens_clause(start)
+                    && let Some(name) = name_at(text, start, lexicon).filter(|n| n.end == at)
+                {
+                    add(name, out);
+                    break;
+                }
+            }
+        }
+    }
+    for line in analysis.lines() {
+        let l = &text[line.clone()];
+        let start = line.start + crate::text::list_marker_len(l);
+        let start =
+            start + (text[start..line.end].len() - text[start..line.end].trim_start().len());
+        let Some(name) = name_at(text, start, lexicon) else {
+            continue;
+        };
+        let after = &text[name.end..line.end];
+        let work = after
+            .strip_prefix('：')
+            .or_else(|| after.strip_prefix(':'))
+            .map(str::trim_start);
+        if work.is_some_and(|w| w.chars().next().is_some_and(is_han)) {
+            add(name, out);
         }
     }
 }
@@ -1186,6 +1241,21 @@ mod tests {
         // The list ends with its sentence.
         let p = people_of("参加会议的有张伟、李娜。王强说");
         assert_eq!(names(&p), ["张伟", "李娜"]);
+    }
+
+    #[test]
+    fn a_bare_name_assigned_work_in_minutes_is_a_person() {
+        let p =
+            people_of("二、工作安排\n1. 王芳：完成数据标注，两周内完成。\n2. 郝强负责环境搭建。");
+        assert_eq!(names(&p), ["王芳", "郝强"]);
+        let p = people_of("会议决定，由郑海牵头期中检查。");
+        assert_eq!(names(&p), ["郑海"]);
+        // A common word opening the clause (`明确`, `任务`) is no name, and a
+        // name inside a clause is not one assigned work.
+        assert!(people_of("明确负责人。\n任务：完成标注。").is_empty());
+        assert!(people_of("各单位要加强负责。").is_empty());
+        // A colon after a name inside a line is no assignment.
+        assert!(people_of("会议指出张伟：完成").is_empty());
     }
 
     #[test]
