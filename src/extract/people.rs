@@ -596,59 +596,72 @@ fn unit_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     }
 }
 
-/// `郝强负责…`, `由郑海牵头…`, `1. 王芳：完成数据标注`: a name with no post that
-/// opens a clause (after punctuation, a list number, a line's start or `由`)
-/// and is followed at once by a verb of work, or opens a list item or line and
-/// is followed by a colon and the work assigned — how minutes write their
-/// assignments. The name is the whole span (a surname and one or two
-/// characters that jieba does not read as a common word).
+/// `郝强负责…`, `张伟主持会议`, `会议由赵刚主持`, `1. 王芳：完成数据标注`: a name
+/// with no post that opens a clause (after its list number) or follows `由`,
+/// and is followed at once by a verb its role shows (`主持`, `出席`, `汇报`,
+/// `强调`, `负责`…), or opens a line before a colon and the work assigned —
+/// how minutes write their staff. The name is the whole span: a surname and
+/// one or two characters that jieba does not read as one common word.
 fn assigned_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
     let text = analysis.text();
-    let opens_clause = |start: usize| {
-        text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_han(c) || c == '由')
-    };
     let add = |name: Range<usize>, out: &mut Vec<Mention>| {
+        // `谢书记`: a surname and a post, which the alias linking reads.
         if !full(out)
             && !is_common_word(&text[name.clone()], lexicon)
+            && lexicon.post_ending(&text[name.clone()]).is_none()
             && !is_studied_or_byline(text, name.start, name.end)
         {
             out.push(mention(text, name, Vec::new()));
         }
     };
-    for verb in WORK_VERBS {
-        for at in crate::text::find_iter(text, verb) {
-            let starts = text[..at].char_indices().rev().skip(1).take(2);
-            for (start, _) in starts {
-                if opens_clause(start)
-                    && let Some(name) = name_at(text, start, lexicon).filter(|n| n.end == at)
-                {
-                    add(name, out);
-                    break;
-                }
+    for clause in analysis.clauses() {
+        let start = clause.start + crate::text::list_marker_len(&text[clause.clone()]);
+        let Some(first) = name_at(text, start, lexicon) else {
+            continue;
+        };
+        if first.end < clause.end && role_after(text, first.end).is_some() {
+            add(first, out);
+            continue;
+        }
+        // `王芳：…`, `宋冰晨、赵正阳——…`: names, then what they are given.
+        let mut names = vec![first];
+        while let Some(last) = names.last()
+            && names.len() < ASSIGNEES_MAX
+            && let Some(next) = text[last.end..]
+                .strip_prefix('、')
+                .and_then(|_| name_at(text, last.end + '、'.len_utf8(), lexicon))
+        {
+            names.push(next);
+        }
+        let end = names.last().map_or(start, |n| n.end);
+        let given = ["：", ":", "——", "—"]
+            .iter()
+            .find_map(|mark| text[end..].strip_prefix(mark))
+            .map(|rest| rest.trim_start_matches([' ', '\u{3000}', '\t']));
+        if given.is_some_and(|g| {
+            g.chars()
+                .next()
+                .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
+        }) {
+            for name in names {
+                add(name, out);
             }
         }
     }
-    for line in analysis.lines() {
-        let l = &text[line.clone()];
-        let start = line.start + crate::text::list_marker_len(l);
-        let start =
-            start + (text[start..line.end].len() - text[start..line.end].trim_start().len());
-        let Some(name) = name_at(text, start, lexicon) else {
-            continue;
-        };
-        let after = &text[name.end..line.end];
-        let work = after
-            .strip_prefix('：')
-            .or_else(|| after.strip_prefix(':'))
-            .map(str::trim_start);
-        if work.is_some_and(|w| w.chars().next().is_some_and(is_han)) {
+    for at in crate::text::find_iter(text, "由") {
+        if let Some(name) = name_at(text, at + '由'.len_utf8(), lexicon)
+            && matches!(
+                role_after(text, name.end),
+                Some(Role::Chair | Role::Responsible | Role::Reporter)
+            )
+        {
             add(name, out);
         }
     }
 }
+
+/// The most names read before one colon or dash of an assignment.
+const ASSIGNEES_MAX: usize = 20;
 
 /// Whether jieba joins the character at `before` to the start of `name`: `部门有关负责`
 /// is 部门 and 有关, no name.
@@ -1250,12 +1263,19 @@ mod tests {
         assert_eq!(names(&p), ["王芳", "郝强"]);
         let p = people_of("会议决定，由郑海牵头期中检查。");
         assert_eq!(names(&p), ["郑海"]);
+        let p = people_of("会议由赵刚主持。张伟出席并讲话，李娜强调：");
+        assert_eq!(names(&p), ["赵刚", "张伟", "李娜"]);
+        assert_eq!(p[0].roles, [Role::Chair]);
+        // A surname and a post is no name.
+        assert!(people_of("谢书记强调，").is_empty());
         // A common word opening the clause (`明确`, `任务`) is no name, and a
         // name inside a clause is not one assigned work.
         assert!(people_of("明确负责人。\n任务：完成标注。").is_empty());
         assert!(people_of("各单位要加强负责。").is_empty());
-        // A colon after a name inside a line is no assignment.
+        // A colon after a name inside a clause is no assignment.
         assert!(people_of("会议指出张伟：完成").is_empty());
+        let p = people_of("分工：宋冰晨、赵正阳——Web UI；沈一聪——反爬虫");
+        assert_eq!(names(&p), ["宋冰晨", "赵正阳", "沈一聪"]);
     }
 
     #[test]
