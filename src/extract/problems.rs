@@ -28,7 +28,9 @@ pub(crate) fn find_problems(analysis: &Analysis) -> Vec<Problem> {
     let lex = lexicon();
     let mut found = Found::default();
     let mut column: Option<usize> = None;
-    for (offset, line) in crate::text::lines(text) {
+    let lines: Vec<(usize, &str)> = crate::text::lines(text).collect();
+    headed_sections(&lines, lex, &mut found);
+    for &(offset, line) in &lines {
         if crate::text::has_byte(line, b'\t') {
             table_row(line, offset, &mut column, lex, &mut found);
         } else {
@@ -50,6 +52,11 @@ pub(crate) fn find_problems(analysis: &Analysis) -> Vec<Problem> {
             span: [r.start, r.end],
         })
         .collect()
+}
+
+/// Whether `s` is a label over a list of problems (`存在问题`, `困难和问题`).
+pub(crate) fn is_label(s: &str) -> bool {
+    lexicon().labels.contains(s)
 }
 
 /// The word lists, compiled.
@@ -299,26 +306,100 @@ fn labelled(line: &str, base: usize, lex: &Lexicon, found: &mut Found) {
         if k > 0 && !lex.list_label.is_match(sentence) {
             break;
         }
-        for (start, part) in pieces(sentence, &['；', ';']) {
-            let (s, part) = strip_prefixes(part, lex);
-            let at = base + m.end() + s0 + start + s;
-            // `资金缺口大、专业人才不足`: split only where each item states a shortcoming.
-            let items: Vec<(usize, &str)> = pieces(part, &['、', '，', ',']).collect();
-            let items = if items.len() >= 2 && items.iter().all(|(_, p)| has_cue(p, lex)) {
-                items
-            } else {
-                vec![(0, part)]
-            };
-            for (is, p) in items {
-                let (ss, p) = strip_prefixes(p, lex);
-                if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
-                    found.spans.push(at + is + ss..at + is + ss + p.len());
-                }
-            }
-        }
+        label_content(sentence, base + m.end() + s0, lex, found);
         end = m.end() + s0 + sentence.len();
     }
     found.cover(base + m.start()..base + end);
+}
+
+/// One sentence of a label's content, one problem per `；`-part.
+fn label_content(sentence: &str, base: usize, lex: &Lexicon, found: &mut Found) {
+    for (start, part) in pieces(sentence, &['；', ';']) {
+        let (s, part) = strip_prefixes(part, lex);
+        let at = base + start + s;
+        // `资金缺口大、专业人才不足`: split only where each item states a shortcoming.
+        let items: Vec<(usize, &str)> = pieces(part, &['、', '，', ',']).collect();
+        let items = if items.len() >= 2 && items.iter().all(|(_, p)| has_cue(p, lex)) {
+            items
+        } else {
+            vec![(0, part)]
+        };
+        for (is, p) in items {
+            let (ss, p) = strip_prefixes(p, lex);
+            if p.chars().count() >= 2 && !lex.placeholders.contains(p) {
+                found.spans.push(at + is + ss..at + is + ss + p.len());
+            }
+        }
+    }
+}
+
+/// The most lines read under one heading of problems.
+const SECTION_LINES_MAX: usize = 30;
+
+/// `三、存在问题` alone on its line, then its body: the minutes' section of
+/// shortcomings. Each sentence of each line under it is read as a label's
+/// content, to the next heading numbered as it is (or, under a heading
+/// without a number, the next numbered `一、` heading), a Markdown heading,
+/// a label line (`行动项：`), an unnumbered line under an unnumbered heading
+/// that states no shortcoming, or [`SECTION_LINES_MAX`] lines.
+fn headed_sections(lines: &[(usize, &str)], lex: &Lexicon, found: &mut Found) {
+    for (k, &(_, line)) in lines.iter().enumerate() {
+        let marker_len = crate::text::list_marker_len(line);
+        let head = line[marker_len..]
+            .trim()
+            .trim_start_matches('#')
+            .trim_matches(|c: char| matches!(c, '*' | ' ' | '：' | ':'));
+        if !lex.labels.contains(head) {
+            continue;
+        }
+        let family = marker_family(&line[..marker_len]);
+        for &(offset, body) in lines[k + 1..].iter().take(SECTION_LINES_MAX) {
+            let body_marker = crate::text::list_marker_len(body);
+            let body_family = marker_family(&body[..body_marker]);
+            let label = body.trim().trim_end_matches(['：', ':']);
+            let ends = body.trim_start().starts_with('#')
+                // Another label of its own (`行动项：`).
+                || (label.len() < body.trim().len() && label.chars().count() <= 10)
+                || (body_marker > 0
+                    && if family.is_empty() {
+                        body_family == "一、"
+                    } else {
+                        body_family == family
+                    });
+            // With no numbers to show the section's end, a line stating no
+            // shortcoming ends it (a heading a reader left unmarked: `行动项`).
+            let unmarked_end = family.is_empty() && body_marker == 0 && !has_cue(body, lex);
+            if ends || unmarked_end {
+                break;
+            }
+            if crate::text::has_byte(body, b'\t') || found.overlaps(&(offset..offset + body.len()))
+            {
+                continue;
+            }
+            let start = offset + body_marker;
+            for (s0, sentence) in pieces(&body[body_marker..], SENTENCE_ENDS) {
+                label_content(sentence, start + s0, lex, found);
+            }
+            found.cover(offset..offset + body.len());
+        }
+    }
+}
+
+/// A list marker's kind: its numbers written as one `0` or `一` (`（三）` and
+/// `（一）` are one kind, `12.` and `3.` another); empty for none.
+fn marker_family(marker: &str) -> String {
+    let mut out = String::new();
+    for c in marker.trim().chars() {
+        let c = match c {
+            '0'..='9' => '0',
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => '一',
+            c => c,
+        };
+        if !(out.ends_with(c) && matches!(c, '0' | '一')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `存在A、B等问题` and its kin: one problem per item.
@@ -912,5 +993,21 @@ mod tests {
         ] {
             found(text);
         }
+    }
+
+    #[test]
+    fn a_section_headed_by_a_problems_label_lists_its_problems() {
+        let text = "二、存在问题\n1. 服务器资源紧张，排队时间较长。\n2. 标注人员不足；预算未到位。\n\
+                    三、下一步工作\n1. 完成数据标注。";
+        assert_eq!(
+            found(text),
+            ["服务器资源紧张，排队时间较长", "标注人员不足", "预算未到位"]
+        );
+        // A label line ends the section.
+        let text = "存在问题：\n1. 服务器资源紧张。\n行动项：\n1. 完成数据标注。";
+        assert_eq!(found(text), ["服务器资源紧张"]);
+        // Under an unnumbered heading, a line stating no shortcoming ends it.
+        let text = "存在问题\n标注进度滞后\n行动项\n完成数据标注";
+        assert_eq!(found(text), ["标注进度滞后"]);
     }
 }

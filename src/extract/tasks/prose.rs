@@ -305,7 +305,9 @@ pub(super) fn scan(
     for (n, &(at, line)) in prose.iter().enumerate() {
         if let Some(label) = label_line(line) {
             // A label of its own inside the record (`流程：`) keeps it one.
-            if DELIBERATION.iter().any(|w| text::contains(label, w)) {
+            if DELIBERATION.iter().any(|w| text::contains(label, w))
+                || crate::extract::problems::is_label(label)
+            {
                 deliberating = true;
             } else if DECISION.iter().any(|w| text::contains(label, w)) {
                 deliberating = false;
@@ -323,7 +325,10 @@ pub(super) fn scan(
             continue;
         }
         if let Some(m) = p.level1.find(line) {
-            deliberating = false;
+            // `三、存在问题`: its items are the shortcomings, read by the problems extractor.
+            deliberating = crate::extract::problems::is_label(
+                line[m.end()..].trim().trim_end_matches(['：', ':']),
+            );
             r.close_section(at);
             r.section = Section {
                 start: at,
@@ -431,11 +436,15 @@ impl Reader<'_, '_> {
         if leaders.is_empty() {
             leaders = named_leaders(s);
         }
+        let (at, s) = after_meeting_voice(at, s);
         // `王芳：完成数据标注`, `陈立新牵头制定X`: an item opening with a person's name
         // gives them the work the rest of it names.
-        let (at, s) = match self.out.person_at(at + (s.len() - s.trim_start().len())) {
+        // `由郑海负责…`: the same, after `由`.
+        let opening = s.trim_start();
+        let opening = opening.strip_prefix('由').unwrap_or(opening);
+        let (at, s) = match self.out.person_at(at + (s.len() - opening.len())) {
             Some(name) => {
-                let rest = &s.trim_start()[name.len()..];
+                let rest = &opening[name.len()..];
                 let rest = rest.strip_prefix("同志").unwrap_or(rest);
                 let rest = rest.trim_start_matches(['：', ':', ' ']);
                 (at + s.len() - rest.len(), rest)
@@ -1359,6 +1368,38 @@ pub(super) fn cell_titles(s: &str) -> Vec<(String, Range<usize>)> {
         out = item_titles(s, false);
     }
     out
+}
+
+/// The most characters of the verb in a lead-in of the meeting's voice.
+const VOICE_VERB_MAX: usize = 4;
+
+/// `会议决定：由郑海负责…`, `会议要求，…`: an item opening with the meeting
+/// speaking (`会议`, a verb of at most [`VOICE_VERB_MAX`] characters, a colon
+/// or comma) names its work after that lead-in, not in it. Returns the item
+/// from there, or as it was.
+fn after_meeting_voice(at: usize, s: &str) -> (usize, &str) {
+    let t = s.trim_start();
+    let Some(rest) = t.strip_prefix("会议") else {
+        return (at, s);
+    };
+    let verb_len: usize = rest
+        .chars()
+        .take_while(|&c| title::is_han(c))
+        .take(VOICE_VERB_MAX + 1)
+        .map(char::len_utf8)
+        .sum();
+    let verb_chars = rest[..verb_len].chars().count();
+    let after = &rest[verb_len..];
+    match after.chars().next() {
+        Some(mark @ ('：' | ':' | '，' | ','))
+            if (1..=VOICE_VERB_MAX).contains(&verb_chars)
+                && !after[mark.len_utf8()..].trim().is_empty() =>
+        {
+            let body = after[mark.len_utf8()..].trim_start();
+            (at + s.len() - body.len(), body)
+        }
+        _ => (at, s),
+    }
 }
 
 /// The titles of one numbered item.

@@ -754,6 +754,32 @@ fn numbered_item_opening_with_a_name_gives_that_person_the_work_it_names() {
 }
 
 #[test]
+fn the_meetings_voice_and_a_problems_section_name_no_work() {
+    let text = "一、会议内容\n1. 会议决定：由郑海负责期中教学检查，10月底前完成。\n\
+                2. 会议要求，冯涛负责校园安全隐患排查。\n\
+                二、存在问题\n1. 服务器资源紧张。\n2. 标注人员不足。\n\
+                三、下一步工作\n1. 王芳：完成数据标注。\n";
+    let tasks = run(text, &["郑海", "冯涛", "王芳"], &["10月底前"]);
+    let got: Vec<(&str, Vec<&str>)> = tasks
+        .iter()
+        .map(|t| {
+            (
+                t.title.as_str(),
+                t.leaders.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("期中教学检查", vec!["郑海"]),
+            ("校园安全隐患排查", vec!["冯涛"]),
+            ("数据标注", vec!["王芳"]),
+        ]
+    );
+}
+
+#[test]
 fn who_only_speaks_of_an_item_does_not_lead_it() {
     let text = "（二）关于校园安全检查。柏伟副校长指出，近期学校周边交通秩序混乱。会议决定，\
                 由政教处牵头，3月底前完成全面安全排查。\n（三）关于春季运动会。莫洋负责制定运动会方案。\n";
