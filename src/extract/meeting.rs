@@ -41,7 +41,6 @@ fn day_pattern() -> &'static Regex {
 pub(crate) fn load() {
     day_pattern();
     dateline_pattern();
-    location_line_pattern();
 }
 
 /// Words that mark the sentence saying the meeting took place.
@@ -277,7 +276,7 @@ pub(crate) fn find_parts(analysis: &Analysis, people: &[Person]) -> MeetingParts
         .collect();
     MeetingParts {
         title: title(text),
-        location: location(text),
+        location: location(analysis),
         chairs,
         attendees,
     }
@@ -406,14 +405,6 @@ fn title(text: &str) -> Option<String> {
     convened_meeting(text).map(str::to_string)
 }
 
-/// A `地点：` header line.
-fn location_line_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        Regex::new(r"(?m)^\s*(?:会议)?地点[：:]\s*([^\n]+?)\s*$").expect("location line pattern")
-    })
-}
-
 /// What may not be inside the place of `在X召开`.
 const PLACE_STOPS: [char; 7] = ['，', '。', ',', '；', '：', '\n', '在'];
 
@@ -439,26 +430,27 @@ fn held_at(text: &str) -> Option<Range<usize>> {
     })
 }
 
-/// Where the meeting was held: a `地点：` header line or `在X召开`, whichever
-/// comes first. Two patterns, not one alternation: the line pattern can start at
-/// any line, and would make the whole text an automaton's scan; it runs only on
-/// a text naming a `地点`.
-fn location(text: &str) -> Option<String> {
-    let line = crate::text::contains(text, "地点")
-        .then(|| location_line_pattern().captures(text))
-        .flatten();
-    let line = line.and_then(|c| Some((c.get(0)?.start(), c.get(1)?.range())));
+/// Where the meeting was held: the value of a place field in any layout the
+/// analysis reads (`地点：…`, `| 地点 | … |`, `**会议地点:** …`) or `在X召开`,
+/// whichever comes first.
+fn location(analysis: &Analysis) -> Option<String> {
+    let text = analysis.text();
+    let field = analysis
+        .fields()
+        .iter()
+        .filter(|f| f.kind == FieldKind::Place)
+        .find_map(|f| Some((f.label.start, f.values.first()?.clone())));
     // `在` opens the held-at match.
     let held = held_at(text).map(|place| (place.start - '在'.len_utf8(), place));
-    let first = match (line, held) {
-        (Some(l), Some(h)) => {
-            if l.0 <= h.0 {
-                l
+    let first = match (field, held) {
+        (Some(f), Some(h)) => {
+            if f.0 <= h.0 {
+                f
             } else {
                 h
             }
         }
-        (l, h) => l.or(h)?,
+        (f, h) => f.or(h)?,
     };
     Some(text[first.1].to_string())
 }
@@ -568,30 +560,22 @@ mod tests {
         }
     }
 
-    /// The two location patterns find what their alternation finds.
+    /// The place field in each layout, and `在X召开`, whichever comes first.
     #[test]
-    fn location_as_the_alternation_finds_it() {
-        let both = Regex::new(
-            r"(?m)^\s*(?:会议)?地点[：:]\s*([^\n]+?)\s*$|在([^，。,；：\n在]{2,20}?)(?:召开|举行)",
-        )
-        .unwrap();
-        let texts = [
-            "会议在市行政中心召开。\n地点：区政府第一会议室\n",
-            "\n\n  地点：三楼会议室  \n会议在市行政中心召开。",
-            "会议地点：\n五楼\n",
-            "地点在北京。在京举行会议。",
-            "全市在在线平台召开会议，地点：现场",
-            "没有地点的会议",
-            "",
-            "在一楼举行",
-            "会议在市政府常务会议室召开，会议地点: 二楼\n",
+    fn location_in_any_layout_or_where_it_was_held() {
+        let cases = [
+            ("会议在市行政中心召开。\n地点：区政府第一会议室\n", Some("市行政中心")),
+            ("\n\n  地点：三楼会议室  \n会议在市行政中心召开。", Some("三楼会议室")),
+            ("会议地点：\n五楼\n", Some("五楼")),
+            ("时间| 2022年9月18日\n地点| 学校行政楼201\n主持| 周建国", Some("学校行政楼201")),
+            ("**日期:** 2025年08月16日\n**地点:** 公司总部\n", Some("公司总部")),
+            ("| 时间 | 2023年5月6日 |\n| 地点 | 第一会议室 |\n", Some("第一会议室")),
+            ("没有地点的会议", None),
+            ("", None),
+            ("在一楼举行", Some("一楼")),
         ];
-        for t in texts {
-            let want = both
-                .captures(t)
-                .and_then(|c| c.get(1).or_else(|| c.get(2)))
-                .map(|m| m.as_str().to_string());
-            assert_eq!(location(t), want, "{t:?}");
+        for (t, want) in cases {
+            assert_eq!(location(&Analysis::new(t)).as_deref(), want, "{t:?}");
         }
     }
 
