@@ -79,6 +79,7 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
     let mut links: Vec<(Range<usize>, String)> = Vec::new();
     let mut fronted: Vec<(Range<usize>, String)> = Vec::new();
     let mut arranged: Vec<(usize, String)> = Vec::new();
+    let mut assigned: Vec<Assignment> = Vec::new();
     let mut subject: Option<&Mention> = None;
     // The last person a clause opened with: whom a `他`/`她` opening a later
     // sentence refers to.
@@ -114,6 +115,16 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
         let at = clause.end - rest.len();
         if let Some((act, len)) = verb_at_start(rest) {
             let object = at + len..clause.end;
+            if act == Act::Lead
+                && let Some(sentence) = analysis.sentence_at(clause.start)
+            {
+                assigned.push(Assignment {
+                    object: object.clone(),
+                    before: sentence.start..clause.start,
+                    sentence,
+                    who: who.name.clone(),
+                });
+            }
             links.push((object.clone(), who.name.clone()));
             if act == Act::Report || act == Act::Arrange {
                 report(text, object, act, &who.name, out);
@@ -129,6 +140,11 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
     }
     for (range, name) in links {
         out.lead_within(range, &name);
+    }
+    for a in assigned {
+        if !out.any_within(a.object.clone()) {
+            responsible(text, &a, out);
+        }
     }
     for (range, name) in fronted {
         let object = super::title::clean(&text[range.clone()]);
@@ -540,6 +556,56 @@ fn report(text: &str, object: Range<usize>, act: Act, name: &str, out: &mut Draf
         draft.leaders.push(name.to_string());
         out.add(draft);
     }
+}
+
+/// A clause making a person responsible (`负责`, `牵头`).
+struct Assignment {
+    /// What follows the verb.
+    object: Range<usize>,
+    /// The sentence before the clause.
+    before: Range<usize>,
+    /// The whole sentence.
+    sentence: Range<usize>,
+    who: String,
+}
+
+/// Work a person is made responsible for where no task names it yet: the
+/// object of `负责`/`牵头` when it names concrete work (`李娜负责年度预算编制，
+/// 12月底前完成` → 年度预算编制, its deadline in the same sentence: a noun
+/// in it, not verbs only); when it names none (`…，由李娜同志牵头负责督办`, `由P负责`), the person leads the
+/// tasks stated before it in the sentence.
+fn responsible(text: &str, a: &Assignment, out: &mut Drafts) {
+    let (object, name) = (a.object.clone(), a.who.as_str());
+    let s = text[object.clone()].trim_end_matches(['，', ',', '。', '；', ';', '：', ':']);
+    let title = super::title::clean(s);
+    let names_work = super::title::acceptable(&title)
+        && concrete(&title)
+        && (3..=REPORT_TOPIC_MAX).contains(&title.chars().count())
+        && holds_noun(&title);
+    if names_work {
+        let start = object.start + s.find(title.as_str()).unwrap_or(0);
+        let span = if text[start..].starts_with(title.as_str()) {
+            start..start + title.len()
+        } else {
+            object.start..object.start + s.len()
+        };
+        let mut draft = Draft::new(title, span, a.sentence.clone());
+        draft.leaders.push(name.to_string());
+        out.add(draft);
+    } else {
+        out.lead_within(a.before.clone(), name);
+    }
+}
+
+/// Whether jieba tags a word of `title` a noun (or a verb used as one, a
+/// Latin word, a number): `年度预算编制` names work, `统筹协调` and `督促落实`
+/// are verbs only.
+fn holds_noun(title: &str) -> bool {
+    PeopleLexicon::get()
+        .jieba
+        .tag(title, true)
+        .iter()
+        .any(|t| t.tag.starts_with('n') || matches!(t.tag, "vn" | "eng" | "m"))
 }
 
 /// The most characters of a reported topic without an ending.

@@ -190,6 +190,13 @@ impl<'a> Drafts<'a> {
         &self.list
     }
 
+    /// Whether a task is read from within `range`.
+    pub fn any_within(&self, range: Range<usize>) -> bool {
+        self.list
+            .iter()
+            .any(|d| d.span.start >= range.start && d.span.end <= range.end)
+    }
+
     /// Makes `name` the leader of every task named within `range` that has none.
     pub fn lead_within(&mut self, range: Range<usize>, name: &str) {
         for d in &mut self.list {

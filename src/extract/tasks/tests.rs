@@ -754,6 +754,31 @@ fn numbered_item_opening_with_a_name_gives_that_person_the_work_it_names() {
 }
 
 #[test]
+fn a_person_made_responsible_leads_the_work_named_or_the_sentences_work() {
+    let text = "会议决定，李娜负责年度预算编制，12月底前完成。\
+                会议要求，各单位11月底前完成问题整改，由王强同志牵头负责督办。\
+                会议要求，张伟负责统筹协调。";
+    let tasks = run(text, &["李娜", "王强", "张伟"], &["12月底前", "11月底前"]);
+    let got: Vec<(&str, Vec<&str>)> = tasks
+        .iter()
+        .map(|t| {
+            (
+                t.title.as_str(),
+                t.leaders.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    // `统筹协调`: verbs only, no work of its own.
+    let mut got = got;
+    got.sort();
+    assert_eq!(
+        got,
+        [("年度预算编制", vec!["李娜"]), ("问题整改", vec!["王强"])]
+    );
+    assert!(tasks.iter().all(|t| t.deadline.is_some()));
+}
+
+#[test]
 fn the_meetings_voice_and_a_problems_section_name_no_work() {
     let text = "一、会议内容\n1. 会议决定：由郑海负责期中教学检查，10月底前完成。\n\
                 2. 会议要求，冯涛负责校园安全隐患排查。\n\
