@@ -129,7 +129,58 @@ pub(crate) fn dateline(text: &str) -> Option<NaiveDate> {
 /// The date in the minutes' time field (`会议时间：2024.10.8`, `| 时间 | 2022年9月18日 |`,
 /// `**日期:** 2025年08月16日`, `2015-07-09 14:00~16:45`): the first day written in it.
 fn header_date(analysis: &Analysis) -> Option<Range<usize>> {
-    time_fields(analysis, true).next()
+    time_fields(analysis, true)
+        .next()
+        .or_else(|| clocked_date_line(analysis))
+}
+
+/// How many of the first lines of minutes an unlabelled date line of their
+/// header is looked for in.
+const HEADER_LINES: usize = 6;
+
+/// `2015-07-09 14:00~16:45` on a line of its own among the first
+/// [`HEADER_LINES`] lines of minutes (a text with place, chair, attendee or
+/// recorder fields): a day followed by the hours of the meeting is its time,
+/// though unlabelled. An issue date carries no hours.
+fn clocked_date_line(analysis: &Analysis) -> Option<Range<usize>> {
+    let text = analysis.text();
+    if !has_minutes_fields(analysis) {
+        return None;
+    }
+    let mentions = analysis.time_mentions();
+    analysis
+        .lines()
+        .iter()
+        .filter(|l| !text[(*l).clone()].trim().is_empty())
+        .take(HEADER_LINES)
+        .find_map(|line| {
+            let l = &text[line.clone()];
+            let start = line.start + (l.len() - l.trim_start().len());
+            let from = mentions.partition_point(|m| m.span.0 < start);
+            let day = mentions
+                .get(from)
+                .filter(|m| m.span.0 == start && m.precision() == time::Precision::Day)?;
+            let hours = text[day.span.1..line.end].trim();
+            let clock_only = hours
+                .chars()
+                .all(|c| c.is_ascii_digit() || " \u{3000}:：~～-—至到上下午晚时分".contains(c));
+            (clock_only && hours.contains([':', '：', '时'])).then_some(day.span.0..day.span.1)
+        })
+}
+
+/// Whether the text has header fields only minutes have: place, chair,
+/// attendees, observers or recorder.
+fn has_minutes_fields(analysis: &Analysis) -> bool {
+    analysis.fields().iter().any(|f| {
+        matches!(
+            f.kind,
+            FieldKind::Place
+                | FieldKind::Chair
+                | FieldKind::Attendees
+                | FieldKind::Observers
+                | FieldKind::Recorder
+        )
+    })
 }
 
 /// The days written in time fields: the meeting's (`meeting`), or else those of
@@ -141,16 +192,7 @@ fn time_fields<'a>(
     meeting: bool,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
     let text = analysis.text();
-    let minutes = analysis.fields().iter().any(|f| {
-        matches!(
-            f.kind,
-            FieldKind::Place
-                | FieldKind::Chair
-                | FieldKind::Attendees
-                | FieldKind::Observers
-                | FieldKind::Recorder
-        )
-    });
+    let minutes = has_minutes_fields(analysis);
     analysis
         .fields()
         .iter()
@@ -592,6 +634,22 @@ mod tests {
         for (t, want) in cases {
             assert_eq!(location(&Analysis::new(t)).as_deref(), want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn an_unlabelled_day_with_the_meetings_hours_dates_minutes() {
+        let date = |t: &str| {
+            find_date(&Analysis::new(t), None)
+                .date
+                .map(|d| d.to_string())
+        };
+        let minutes = "项目组会议纪要\n2015-07-09 14:00~16:45\n地点：三楼会议室\n主持：王强\n";
+        assert_eq!(date(minutes).as_deref(), Some("2015-07-09"));
+        let minutes = "会议纪要\n2024年3月5日下午3:00-5:30\n参会人员：张伟、李娜\n";
+        assert_eq!(date(minutes).as_deref(), Some("2024-03-05"));
+        // Without the hours, or outside minutes, the line is no meeting time.
+        assert_eq!(date("会议纪要\n2015-07-09 印发\n地点：三楼\n"), None);
+        assert_eq!(date("通知\n2015-07-09 14:00\n请各单位参加。\n"), None);
     }
 
     #[test]
