@@ -438,8 +438,10 @@ fn meeting_name_at(text: &str, from: usize) -> Option<&str> {
 fn title(text: &str) -> Option<String> {
     for line in text.lines().take(5) {
         let line = line.trim();
+        // `会议纪要` alone names no meeting.
         if let Some(name) = line.strip_suffix("纪要")
             && (name.ends_with('会') || name.ends_with("会议"))
+            && name != "会议"
         {
             return Some(name.to_string());
         }
@@ -585,6 +587,8 @@ mod tests {
         let people = crate::extract::people::find_people(&Analysis::new(text));
         let parts = find_parts(&Analysis::new(text), &people);
         assert_eq!(parts.title.as_deref(), Some("青杉区人民政府常务会议"));
+        let bare = find_parts(&Analysis::new("会议纪要\n主持：刘志远\n"), &[]);
+        assert_eq!(bare.title, None);
         assert_eq!(parts.location.as_deref(), Some("区政府第一会议室"));
         assert_eq!(parts.chairs, ["刘志远"]);
         for (text, chair) in [
