@@ -1,5 +1,6 @@
 //! The PDF reader, on the fixtures made by `fixtures/read/pdf/make.py`:
-//! LibreOffice's PDF of the docx minutes and form, of a three-page report
+//! LibreOffice's PDF of the docx minutes (with and without a Chinese font)
+//! and form, of a three-page report
 //! with a running header and `- N -` footers; a scan-like and an encrypted
 //! PDF; and hostile PDFs written here.
 
@@ -57,6 +58,18 @@ fn the_minutes_read_as_from_the_docx_table_and_all() {
         panic!("the table")
     };
     assert_eq!(rows[0], ["序号", "任务", "责任人", "完成时限"]);
+}
+
+#[test]
+fn a_pdf_made_without_a_chinese_font_reads_by_its_actual_text() {
+    // LibreOffice with no CJK font draws every Chinese character with one
+    // fallback glyph (its /ToUnicode names only the first character it
+    // stood for) and gives each character's text as /ActualText.
+    let pdf = read("pdf/fallback.pdf");
+    let docx = read("office/minutes.docx");
+    assert_eq!(paragraphs(&pdf)[0], "青禾县农业农村工作专题会议纪要");
+    assert_eq!(pdf.blocks, docx.blocks);
+    assert_eq!(pdf.filled_tables, docx.filled_tables);
 }
 
 #[test]

@@ -277,6 +277,16 @@ fn is_page_number(text: &str) -> bool {
     PAGE.is_match(&compact)
 }
 
+/// A line opening with an item's number (`一、`, `（二）`, `3.`, `①`) starts
+/// a paragraph even when the line before filled the measure: a list's items
+/// are paragraphs, and a wrap rarely falls just before a number and its
+/// mark (a decimal, `1.5倍`, is no item's number).
+fn opens_item(text: &str) -> bool {
+    let n = crate::text::list_marker_len(text);
+    let body = text.trim_start();
+    n > 0 && !body.starts_with(['-', '*']) && !text[n..].starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// A header's identity across pages: its text without blanks, digits as `#`.
 fn edge_key(text: &str) -> String {
     text.chars()
@@ -446,7 +456,12 @@ pub(super) fn items(pages: Vec<Page>, budget: &mut Budget) -> Result<Vec<Item>, 
                 } else {
                     (line.x0 - p.x0).abs() < 0.5 * p.size
                 };
-                full(p) && indent_ok && !spaced && similar(p.size, line.size) && !line.gapped
+                full(p)
+                    && indent_ok
+                    && !spaced
+                    && similar(p.size, line.size)
+                    && !line.gapped
+                    && !opens_item(&line.text)
             });
             match out.last_mut() {
                 Some(Item::Paragraph(para)) if joins => {
@@ -738,5 +753,39 @@ mod tests {
                 "二、做好防返贫动态监测，每月开展一次排查，发现问题及时处置，确保不发生规模性返贫。"
             ]
         );
+    }
+
+    #[test]
+    fn a_line_opening_with_an_items_number_starts_a_paragraph() {
+        // Lines that fill the measure, no spacing between them.
+        let page = vec![
+            run(
+                "一、加快建设。负责人：何建国；完成时限：2025年6月底前。",
+                50.0,
+                540.0,
+                700.0,
+            ),
+            run(
+                "二、做好防返贫动态监测，每月开展一次排查，发现问题及时处置，产量增长",
+                50.0,
+                540.0,
+                680.0,
+            ),
+            run(
+                "1.5倍，确保不发生规模性返贫，每月开展一次排查，发现问题及时处置。",
+                50.0,
+                540.0,
+                660.0,
+            ),
+        ];
+        assert_eq!(
+            paragraphs(vec![page]),
+            [
+                "一、加快建设。负责人：何建国；完成时限：2025年6月底前。",
+                "二、做好防返贫动态监测，每月开展一次排查，发现问题及时处置，产量增长1.5倍，确保不发生规模性返贫，每月开展一次排查，发现问题及时处置。"
+            ]
+        );
+        assert!(opens_item("（三）落实资金"));
+        assert!(!opens_item("-5%的降幅"));
     }
 }

@@ -14,7 +14,9 @@
 //! out, or a form flowed, as the docx reader does a Word table's. Struck-out
 //! text (a tracked deletion as LibreOffice prints it) is dropped. Text marked
 //! as an `/Artifact` (a tagged PDF's headers, footers, page numbers) is not
-//! body text. Text inside Form XObjects is read; vertical writing and
+//! body text. A marked-content sequence with an `/ActualText` reads as that
+//! text in place of its glyphs' (LibreOffice, lacking a font for a script,
+//! draws its characters with one fallback glyph and says what they are so). Text inside Form XObjects is read; vertical writing and
 //! rotated pages are read as if horizontal. A PDF whose pages carry images and no text is a scan:
 //! [`Error::NoTextLayer`] (OCR is out of scope); so is one whose text is in
 //! fonts that say nothing of its Unicode (no `/ToUnicode`, no known encoding).
@@ -71,6 +73,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         saw_image: false,
         saw_glyphs: false,
         artifacts: 0,
+        actual_text: None,
         run_bytes: 0,
     };
     let mut pages = Vec::new();
@@ -230,10 +233,27 @@ struct Reader<'a> {
     saw_glyphs: bool,
     /// Open `/Artifact` marked-content sequences, over nested forms too.
     artifacts: usize,
+    /// The `/ActualText` of the outermost open sequence that has one.
+    actual_text: Option<ActualText>,
     /// The memory the runs of all pages take: a run costs some 50 bytes, a
     /// `(a)Tj` in a content stream five, so it is bounded apart, by
     /// [`Limits::max_total_decompressed_bytes`] too.
     run_bytes: u64,
+}
+
+/// A sequence's `/ActualText`: its first shown string reads as it, the
+/// rest only move the pen.
+struct ActualText {
+    text: String,
+    shown: bool,
+}
+
+/// An open marked-content sequence: an artifact, or the one whose
+/// `/ActualText` stands for what it shows.
+#[derive(Clone, Copy)]
+struct Mark {
+    artifact: bool,
+    actual_text: bool,
 }
 
 /// A 2D affine matrix `[a b c d e f]`, points as row vectors (PDF's convention).
@@ -319,7 +339,7 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    /// A named resource of a category (`Font`, `XObject`), looked up nearest first.
+    /// A named resource of a category (`Font`, `XObject`, `Properties`), looked up nearest first.
     fn resource(
         &self,
         resources: &[&'a Dictionary],
@@ -358,8 +378,8 @@ impl<'a> Reader<'a> {
     ) -> Result<()> {
         // A content stream that does not parse reads as far as it does.
         let mut stack = Vec::new();
-        // Marked-content sequences open in this stream: is each an artifact?
-        let mut marks: Vec<bool> = Vec::new();
+        // Marked-content sequences open in this stream.
+        let mut marks: Vec<Mark> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         let mut path = PathBuilder::default();
@@ -456,9 +476,26 @@ impl<'a> Reader<'a> {
                     let artifact =
                         op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact");
                     self.artifacts += usize::from(artifact);
-                    marks.push(artifact);
+                    let text = match op.operands.get(1) {
+                        Some(props) if self.actual_text.is_none() => {
+                            self.actual_text_of(resources, props)
+                        }
+                        _ => None,
+                    };
+                    let actual_text = text.is_some();
+                    if let Some(text) = text {
+                        self.actual_text = Some(ActualText { text, shown: false });
+                    }
+                    marks.push(Mark {
+                        artifact,
+                        actual_text,
+                    });
                 }
-                "EMC" => self.artifacts -= usize::from(marks.pop() == Some(true)),
+                "EMC" => {
+                    if let Some(mark) = marks.pop() {
+                        self.close(mark);
+                    }
+                }
                 "m" | "l" => {
                     if let (Some(x), Some(y)) = (num(0), num(1)) {
                         path.point(op.operator == "m", state.ctm.apply(x, y));
@@ -493,8 +530,33 @@ impl<'a> Reader<'a> {
             }
         }
         // Sequences a stream leaves open end with it.
-        self.artifacts -= marks.iter().filter(|&&a| a).count();
+        for mark in marks {
+            self.close(mark);
+        }
         Ok(())
+    }
+
+    fn close(&mut self, mark: Mark) {
+        self.artifacts -= usize::from(mark.artifact);
+        if mark.actual_text {
+            self.actual_text = None;
+        }
+    }
+
+    /// The `/ActualText` of a sequence's properties, given in place or
+    /// named in the resources' `/Properties`.
+    fn actual_text_of(&self, resources: &[&'a Dictionary], props: &Object) -> Option<String> {
+        let dict = match props {
+            Object::Dictionary(dict) => dict,
+            Object::Name(name) => self
+                .resource(resources, b"Properties", name)?
+                .1
+                .as_dict()
+                .ok()?,
+            _ => return None,
+        };
+        let (_, text) = self.doc.dereference(dict.get(b"ActualText").ok()?).ok()?;
+        lopdf::decode_text_string(text).ok()
     }
 
     /// An image marks the page as drawn; a form's content is read in place.
@@ -548,9 +610,17 @@ impl<'a> Reader<'a> {
         }
         let start = Matrix::translate(0.0, state.rise).then(*tm).then(state.ctm);
         let mut text = String::new();
+        let actual_text = self.actual_text.as_mut().map(|actual| {
+            if !actual.shown {
+                actual.shown = true;
+                text = std::mem::take(&mut actual.text);
+            }
+        });
         for glyph in font.glyphs(bytes) {
             self.saw_glyphs = true;
-            text.push_str(&glyph.text);
+            if actual_text.is_none() {
+                text.push_str(&glyph.text);
+            }
             let spacing = state.char_spacing
                 + if glyph.is_space {
                     state.word_spacing
