@@ -99,6 +99,15 @@ const LABELS: &[(&str, FieldKind)] = &[
     ("主题", FieldKind::Topic),
 ];
 
+/// The field a label names when it ends with one of [`LABELS`] (`会议时间`,
+/// `活动时间`).
+pub(crate) fn role_of(label: &str) -> Option<FieldKind> {
+    LABELS
+        .iter()
+        .find(|(l, _)| label.ends_with(l))
+        .map(|&(_, k)| k)
+}
+
 /// How many lines below a bare label its values may take.
 const MAX_VALUE_LINES: usize = 40;
 /// How long (characters) a line below a bare label may be and still be a value:

@@ -18,7 +18,7 @@ use crate::time::TimeMention;
 
 use cues::CueIndex;
 
-pub(crate) use fields::{Field, FieldKind};
+pub(crate) use fields::{Field, FieldKind, role_of};
 pub(crate) use flat::{Column, FlatRow};
 
 /// What every extractor reads of one document.

@@ -578,11 +578,7 @@ fn responsible(text: &str, a: &Assignment, out: &mut Drafts) {
     let (object, name) = (a.object.clone(), a.who.as_str());
     let s = text[object.clone()].trim_end_matches(['，', ',', '。', '；', ';', '：', ':']);
     let title = super::title::clean(s);
-    let names_work = super::title::acceptable(&title)
-        && concrete(&title)
-        && (3..=REPORT_TOPIC_MAX).contains(&title.chars().count())
-        && holds_noun(&title);
-    if names_work {
+    if names_work(&title) {
         let start = object.start + s.find(title.as_str()).unwrap_or(0);
         let span = if text[start..].starts_with(title.as_str()) {
             start..start + title.len()
@@ -595,6 +591,15 @@ fn responsible(text: &str, a: &Assignment, out: &mut Drafts) {
     } else {
         out.lead_within(a.before.clone(), name);
     }
+}
+
+/// Whether the object of `负责`/`牵头` names concrete work: a noun in it, of
+/// a task's length, not the work of everyone.
+pub(super) fn names_work(title: &str) -> bool {
+    super::title::acceptable(title)
+        && concrete(title)
+        && (3..=REPORT_TOPIC_MAX).contains(&title.chars().count())
+        && holds_noun(title)
 }
 
 /// Whether jieba tags a word of `title` a noun (or a verb used as one, a

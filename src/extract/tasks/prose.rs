@@ -245,6 +245,37 @@ fn label_line(line: &str) -> Option<&str> {
     (!label.is_empty() && label.chars().count() <= 10 && level2(label).is_none()).then_some(label)
 }
 
+/// Whether `line` alone heads decisions or the work given out, without a
+/// colon (`行动计划`, `下一步工作安排`): a short line, no punctuation in it.
+fn decision_heading(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 10
+        && !t.contains(|c: char| "，。；：,;:！？".contains(c))
+        && level2(t).is_none()
+        && !patterns().level1.is_match(t)
+        && DECISION.iter().any(|w| text::contains(t, w))
+}
+
+/// Whether an unnumbered line under a heading of decisions is one item of
+/// them: a short label naming the work, a colon and the directive, in one
+/// sentence (`深化AI应用：技术部牵头研究…`); not a field (`时间：…`) or a
+/// table's row.
+fn listed_item(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(['。', '；', ';']);
+    let Some((label, rest)) = t.split_once('：').or_else(|| t.split_once(':')) else {
+        return false;
+    };
+    let n = label.chars().count();
+    (4..=10).contains(&n)
+        && label
+            .chars()
+            .all(|c| title::is_han(c) || c.is_ascii_alphanumeric())
+        && !rest.trim().is_empty()
+        && !text::contains(t, "。")
+        && !t.contains('\t')
+        && crate::analysis::role_of(label).is_none()
+}
+
 /// The tasks of the section being read (`一、…` up to the next `一、`).
 #[derive(Default)]
 struct Section {
@@ -292,6 +323,9 @@ pub(super) fn scan(
     // Under a label of deliberation (`讨论要点：`, `背景：`) numbered lines
     // record what was said; the work is in the decisions and action items.
     let mut deliberating = false;
+    // Under a heading of decisions or actions (`行动计划`, `会议决定：`) the
+    // lines that follow, each a label and its directive, are items.
+    let mut listing = false;
     let mut r = Reader {
         deadline_starts: {
             let mut v: Vec<(usize, usize)> =
@@ -309,11 +343,22 @@ pub(super) fn scan(
                 || crate::extract::problems::is_label(label)
             {
                 deliberating = true;
+                listing = false;
             } else if DECISION.iter().any(|w| text::contains(label, w)) {
                 deliberating = false;
+                listing = true;
+            } else {
+                listing = false;
             }
             continue;
         }
+        if decision_heading(line) {
+            deliberating = false;
+            listing = true;
+            continue;
+        }
+        // The items follow their heading one a line; any other line ends them.
+        listing = listing && listed_item(line);
         if let Some(topic) = agenda_heading(line) {
             // `议题二：导入导出功能细化`: a topic the meeting takes up.
             deliberating = false;
@@ -325,6 +370,7 @@ pub(super) fn scan(
             continue;
         }
         if let Some(m) = p.level1.find(line) {
+            listing = false;
             // `三、存在问题`: its items are the shortcomings, read by the problems extractor.
             deliberating = crate::extract::problems::is_label(
                 line[m.end()..].trim().trim_end_matches(['：', ':']),
@@ -343,6 +389,8 @@ pub(super) fn scan(
             if !deliberating {
                 r.item(at + m, &line[m..], true);
             }
+        } else if listing {
+            r.item(at, line, true);
         } else if p.responsible.find(line).is_some_and(|m| m.start() < 30) {
             // A closing line: the persons it names lead every task of the section.
             let mut names = r.out.persons_in(at..at + line.len());
@@ -1094,23 +1142,26 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// `县环保局要加强秸秆焚烧摸排`: work a named unit is told to do, numbered or not.
+    /// `县环保局要加强秸秆焚烧摸排`, `运营部负责收集整理真实案例`: work a named
+    /// unit is told to do or made responsible for, numbered or not.
     fn assigned(&mut self, at: usize, s: &str) {
-        // The unit is told what it `要` do.
-        if !text::contains(s, "要") {
+        // The unit is told what it `要` do, or made responsible.
+        if !text::contains(s, "要") && !text::contains(s, "负责") && !text::contains(s, "牵头")
+        {
             return;
         }
         let mut from = 0;
         for clause in title::clauses_inclusive(s) {
             let a = at + from;
             from += clause.len();
-            if !text::contains(clause, "要") {
-                continue;
-            }
             let c = clause.trim_start_matches(['会', '议', '要', '求', '强', '调']);
             let n = subject_len(c);
             // `各单位要…`, `相关部门要…` address everyone, not a unit.
             if n == 0 || c.starts_with(['各', '全', '相', '有', '所', '本']) {
+                continue;
+            }
+            if let Some(rest) = RESPONSIBLE.iter().find_map(|w| c[n..].strip_prefix(w)) {
+                self.unit_responsible(a, clause, &c[..n], rest);
                 continue;
             }
             let Some(rest) = c[n..].strip_prefix('要') else {
@@ -1142,6 +1193,25 @@ impl Reader<'_, '_> {
                 ..Draft::new(t, o..o + verb_at.len(), a..a + clause.len())
             });
         }
+    }
+
+    /// The work a unit is made responsible for: what follows `负责`/`牵头`
+    /// in its clause, when it names concrete work (`研究AI在市场分析方面的应用`;
+    /// not `统筹协调`, not `负责同志`).
+    fn unit_responsible(&mut self, a: usize, clause: &str, units: &str, rest: &str) {
+        let object = rest.trim_end_matches(CLAUSE);
+        if object.starts_with(['同', '人']) {
+            return;
+        }
+        let t = clean(object);
+        if !super::agents::names_work(&t) {
+            return;
+        }
+        let o = a + offset_in(clause, object);
+        self.push(Draft {
+            units: title::split_units(units),
+            ..Draft::new(t, o..o + object.len(), a..a + clause.len())
+        });
     }
 
     /// `X要在两周内完成Y`: work given a deadline outside the numbered items.
@@ -1201,6 +1271,10 @@ impl Reader<'_, '_> {
         }
     }
 }
+
+/// The verbs making the unit before them responsible for the work after them,
+/// longest first.
+const RESPONSIBLE: &[&str] = &["牵头负责", "负责牵头", "牵头", "负责"];
 
 /// Whether `t` names a measure rather than work: a count or an amount after a word
 /// or two (`投资80亿元`, `覆盖率95%以上`, `新增就业1.2万人`).

@@ -846,3 +846,23 @@ fn a_numbered_paragraph_of_minutes_names_the_topics_it_takes_up() {
     assert!(got.contains("研究生招生复试工作方案"), "{got}");
     assert!(got.contains("实验室危化品管理"), "{got}");
 }
+
+#[test]
+fn a_unit_made_responsible_without_you_leads_the_work_it_names() {
+    let text = "会议纪要\n区农业农村局牵头编制高标准农田建设规划。\n\
+                区财政局负责同志参加会议。\n区水利局负责统筹协调。\n";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["高标准农田建设规划"]);
+    assert_eq!(tasks[0].units, ["区农业农村局"]);
+}
+
+#[test]
+fn lines_under_an_action_heading_are_items_each_a_label_and_its_directive() {
+    let text = "会议纪要\n行动计划\n组建评审小组：成立课程评审小组，负责方案制定。\n\
+                推进题库建设：教务处牵头整理近三年试题，形成题库。\n\
+                会议时间：2025年5月8日\n完善考核办法：各组提交考核细则。\n";
+    let tasks = run(text, &[], &[]);
+    // A field line ends the items: what follows it is not read as one.
+    assert_eq!(titles(&tasks), ["组建评审小组", "题库建设"]);
+    assert_eq!(tasks[1].units, ["教务处"]);
+}
