@@ -69,7 +69,7 @@ fn fill(size: usize, sep: &str, mut piece: impl FnMut(usize) -> String) -> Strin
 }
 
 /// How many shapes [`shape`] makes.
-const SHAPES: usize = 14;
+const SHAPES: usize = 15;
 
 /// Shape `k`: its name and a text of about `size` bytes, made one at a
 /// time (a child's peak memory counts what its parent held when it started).
@@ -140,6 +140,10 @@ fn shape(k: usize, size: usize) -> (&'static str, String) {
         13 => (
             "attendee fields, one a line",
             fill(size, "\n", |_| format!("出席：{}", rng.name())),
+        ),
+        14 => (
+            "field labels parted by blanks, one line",
+            fill(size, " ", |_| "时间 地点 2024年3月5日".to_string()),
         ),
         _ => unreachable!("{k} is not below SHAPES"),
     }

@@ -221,6 +221,17 @@ pub(crate) fn list_marker_len(line: &str) -> usize {
     lead + marker_end + (rest.len() - rest.trim_start().len())
 }
 
+/// The byte offset of `inner`, a subslice of `outer`, within it (0 for a slice
+/// from elsewhere, such as a literal `""`).
+pub(crate) fn offset_in(outer: &str, inner: &str) -> usize {
+    let (o, i) = (outer.as_ptr() as usize, inner.as_ptr() as usize);
+    if i >= o && i + inner.len() <= o + outer.len() {
+        i - o
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

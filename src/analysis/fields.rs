@@ -192,12 +192,14 @@ fn label_at(text: &str, at: usize, end: usize) -> Option<(FieldKind, Range<usize
     let label_end = rest_at + label.len();
     // Closing markup, then blanks, then the separator.
     let mut p = label_end;
+    let mut blank = false;
     let after = |p: usize| &text[p..end];
     loop {
         let s = after(p);
         if let Some(t) = s.strip_prefix("**").or_else(|| s.strip_prefix("__")) {
             p = end - t.len();
         } else if let Some(t) = s.strip_prefix(['】', ']', ' ', '\u{3000}']) {
+            blank |= !s.starts_with(['】', ']']);
             p = end - t.len();
         } else {
             break;
@@ -205,11 +207,31 @@ fn label_at(text: &str, at: usize, end: usize) -> Option<(FieldKind, Range<usize
     }
     let s = after(p);
     let sep = s.chars().next()?;
-    if !matches!(sep, '：' | ':' | '|' | '\t') {
+    let value_start = if matches!(sep, '：' | ':' | '|' | '\t') {
+        p + sep.len_utf8()
+    } else if blank && !text[rest_at..ahead(text, rest_at, end)].contains(['。', '，']) {
+        // `时间 2022年9月18日  地点 三楼`: blanks part label and value where
+        // no sentence follows (a table's text flowed, a form typed out).
+        p
+    } else {
         return None;
-    }
-    let value_start = p + sep.len_utf8();
+    };
     Some((*kind, rest_at..label_end, value_start))
+}
+
+/// How far (bytes) after a label followed by a blank the text is looked at
+/// for a sentence's punctuation: bounded, so that a line of many blanks and
+/// labels costs no more than its length times this.
+const BLANK_LABEL_AHEAD: usize = 240;
+
+/// The end of the look-ahead from `at`: [`BLANK_LABEL_AHEAD`] bytes at most,
+/// on a character boundary, not past `end`.
+fn ahead(text: &str, at: usize, end: usize) -> usize {
+    let mut e = end.min(at + BLANK_LABEL_AHEAD);
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    e
 }
 
 /// `at` moved past blanks and the markup a line or a cell may open with:
@@ -291,6 +313,19 @@ mod tests {
                 (FieldKind::Attendees, vec!["张伟、李娜"]),
             ]
         );
+    }
+
+    #[test]
+    fn blanks_part_label_and_value_on_a_line_that_is_no_sentence() {
+        assert_eq!(
+            fields("时间 2022年9月18日　地点 三楼会议室\n主持人  王强\n"),
+            [
+                (FieldKind::Time, vec!["2022年9月18日"]),
+                (FieldKind::Place, vec!["三楼会议室"]),
+                (FieldKind::Chair, vec!["王强"]),
+            ]
+        );
+        assert!(fields("时间 紧，任务重。\n").is_empty());
     }
 
     #[test]

@@ -56,7 +56,10 @@ pub(crate) fn find_date(analysis: &Analysis, reference: Option<NaiveDate>) -> Me
     } else {
         None
     };
-    let Some(span) = header_date(analysis).or_else(|| convening_date(text)) else {
+    let Some(span) = header_date(analysis)
+        .or_else(|| convening_date(text))
+        .or_else(|| minutes_date_line(analysis))
+    else {
         return MeetingDate {
             issued,
             ..MeetingDate::default()
@@ -166,6 +169,43 @@ fn clocked_date_line(analysis: &Analysis) -> Option<Range<usize>> {
                 .all(|c| c.is_ascii_digit() || " \u{3000}:：~～-—至到上下午晚时分".contains(c));
             (clock_only && hours.contains([':', '：', '时'])).then_some(day.span.0..day.span.1)
         })
+}
+
+/// How many lines below the title of minutes a date line of their own is
+/// looked for in.
+const TITLE_DATE_LINES: usize = 3;
+
+/// A day on a line of its own, bare or in brackets (`2019.08.26`,
+/// `（2023年5月6日）`), just below a title that names minutes (`…会议纪要`,
+/// `会议记录`), where neither a time field nor a sentence dates the meeting:
+/// minutes so dated are dated by the meeting.
+fn minutes_date_line(analysis: &Analysis) -> Option<Range<usize>> {
+    let text = analysis.text();
+    let mut lines = analysis
+        .lines()
+        .iter()
+        .filter(|l| !text[(*l).clone()].trim().is_empty());
+    let title = &text[lines.next()?.clone()];
+    if !["纪要", "会议记录", "会议纪录"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
+        return None;
+    }
+    let mentions = analysis.time_mentions();
+    lines.take(TITLE_DATE_LINES).find_map(|line| {
+        let l = &text[line.clone()];
+        let inner = l
+            .trim()
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']);
+        let start = line.start + crate::text::offset_in(l, inner);
+        let from = mentions.partition_point(|m| m.span.0 < start);
+        let day = mentions.get(from).filter(|m| {
+            m.span == (start, start + inner.len()) && m.precision() == time::Precision::Day
+        })?;
+        Some(day.span.0..day.span.1)
+    })
 }
 
 /// Whether the text has header fields only minutes have: place, chair,
@@ -654,6 +694,31 @@ mod tests {
         // Without the hours, or outside minutes, the line is no meeting time.
         assert_eq!(date("会议纪要\n2015-07-09 印发\n地点：三楼\n"), None);
         assert_eq!(date("通知\n2015-07-09 14:00\n请各单位参加。\n"), None);
+    }
+
+    #[test]
+    fn a_day_alone_under_the_title_of_minutes_dates_them() {
+        let date = |t: &str| {
+            find_date(&Analysis::new(t), None)
+                .date
+                .map(|d| d.to_string())
+        };
+        assert_eq!(
+            date("会议纪要\n2019.08.26\n确定了人员分工\n").as_deref(),
+            Some("2019-08-26")
+        );
+        assert_eq!(
+            date("关于校园安全的会议纪要\n（2023年5月6日）\n会议决定：\n").as_deref(),
+            Some("2023-05-06")
+        );
+        // A sentence dating the meeting wins; a title naming no minutes, or a
+        // line with more than the day, dates nothing.
+        assert_eq!(
+            date("会议纪要\n2023年5月8日\n5月6日，项目组召开例会。\n").as_deref(),
+            Some("2023-05-06")
+        );
+        assert_eq!(date("工作简报\n2019.08.26\n"), None);
+        assert_eq!(date("会议纪要\n2019.08.26 第3期\n"), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::record::{Deadline, Person, Problem, Task};
+pub(super) use crate::text::offset_in;
 
 /// Builds the word lists and patterns.
 pub(crate) fn load() {
@@ -361,16 +362,5 @@ fn merge(into: &mut Vec<String>, more: Vec<String>) {
         if !into.contains(&m) {
             into.push(m);
         }
-    }
-}
-
-/// The byte offset of `inner`, a subslice of `outer`, within it (0 for a slice
-/// from elsewhere, such as a literal `""`).
-pub(super) fn offset_in(outer: &str, inner: &str) -> usize {
-    let (o, i) = (outer.as_ptr() as usize, inner.as_ptr() as usize);
-    if i >= o && i + inner.len() <= o + outer.len() {
-        i - o
-    } else {
-        0
     }
 }
