@@ -90,6 +90,8 @@ pub(crate) enum Base {
     },
     /// A week relative to the anchor's, with a weekday or the whole week.
     Week(i32, Option<u32>),
+    /// A weekday alone (`周三`): in the week the year rule chooses.
+    Weekday(u32),
     /// 今天 (0), 明天 (1) …
     DayRel(i32),
     /// 今明两年.
@@ -711,7 +713,17 @@ fn week(cur: &mut Cur<'_>) -> Option<Base> {
         Some(0..=2) => 0,
         Some(3 | 4) => 1,
         Some(_) => -1,
-        None => return None,
+        None => {
+            // `周三前`: a weekday alone, not a count (`每周三次`).
+            if cur.eat_any(WEEK_WORDS).is_some()
+                && let Some(w) = weekday(cur)
+                && !cur.looks_at("次")
+            {
+                return Some(Base::Weekday(w));
+            }
+            *cur = save;
+            return None;
+        }
     };
     if cur.eat_any(WEEK_WORDS).is_none() {
         *cur = save;
@@ -1038,6 +1050,23 @@ fn parsed(cur: &mut Cur<'_>) -> Option<Parsed> {
         });
     }
     *cur = before_range;
+    // `6月16日（周五）前`: a day's weekday in brackets before its suffix.
+    if matches!(first.base, Base::Day(_) | Base::Month(_, MonthPart::Day(_)))
+        && cur.eat_any(&["（", "("]).is_some()
+        && cur.eat_any(WEEK_WORDS).is_some()
+        && weekday(cur).is_some()
+        && cur.eat_any(&["）", ")"]).is_some()
+    {
+        let suffix = suffix(cur);
+        if suffix != Suffix::None {
+            return Some(Parsed {
+                first,
+                to: None,
+                suffix,
+            });
+        }
+    }
+    *cur = before_range;
     let suffix = suffix(cur);
     Some(Parsed {
         first,
@@ -1128,5 +1157,8 @@ pub(crate) fn can_start(c: char) -> bool {
                 | '夏'
                 | '月'
                 | '季'
+                | '周'
+                | '星'
+                | '礼'
         )
 }

@@ -457,4 +457,43 @@ mod tests {
         let counts: Vec<usize> = cold.iter().map(Vec::len).collect();
         assert_eq!(counts, [1, 2, 2, 1, 1, 0, 0, 1, 2]);
     }
+
+    #[test]
+    fn a_weekday_alone_falls_in_the_week_the_rule_chooses() {
+        use super::{YearRule, parse_with};
+        let day = |t: &str, anchor: (i32, u32, u32), rule| {
+            let a = chrono::NaiveDate::from_ymd_opt(anchor.0, anchor.1, anchor.2).unwrap();
+            parse_with(t, a, rule)
+                .and_then(|e| e.start)
+                .map(|d| d.to_string())
+        };
+        // 2023-06-12 is a Monday, 06-15 a Thursday.
+        assert_eq!(
+            day("周三前", (2023, 6, 12), YearRule::Future).as_deref(),
+            Some("2023-06-14")
+        );
+        assert_eq!(
+            day("周三前", (2023, 6, 15), YearRule::Future).as_deref(),
+            Some("2023-06-21")
+        );
+        assert_eq!(
+            day("星期三", (2023, 6, 15), YearRule::Same).as_deref(),
+            Some("2023-06-14")
+        );
+        assert_eq!(
+            day("周五", (2023, 6, 12), YearRule::Past).as_deref(),
+            Some("2023-06-09")
+        );
+        // A count is no day; a day's weekday in brackets before its suffix is read with it.
+        assert_eq!(day("周三次", (2023, 6, 12), YearRule::Future), None);
+        assert!(
+            spans("开展三周三次检查")
+                .iter()
+                .all(|s| s.0 != "开展三".len())
+        );
+        assert_eq!(
+            spans("6月16日（周五）前完成"),
+            [(0, "6月16日（周五）前".len())]
+        );
+    }
 }

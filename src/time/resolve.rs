@@ -246,6 +246,25 @@ fn resolve_expr(e: &Expr, suffix: Suffix, anchor: NaiveDate, rule: YearRule) -> 
         }?;
         return Some((chosen.0, chosen.1, true));
     }
+    if let Base::Weekday(w) = e.base {
+        let candidate = |weeks: i64| {
+            let monday = shift_days(monday_of(anchor)?, 7 * weeks)?;
+            let day = shift_days(monday, i64::from(w) - 1)?;
+            done((day, day))
+        };
+        let chosen = match rule {
+            YearRule::Same => candidate(0),
+            YearRule::Future => [0, 1]
+                .into_iter()
+                .filter_map(candidate)
+                .find(|(_, en)| en.is_none_or(|en| en >= anchor)),
+            YearRule::Past => [0, -1]
+                .into_iter()
+                .filter_map(candidate)
+                .find(|(s, _)| s.is_some_and(|s| s <= anchor)),
+        }?;
+        return Some((chosen.0, chosen.1, true));
+    }
     match e.base {
         Base::Ongoing | Base::Recurring | Base::Event => Some((None, None, false)),
         Base::Now | Base::Duration(Unit::WorkDay, ..) => Some((Some(anchor), None, false)),
@@ -258,7 +277,8 @@ fn resolve_expr(e: &Expr, suffix: Suffix, anchor: NaiveDate, rule: YearRule) -> 
 
 /// Whether where `e` falls depends on the year rule: a date without its year.
 fn year_inferred(e: &Expr) -> bool {
-    (year_bound(e.base) && e.year == YearSpec::Unstated) || matches!(e.base, Base::Day(_))
+    (year_bound(e.base) && e.year == YearSpec::Unstated)
+        || matches!(e.base, Base::Day(_) | Base::Weekday(_))
 }
 
 /// Resolves a range as one. One bound is placed first: the one whose year is
