@@ -479,7 +479,10 @@ fn title(text: &str) -> Option<String> {
     for line in text.lines().take(5) {
         let line = line.trim();
         // `会议纪要` alone names no meeting.
-        if let Some(name) = line.strip_suffix("纪要")
+        let line = line.trim_start_matches('#').trim();
+        if let Some(name) = ["纪要", "记录", "纪录"]
+            .iter()
+            .find_map(|s| line.strip_suffix(s))
             && (name.ends_with('会') || name.ends_with("会议"))
             && name != "会议"
         {
@@ -488,6 +491,9 @@ fn title(text: &str) -> Option<String> {
     }
     convened_meeting(text).map(str::to_string)
 }
+
+/// Words that lead the verb `召开` rather than end its place.
+const PLACE_VERB_LEADS: [&str; 5] = ["主持", "组织", "隆重", "集中", "专门"];
 
 /// What may not be inside the place of `在X召开`.
 const PLACE_STOPS: [char; 7] = ['，', '。', ',', '；', '：', '\n', '在'];
@@ -524,8 +530,18 @@ fn location(analysis: &Analysis) -> Option<String> {
         .iter()
         .filter(|f| f.kind == FieldKind::Place)
         .find_map(|f| Some((f.label.start, f.values.first()?.clone())));
-    // `在` opens the held-at match.
-    let held = held_at(text).map(|place| (place.start - '在'.len_utf8(), place));
+    // `在` opens the held-at match; the verb's own adverbs and leads are no place
+    // (`在区政府第三会议室主持召开`).
+    let held = held_at(text).map(|mut place| {
+        let start = place.start - '在'.len_utf8();
+        while let Some(lead) = PLACE_VERB_LEADS
+            .iter()
+            .find(|w| text[place.clone()].ends_with(**w) && place.len() > w.len())
+        {
+            place.end -= lead.len();
+        }
+        (start, place)
+    });
     let first = match (field, held) {
         (Some(f), Some(h)) => {
             if f.0 <= h.0 {
@@ -600,6 +616,14 @@ mod tests {
             matched[1] += usize::from(held_at(&text).is_some());
         }
         assert!(matched[0] > 1000 && matched[1] > 1000, "{matched:?}");
+    }
+
+    #[test]
+    fn a_record_titles_its_meeting_and_the_verb_leads_are_no_place() {
+        let text = "XX区教育局局务会议记录\n时间：2025年3月12日\n";
+        assert_eq!(title(text).as_deref(), Some("XX区教育局局务会议"));
+        let a = Analysis::new("3月5日，区长王平在区政府第三会议室主持召开专题会议。");
+        assert_eq!(location(&a).as_deref(), Some("区政府第三会议室"));
     }
 
     #[test]

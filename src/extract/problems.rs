@@ -614,6 +614,13 @@ fn strip_prefixes<'a>(s: &'a str, lex: &Lexicon) -> (usize, &'a str) {
     let mut rest = s.trim_start_matches(sep);
     if let Some(m) = lex.list_label.find(rest) {
         rest = rest[m.end()..].trim_start_matches(sep);
+    } else {
+        // `2.支付接口…`, `-测试环境…`, `①…`: a list's number or bullet (not the
+        // start of a figure such as `1.2万户`).
+        let n = crate::text::list_marker_len(rest);
+        if n > 0 && !rest[n..].starts_with(|c: char| c.is_ascii_digit()) {
+            rest = rest[n..].trim_start_matches(sep);
+        }
     }
     while let Some(n) = lex.prefixes.prefix_len(rest) {
         rest = rest[n..].trim_start_matches(sep);
@@ -1009,5 +1016,26 @@ mod tests {
         // Under an unnumbered heading, a line stating no shortcoming ends it.
         let text = "存在问题\n标注进度滞后\n行动项\n完成数据标注";
         assert_eq!(found(text), ["标注进度滞后"]);
+    }
+
+    #[test]
+    fn what_an_inspection_found_is_listed_one_problem_a_part() {
+        assert_found(
+            "发现的问题：危化品台账不全，消防器材过期，部分实验室门禁失效。",
+            &["危化品台账不全", "消防器材过期", "部分实验室门禁失效"],
+        );
+    }
+
+    #[test]
+    fn a_list_number_or_bullet_is_no_part_of_the_problem() {
+        assert_eq!(
+            found("存在问题：\n2.支付接口联调进度滞后。\n-测试环境资源不足。"),
+            ["支付接口联调进度滞后", "测试环境资源不足"]
+        );
+        // A figure's decimal point is no list number.
+        assert_eq!(
+            found("存在问题：1.2万户改厕未完成。"),
+            ["1.2万户改厕未完成"]
+        );
     }
 }

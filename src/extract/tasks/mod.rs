@@ -87,7 +87,7 @@ impl Draft {
 
 /// Verbs of speaking: who says them of a piece of work comments on it, and does
 /// not by that lead it.
-const SPEECH_VERBS: &[&str] = &[
+pub(super) const SPEECH_VERBS: &[&str] = &[
     "指出", "强调", "要求", "表示", "认为", "希望", "讲话", "提出",
 ];
 
@@ -244,6 +244,14 @@ impl<'a> Drafts<'a> {
     pub fn add_units(&mut self, i: usize, names: &[String]) {
         if let Some(d) = self.list.get_mut(i) {
             merge(&mut d.units, names.to_vec());
+        }
+    }
+
+    /// Adds `scope` as a further statement of task `i`: where its deadline is
+    /// looked for when its own statement names none.
+    pub fn restate(&mut self, i: usize, scope: Range<usize>) {
+        if let Some(d) = self.list.get_mut(i) {
+            d.restated.push((scope.clone(), scope));
         }
     }
 

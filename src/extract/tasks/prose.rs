@@ -134,6 +134,7 @@ const TRIGGERS: &[Trigger] = &[
 /// The verbs by which a meeting takes up its topics, longer ones first.
 const TOPIC_VERBS: &[&str] = &[
     "分析研究",
+    "动员部署",
     "研究部署",
     "安排部署",
     "研究",
@@ -157,6 +158,11 @@ fn fronted_topic(c: &str) -> Option<&str> {
     {
         return None;
     }
+    // `A、B等十九项工作`: a count sums up the list.
+    let object = match text::find(object, "等") {
+        Some(p) if counted_work(&object[p + "等".len()..]) => &object[..p],
+        _ => object,
+    };
     let object = [
         "等相关事项",
         "等有关事项",
@@ -172,6 +178,25 @@ fn fronted_topic(c: &str) -> Option<&str> {
     (!object.is_empty()).then_some(object)
 }
 
+/// Whether `s` is a count of the work items before it (`十九项工作`, `3个方面工作`).
+fn counted_work(s: &str) -> bool {
+    let rest = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十两百几多".contains(c)
+    });
+    rest.len() < s.len()
+        && [
+            "项工作",
+            "项任务",
+            "项事项",
+            "个方面工作",
+            "个方面",
+            "个事项",
+            "项",
+        ]
+        .iter()
+        .any(|w| rest == *w)
+}
+
 /// Names of campaigns a list of items may share (`A、B两个专项整治`), longer first.
 const CAMPAIGNS: &[&str] = &[
     "专项整治",
@@ -185,7 +210,7 @@ const CAMPAIGNS: &[&str] = &[
 ];
 
 /// Verbs a meeting takes its topics up by only after them (`就X进行了布置`).
-const FRONTED_TOPIC_VERBS: &[&str] = &["安排", "布置"];
+const FRONTED_TOPIC_VERBS: &[&str] = &["安排", "布置", "布署"];
 
 /// The leaders `s` names by title, for when the people extractor found none there.
 fn named_leaders(s: &str) -> Vec<String> {
@@ -220,6 +245,22 @@ fn agenda_heading(line: &str) -> Option<&str> {
         .or_else(|| rest.strip_prefix(':'))?
         .trim();
     (rest.len() < line.trim().len() - "议题".len() && !topic.is_empty()).then_some(topic)
+}
+
+/// The verbs by which an agenda heading takes up its item (`审议`, `研究`), longest first.
+const AGENDA_VERBS: &[&str] = &["审议通过", "研究部署", "审议", "审定", "研究", "讨论"];
+
+/// The object of an agenda heading opening with the verb that takes it up
+/// (`审议2025年研究生招生计划`), if `heading` is one: one phrase, no clause
+/// punctuation, at most 40 characters.
+fn taken_up(heading: &str) -> Option<&str> {
+    let verb = AGENDA_VERBS.iter().find(|v| heading.starts_with(**v))?;
+    let object = heading[verb.len()..].trim_start_matches('了').trim();
+    let object = object.trim_end_matches(['。', '：', ':']);
+    (!object.is_empty()
+        && object.chars().count() <= 40
+        && !object.contains(['，', '；', ',', ';', '、']))
+    .then_some(object)
 }
 
 /// Words of a label over decisions and the work given out.
@@ -404,7 +445,11 @@ pub(super) fn scan(
             if n < 3 && !structured {
                 r.convened(at, line, n == 0, &prose);
             }
+            let before = r.out.len();
             r.paragraph(at, line, structured);
+            if r.out.len() == before {
+                r.assigns_heading(at, line);
+            }
         }
     }
     let end = prose.last().map_or(0, |(a, l)| a + l.len());
@@ -425,6 +470,23 @@ impl Reader<'_, '_> {
         i
     }
 
+    /// `由李娜负责于4月10日前报送` under `一、审议X`: a line of the section's body
+    /// that names no work of its own but makes a person responsible gives them
+    /// the work the heading names, and its deadline.
+    fn assigns_heading(&mut self, at: usize, line: &str) {
+        let Some(h) = self.section.heading else {
+            return;
+        };
+        if !text::contains(line, "负责") && !text::contains(line, "牵头") {
+            return;
+        }
+        let names = self.out.actors_in(line, at);
+        if !names.is_empty() {
+            self.out.add_leaders(h, &names);
+            self.out.restate(h, at..at + line.len());
+        }
+    }
+
     /// A `一、` line: `关于X` names a project, `X。body` is a decision.
     fn heading(&mut self, at: usize, rest: &str, over: bool) {
         let rest_t = rest.trim();
@@ -443,6 +505,21 @@ impl Reader<'_, '_> {
             // under `（一）`.
             self.item(at, rest, true);
             return;
+        }
+        if body_empty
+            && about.is_none()
+            && let Some(topic) = taken_up(rest_t)
+        {
+            // `一、审议2025年研究生招生计划`: minutes head an agenda item with the verb
+            // that takes it up; its object is the work the body then assigns.
+            let t = clean(topic);
+            if acceptable(&t) {
+                let s = at + offset_in(rest, topic);
+                let i = self.push(Draft::new(t, s..s + topic.len(), s..s + topic.len()));
+                self.section.heading = Some(i);
+                self.section.topics.push(i);
+                return;
+            }
         }
         if about.is_some() || (body_empty && over) {
             let topic = about.unwrap_or(rest_t).trim_end_matches('。');
@@ -1041,9 +1118,22 @@ impl Reader<'_, '_> {
         }
         let convening = text::contains(s, "召开");
         let chaired = text::contains(s, "主持");
-        for clause in title::clauses(s) {
+        // The meeting, or a person leading it, is the sentence's subject
+        // (`会议学习了…，对A、B等工作进行安排部署`, `会上，罗锦银听取…，并对X进行了研究`):
+        // its later clauses take up topics as its first does.
+        let lead = s.trim_start();
+        // What follows `会议指出，` is the speech's, not the meeting's act.
+        let first = title::clauses(s).next().unwrap_or(s);
+        let meeting_voice = !super::SPEECH_VERBS.iter().any(|v| text::contains(first, v))
+            && (lead.starts_with("会议")
+                || lead.starts_with("会上")
+                || self.out.person_at(at + s.len() - lead.len()).is_some()
+                || lead
+                    .strip_prefix("会上，")
+                    .is_some_and(|r| self.out.person_at(at + s.len() - r.len()).is_some()));
+        for (k, clause) in title::clauses(s).enumerate() {
             let c = clause.trim();
-            let opened = c.starts_with("会议");
+            let opened = c.starts_with("会议") || (k > 0 && meeting_voice);
             let c = c.trim_start_matches(['会', '议', '还', '并', '同', '时']);
             if convening && c.starts_with("动员") {
                 // `…推进会召开，动员全市抓好X`: the work the meeting is for.
@@ -1083,7 +1173,16 @@ impl Reader<'_, '_> {
             }
             let rest = rest.trim_start_matches('了');
             // `研究部署下一步工作`: the next steps in general, no work named.
-            if text::contains(rest, "《") || rest.starts_with("解决") || rest.starts_with("下一步")
+            // A report `关于…的报告` is read as a heard report.
+            if text::contains(rest, "《")
+                || rest.starts_with("解决")
+                || ["下一步", "下步", "下阶段"]
+                    .iter()
+                    .any(|w| text::contains(rest, w))
+                || (text::contains(rest, "关于")
+                    && ["报告", "汇报", "请示"]
+                        .iter()
+                        .any(|w| text::contains(rest, w)))
             {
                 continue;
             }

@@ -463,10 +463,13 @@ fn the_subject_of_a_report_leads_what_it_reports() {
     let text = "会上，县应急局局长李明通报了近期森林防火隐患排查情况，部署汛期值守相关工作；\
                 副县长赵刚汇报了农村公路改造、城区供水管网改造等重点工作。";
     let tasks = run(text, &["李明", "赵刚"], &[]);
-    let found: Vec<(&str, Vec<String>)> = tasks
+    // In the order of the text.
+    let mut found: Vec<(usize, &str, Vec<String>)> = tasks
         .iter()
-        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .map(|t| (t.span[0], t.title.as_str(), t.leaders.clone()))
         .collect();
+    found.sort();
+    let found: Vec<(&str, Vec<String>)> = found.into_iter().map(|(_, t, l)| (t, l)).collect();
     let leader = |n: &str| vec![n.to_string()];
     assert_eq!(
         found,
@@ -865,4 +868,53 @@ fn lines_under_an_action_heading_are_items_each_a_label_and_its_directive() {
     // A field line ends the items: what follows it is not read as one.
     assert_eq!(titles(&tasks), ["组建评审小组", "题库建设"]);
     assert_eq!(tasks[1].units, ["教务处"]);
+}
+
+#[test]
+fn an_agenda_heading_names_the_work_its_body_assigns() {
+    let text = "一、审议2025年研究生招生计划\n会议审议通过了招生计划。由李娜负责于4月10日前报送市教育局。\n\
+                二、研究部署校园安全\n会议要求，各学院要落实安全责任。";
+    let tasks = run(text, &["李娜"], &["4月10日前"]);
+    let plan = tasks
+        .iter()
+        .find(|t| t.title == "2025年研究生招生计划")
+        .unwrap_or_else(|| panic!("{:?}", titles(&tasks)));
+    assert_eq!(plan.leaders, ["李娜"]);
+    assert_eq!(plan.deadline, Some(0));
+    let safety = tasks.iter().find(|t| t.title == "校园安全");
+    assert!(
+        safety.is_some_and(|t| t.leaders.is_empty()),
+        "{:?}",
+        titles(&tasks)
+    );
+}
+
+#[test]
+fn topics_the_meeting_takes_up_in_a_later_clause() {
+    let text = "会议学习了省市文件精神，动员部署重大事故隐患专项排查整治2023行动，\
+                对燃气安全、生活垃圾处理、内河河道清淤等十九项工作进行安排部署。";
+    let tasks = run(text, &[], &[]);
+    for want in [
+        "重大事故隐患专项排查整治2023行动",
+        "燃气安全",
+        "生活垃圾处理",
+        "内河河道清淤",
+    ] {
+        assert!(
+            titles(&tasks).contains(&want),
+            "{want}: {:?}",
+            titles(&tasks)
+        );
+    }
+    // After `会议指出`, the clauses report what others deploy.
+    let text = "会议指出，党中央高度重视巡视工作，部署开展第六轮巡视。";
+    assert!(run(text, &[], &[]).is_empty());
+}
+
+#[test]
+fn a_title_closing_with_its_shortcoming_names_the_work() {
+    let text = "会议要求：\n1.支付接口联调进度滞后，赵刚负责本周内完成联调。";
+    let tasks = run(text, &["赵刚"], &[]);
+    assert_eq!(titles(&tasks)[0], "支付接口联调");
+    assert_eq!(tasks[0].leaders, ["赵刚"]);
 }

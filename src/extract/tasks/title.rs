@@ -19,10 +19,16 @@ const TAIL: &[&str] = &[
     "等事项",
     "事宜",
     "情况",
+    // `支付接口联调进度滞后，赵刚负责…`: the work named with the shortcoming it shows.
+    "推进缓慢",
+    "滞后",
+    "缓慢",
     "进度",
     "进展",
     "到位",
     "工作",
+    // `部署热线办理相关工作`.
+    "相关",
     "任务",
     "的",
     "等",
@@ -210,8 +216,9 @@ fn starts_longer_word(t: &str, len: usize) -> bool {
 fn clean_tail(mut t: &str) -> String {
     loop {
         let before = t.len();
+        // A title that is a tail word alone (`有关事宜`) names nothing.
         if let Some(rest) = TAIL.iter().find_map(|e| t.strip_suffix(e))
-            && rest.chars().count() >= 2
+            && (rest.is_empty() || rest.chars().count() >= 2)
         {
             t = rest;
         }
