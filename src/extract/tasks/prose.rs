@@ -193,8 +193,7 @@ fn counted_work(s: &str) -> bool {
             "个事项",
             "项",
         ]
-        .iter()
-        .any(|w| rest == *w)
+        .contains(&rest)
 }
 
 /// Names of campaigns a list of items may share (`A、B两个专项整治`), longer first.
