@@ -41,6 +41,7 @@ pub(crate) struct FlatRow {
 const HEADERS: &[(&str, Column)] = &[
     ("任务", Column::Task),
     ("事项", Column::Task),
+    ("行动项", Column::Task),
     ("内容", Column::Task),
     ("时限", Column::Deadline),
     ("期限", Column::Deadline),
@@ -49,6 +50,7 @@ const HEADERS: &[(&str, Column)] = &[
     ("责任人", Column::Leader),
     ("负责人", Column::Leader),
     ("牵头人", Column::Leader),
+    ("执行人", Column::Leader),
     ("单位", Column::Unit),
     ("股室", Column::Unit),
     ("部门", Column::Unit),

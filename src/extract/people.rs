@@ -1099,6 +1099,7 @@ fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize
         .take_while(|&(i, c)| {
             is_han(c)
                 && (!lexicon.not_in_name.contains(c)
+                    || (i == 0 && c == '和' && given_he(rest, surname_len, lexicon))
                     || (i > 0 && c == '于' && {
                         // `于` introduces a time or a place (`于5月召开`); one followed
                         // at once by `在` or a verb (`张中于在…主持`) ends a name.
@@ -1130,6 +1131,27 @@ fn name_at(text: &str, at: usize, lexicon: &PeopleLexicon) -> Option<Range<usize
         return None;
     }
     Some(name)
+}
+
+/// `刘和云、`: `和` opens a given name (it is no conjunction there) when a
+/// third character that may end a name follows it, and a delimiter, a post or
+/// a following word follows that (`刘和王强` is two people).
+fn given_he(rest: &str, surname_len: usize, lexicon: &PeopleLexicon) -> bool {
+    let after = &rest[surname_len + '和'.len_utf8()..];
+    let mut chars = after.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    let tail = chars.as_str();
+    is_han(c)
+        && !lexicon.not_in_name.contains(c)
+        && (tail.is_empty()
+            || tail.starts_with(|t: char| !is_han(t))
+            || lexicon
+                .after_name
+                .prefix_of(tail)
+                .is_some_and(|w| w.chars().count() > 1)
+            || lexicon.post_starting(tail).is_some())
 }
 
 /// Whether a name may end at `end`: what follows is a delimiter, a post or a following word.
@@ -1475,6 +1497,18 @@ mod tests {
         let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["张建国", "刘海", "张宏", "陆明", "李新华"]);
         assert_eq!(p[4].titles, ["处长"]);
+    }
+
+    #[test]
+    fn he_opens_a_given_name_but_joins_two_people() {
+        let p = people_of("校领导刘和云、刘铁铭出席会议。会议由校长刘和云主持。");
+        assert_eq!(names(&p), ["刘和云", "刘铁铭"]);
+        let p = people_of("副县长王强和李娜出席会议。");
+        assert!(
+            !names(&p).iter().any(|n| n.contains('和')),
+            "{:?}",
+            names(&p)
+        );
     }
 
     #[test]

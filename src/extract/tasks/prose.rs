@@ -68,7 +68,7 @@ fn patterns() -> &'static Patterns {
         responsible: Regex::new(r"(?:以上|上述|此项|该项|这项)(?:工作|事项|任务)(?:均)?(?:由|请)")
             .expect("valid"),
         convened: Regex::new(
-            r"召开(?:了)?([^，。；,\n]{2,40}?)(?:(?:工作)?(?:周)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会|协调会议|协调会|动员会议|动员会|部署会议|部署会)|工作会议)",
+            r"召开(?:了)?([^，。；,\n]{2,40}?)(?:(?:工作)?(?:周)?(?:督导推进会|推进调度例会|推进调度会|调度例会|推进例会|推进会议|推进会|调度会议|调度会|督办会|调度启动会|启动会|协调会议|协调会|动员会议|动员会|部署会议|部署会)|工作会议)",
         )
         .expect("valid"),
         enumerated: Regex::new(
@@ -88,14 +88,14 @@ fn patterns() -> &'static Patterns {
         .expect("valid"),
         reporter: Regex::new(r"(?:长|主任|书记|主席)(\p{Han}{2,3})$").expect("valid"),
         headline: Regex::new(
-            r"^(?:.{0,12}调研督办([^，。；,]{2,40}?)工作$|([^，。；,]{2,40}?)(?:工作)?(?:督导推进会|推进会议|推进会|调度会议|调度会|督办会)(?:召开)?$)",
+            r"^(?:.{0,12}调研督办([^，。；,]{2,40}?)工作$|([^，。；,]{2,40}?)(?:工作)?(?:督导推进会|推进调度例会|推进调度会|调度例会|推进例会|推进会议|推进会|调度会议|调度会|督办会)(?:召开)?$)",
         )
         .expect("valid"),
         report_trigger: Regex::new(&alternation(TRIGGERS.iter().map(|t| t.0))).expect("valid"),
         topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().chain(FRONTED_TOPIC_VERBS).copied().chain(["动员"])))
             .expect("valid"),
         review_verbs: [
-            "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发",
+            "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发", "宣读", "签订",
         ]
         .into_iter()
         .map(|v| (v, memchr::memmem::FinderRev::new(v)))
@@ -209,7 +209,7 @@ const CAMPAIGNS: &[&str] = &[
 ];
 
 /// Verbs a meeting takes its topics up by only after them (`就X进行了布置`).
-const FRONTED_TOPIC_VERBS: &[&str] = &["安排", "布置", "布署"];
+const FRONTED_TOPIC_VERBS: &[&str] = &["安排", "布置", "布署", "议定"];
 
 /// The leaders `s` names by title, for when the people extractor found none there.
 fn named_leaders(s: &str) -> Vec<String> {
@@ -256,7 +256,9 @@ fn taken_up(heading: &str) -> Option<&str> {
     let verb = AGENDA_VERBS.iter().find(|v| heading.starts_with(**v))?;
     let object = heading[verb.len()..].trim_start_matches('了').trim();
     let object = object.trim_end_matches(['。', '：', ':']);
+    // `讨论与决议` is a label of two parts, not a verb and its object.
     (!object.is_empty()
+        && !object.starts_with(['与', '和', '及', '并'])
         && object.chars().count() <= 40
         && !object.contains(['，', '；', ',', ';', '、']))
     .then_some(object)
@@ -285,6 +287,42 @@ fn label_line(line: &str) -> Option<&str> {
     (!label.is_empty() && label.chars().count() <= 10 && level2(label).is_none()).then_some(label)
 }
 
+/// Words of a label over the progress of work (`上周进展`, `完成情况`).
+const PROGRESS: &[&str] = &["进展", "进度", "完成情况", "推进情况", "工作情况"];
+
+/// What a section's label heads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SectionKind {
+    Decisions,
+    Progress,
+    Deliberation,
+}
+
+/// The kind of a numbered heading that is only a section's label
+/// (`讨论与决议`, `行动项`, `上周进展`, `讨论要点`): at most ten characters, no
+/// punctuation, no verb taking up an item; decisions first (`讨论与决议`).
+fn section_label(heading: &str) -> Option<SectionKind> {
+    let t = heading.trim().trim_end_matches(['：', ':']);
+    if t.is_empty()
+        || t.chars().count() > 10
+        || t.contains(|c: char| "，。；：,;:！？《".contains(c))
+        || taken_up(t).is_some()
+        || text::contains(t, "关于")
+    {
+        return None;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| text::contains(t, w));
+    if has(DECISION) && !has(&["要求"]) {
+        Some(SectionKind::Decisions)
+    } else if has(PROGRESS) && t.chars().count() <= 6 {
+        Some(SectionKind::Progress)
+    } else if has(DELIBERATION) && t.chars().count() <= 6 {
+        Some(SectionKind::Deliberation)
+    } else {
+        None
+    }
+}
+
 /// Whether `line` alone heads decisions or the work given out, without a
 /// colon (`行动计划`, `下一步工作安排`): a short line, no punctuation in it.
 fn decision_heading(line: &str) -> bool {
@@ -310,7 +348,8 @@ fn listed_item(line: &str) -> bool {
         && label
             .chars()
             .all(|c| title::is_han(c) || c.is_ascii_alphanumeric())
-        && !rest.trim().is_empty()
+        // A directive is words; a value of digits alone is a field (`下次周会：2026-01-16`).
+        && rest.chars().any(title::is_han)
         && !text::contains(t, "。")
         && !t.contains('\t')
         && crate::analysis::role_of(label).is_none()
@@ -420,6 +459,13 @@ pub(super) fn scan(
                 start: at,
                 ..Section::default()
             };
+            // `四、行动项`, `一、上周进展`: a section's label, naming no work; the
+            // lines below it, each a label and its text, are its items.
+            if let Some(kind) = section_label(&line[m.end()..]) {
+                listing = kind != SectionKind::Deliberation;
+                deliberating = deliberating || kind == SectionKind::Deliberation;
+                continue;
+            }
             // A heading over items or a heard report: they name the work.
             let over = prose.get(n + 1).is_some_and(|(_, l)| {
                 level2(l).is_some() || text::contains(l, "听取") || l.starts_with("会议")
@@ -597,6 +643,8 @@ impl Reader<'_, '_> {
         let named = [
             "推进会",
             "调度会",
+            "调度例会",
+            "推进例会",
             "督办会",
             "启动会",
             "协调会",
@@ -1058,10 +1106,18 @@ impl Reader<'_, '_> {
                 .iter()
                 .filter_map(|(v, finder)| finder.rfind(window.as_bytes()).map(|p| (p, *v)))
                 .max();
-            if !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过"))) {
+            let inner = &s[open + '《'.len_utf8()..close];
+            // A plan, measures or a pledge the meeting reads out or signs
+            // (`宣读了《X工作方案》`, `签订了《X目标责任书》`) is work it deploys.
+            let deployed = matches!(verb, Some((_, "宣读" | "签订")))
+                && (lexicon().programme_suffixes.ends(inner)
+                    || ["责任书", "细则", "实施意见"]
+                        .iter()
+                        .any(|e| inner.ends_with(e)));
+            if !deployed && !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过")))
+            {
                 continue;
             }
-            let inner = &s[open + '《'.len_utf8()..close];
             let t = match inner
                 .strip_prefix("关于")
                 .and_then(|x| x.strip_suffix("的请示"))
@@ -1071,7 +1127,19 @@ impl Reader<'_, '_> {
             };
             if acceptable(&t) {
                 let a = at + open;
-                self.push(Draft::new(t, a..at + from, a..at + from));
+                // Who reads out or signs it, the subject of its clause, reports on it.
+                let leaders = if deployed {
+                    let clause = window.rfind(['，', '。', '；', ',', ';']).map_or(0, |p| {
+                        p + window[p..].chars().next().map_or(0, char::len_utf8)
+                    });
+                    self.out.actors_in(&window[clause..], at + back + clause)
+                } else {
+                    Vec::new()
+                };
+                self.push(Draft {
+                    leaders,
+                    ..Draft::new(t, a..at + from, a..at + from)
+                });
             }
         }
     }
@@ -1501,8 +1569,9 @@ fn short_pair((title, r): (String, Range<usize>)) -> Vec<(String, Range<usize>)>
 /// Splits at `和`/`及`/`以及` where both sides are long enough to name work.
 fn split_conj(p: &str) -> Vec<&str> {
     for conj in ["以及", "及", "和"] {
+        // A side is measured without its leading verb (`做好转岗及上岗培训` is one).
         if let Some((a, b)) = p.split_once(conj)
-            && a.chars().count() >= 3
+            && title::clean_lead(a).chars().count() >= 3
             && b.chars().count() >= 3
         {
             let mut v = split_conj(a);

@@ -48,6 +48,16 @@ const HEADERS: &[(&str, Col)] = &[
     ("议定事项", Col::Title),
     ("事项名称", Col::Title),
     ("主要内容", Col::Title),
+    // Minutes of companies and teams (`行动项 | 负责人 | 截止时间 | 状态`).
+    ("行动项", Col::Title),
+    ("行动事项", Col::Title),
+    ("待办事项", Col::Title),
+    ("决议事项", Col::Title),
+    ("执行人", Col::Leader),
+    ("跟进人", Col::Leader),
+    ("截止时间", Col::Other),
+    ("截止日期", Col::Other),
+    ("完成时间", Col::Other),
     ("序号", Col::Other),
     ("完成时限", Col::Other),
     ("时限", Col::Other),
@@ -65,6 +75,9 @@ const SHORT_HEADERS: &[(&str, Col)] = &[
     ("进度", Col::Status),
     ("进展", Col::Status),
     ("时间", Col::Other),
+    ("编号", Col::Other),
+    ("状态", Col::Status),
+    ("待办", Col::Title),
 ];
 
 fn col_of(cell: &str) -> Option<Col> {

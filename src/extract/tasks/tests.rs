@@ -918,3 +918,63 @@ fn a_title_closing_with_its_shortcoming_names_the_work() {
     assert_eq!(titles(&tasks)[0], "支付接口联调");
     assert_eq!(tasks[0].leaders, ["赵刚"]);
 }
+
+#[test]
+fn a_plan_read_out_or_signed_is_work_led_by_its_reader() {
+    let text = "镇党委副书记史云海宣读了《正午镇秋季秸秆禁烧工作方案》，并安排部署禁烧工作。\
+                镇长刘彬与各村签订了《秋季秸秆禁烧目标责任书》。会议传达学习了《习近平重要讲话》。";
+    let tasks = run(text, &["史云海", "刘彬"], &[]);
+    let found: Vec<(&str, Vec<String>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .collect();
+    assert!(
+        found.contains(&("《正午镇秋季秸秆禁烧工作方案》", vec!["史云海".to_string()])),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("《秋季秸秆禁烧目标责任书》", vec!["刘彬".to_string()])),
+        "{found:?}"
+    );
+    // A speech studied is guidance, no work.
+    assert!(
+        !titles(&tasks).iter().any(|t| t.contains("讲话")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn numbered_section_labels_name_no_work_and_their_lines_are_items() {
+    let text = "一、上周进展\n工单自动分派模块：已完成开发并提测（蔡思远）。\n\
+                二、讨论与决议\n三、行动项\n接口对齐会：与厂商对齐接口，输出差异清单。\n\
+                下次周会：2026-01-16 15:00";
+    let tasks = run(text, &["蔡思远"], &[]);
+    assert_eq!(titles(&tasks), ["工单自动分派模块", "接口对齐会"]);
+    assert_eq!(tasks[0].leaders, ["蔡思远"]);
+}
+
+#[test]
+fn an_action_item_table_of_team_minutes() {
+    let text = "编号\t行动项\t负责人\t截止时间\t状态\n\
+                A1\t压测服务器申请与部署\t季航\t两周内\t延期\n\
+                A2\t上线方案与回滚预案\t孔令宇\t2月6日前\t新增\n";
+    let tasks = run(text, &["季航", "孔令宇"], &["两周内", "2月6日前"]);
+    let found: Vec<(&str, &[String], Option<usize>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.as_slice(), t.deadline))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("压测服务器申请与部署", &["季航".to_string()][..], Some(0)),
+            ("上线方案与回滚预案", &["孔令宇".to_string()][..], Some(1)),
+        ]
+    );
+}
+
+#[test]
+fn items_the_meeting_settles_before_its_verb() {
+    let text = "会议还就加快土建施工进度、做好转岗及上岗培训等事项进行了议定。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(titles(&tasks), ["土建施工", "转岗及上岗培训"]);
+}
