@@ -387,15 +387,16 @@ fn headed_sections(lines: &[(usize, &str)], lex: &Lexicon, found: &mut Found) {
 
 /// A list marker's kind: its numbers written as one `0` or `一` (`（三）` and
 /// `（一）` are one kind, `12.` and `3.` another); empty for none.
-fn marker_family(marker: &str) -> String {
+pub(crate) fn marker_family(marker: &str) -> String {
     let mut out = String::new();
     for c in marker.trim().chars() {
         let c = match c {
             '0'..='9' => '0',
             '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => '一',
+            '①'..='⑳' => '①',
             c => c,
         };
-        if !(out.ends_with(c) && matches!(c, '0' | '一')) {
+        if !(out.ends_with(c) && matches!(c, '0' | '一' | '①')) {
             out.push(c);
         }
     }

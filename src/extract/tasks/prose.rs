@@ -60,7 +60,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         level1: Regex::new(r"^\s*[一二三四五六七八九十]{1,3}、").expect("valid"),
         level2: Regex::new(
-            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、]|[•●■◆▪]\s*)",
+            r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、]|[•●■◆▪①-⑳]\s*)",
         )
             .expect("valid"),
         inline: Regex::new(r"(?:^|[：:；;。，,])\s*([一二三四五六七八九十]{1,2}(?:是|要))")
@@ -227,7 +227,9 @@ fn named_leaders(s: &str) -> Vec<String> {
 /// Where the text of a `（一）` / `1.` item starts, if `line` is one (`1.2万户` is not).
 fn level2(line: &str) -> Option<usize> {
     let m = patterns().level2.find(line)?;
-    let decimal = line[m.end()..].starts_with(|c: char| c.is_ascii_digit());
+    // `1.2万户` is a figure; `① 12月底前…` an item.
+    let decimal = m.as_str().trim_end().ends_with(['.', '．'])
+        && line[m.end()..].starts_with(|c: char| c.is_ascii_digit());
     (!decimal).then_some(m.end())
 }
 
@@ -244,6 +246,19 @@ fn agenda_heading(line: &str) -> Option<&str> {
         .or_else(|| rest.strip_prefix(':'))?
         .trim();
     (rest.len() < line.trim().len() - "议题".len() && !topic.is_empty()).then_some(topic)
+}
+
+/// Whether `line` closes with a label of problems and a colon (`…存在问题：`).
+fn opens_shortcomings(line: &str) -> bool {
+    let t = line.trim_end();
+    let Some(t) = t.strip_suffix('：').or_else(|| t.strip_suffix(':')) else {
+        return false;
+    };
+    // Labels are short: look at the last few characters only.
+    t.char_indices()
+        .rev()
+        .take(8)
+        .any(|(i, _)| crate::extract::problems::is_label(&t[i..]))
 }
 
 /// The verbs by which an agenda heading takes up its item (`审议`, `研究`), longest first.
@@ -405,6 +420,13 @@ pub(super) fn scan(
     // Under a heading of decisions or actions (`行动计划`, `会议决定：`) the
     // lines that follow, each a label and its directive, are items.
     let mut listing = false;
+    // A line closing with a label of problems (`…存在问题：`) opens a list of
+    // them: the items below it, of another level than its own, are no tasks.
+    // Its marker's family, if it is an item.
+    let mut shortcomings: Option<(String, Vec<String>)> = None;
+    // An item that only makes persons responsible (`（一）由施铭远同志负责：`):
+    // its family and the persons, who lead the deeper items below it.
+    let mut assignee: Option<(String, Vec<String>)> = None;
     let mut r = Reader {
         deadline_starts: {
             let mut v: Vec<(usize, usize)> =
@@ -450,6 +472,8 @@ pub(super) fn scan(
         }
         if let Some(m) = p.level1.find(line) {
             listing = false;
+            shortcomings = None;
+            assignee = None;
             // `三、存在问题`: its items are the shortcomings, read by the problems extractor.
             deliberating = crate::extract::problems::is_label(
                 line[m.end()..].trim().trim_end_matches(['：', ':']),
@@ -472,8 +496,32 @@ pub(super) fn scan(
             });
             r.heading(at + m.end(), &line[m.end()..], over);
         } else if let Some(m) = level2(line) {
-            if !deliberating {
-                r.item(at + m, &line[m..], true);
+            let family = crate::extract::problems::marker_family(&line[..m]);
+            // A run of deeper items ends at the next item of the level that opened it.
+            let deeper = |opener: &Option<(String, Vec<String>)>| {
+                opener.as_ref().is_some_and(|(f, _)| *f != family)
+            };
+            if !deeper(&shortcomings) {
+                shortcomings = None;
+            }
+            if !deeper(&assignee) {
+                assignee = None;
+            }
+            if !deliberating && shortcomings.is_none() {
+                let found = r.item(at + m, &line[m..], true);
+                if let Some((_, names)) = &assignee {
+                    for t in found {
+                        r.out.add_leaders(t, names);
+                    }
+                } else if found.is_empty()
+                    && let Some(names) = r.assigns_below(at + m, &line[m..])
+                {
+                    // `（一）由施铭远同志负责：` then `① …` `② …`.
+                    assignee = Some((family.clone(), names));
+                }
+            }
+            if opens_shortcomings(line) {
+                shortcomings = Some((family, Vec::new()));
             }
         } else if listing {
             r.item(at, line, true);
@@ -495,6 +543,8 @@ pub(super) fn scan(
             if r.out.len() == before {
                 r.assigns_heading(at, line);
             }
+            shortcomings = opens_shortcomings(line).then(|| (String::new(), Vec::new()));
+            assignee = None;
         }
     }
     let end = prose.last().map_or(0, |(a, l)| a + l.len());
@@ -513,6 +563,21 @@ impl Reader<'_, '_> {
         let i = self.out.add(draft);
         self.section.tasks.insert(i);
         i
+    }
+
+    /// The persons an item closing with a colon makes responsible for the
+    /// items below it (`由施铭远同志负责：`, `责任人：王芳`), if it is one.
+    fn assigns_below(&self, at: usize, s: &str) -> Option<Vec<String>> {
+        let t = s.trim_end();
+        if !t.ends_with(['：', ':'])
+            || !["负责", "牵头", "责任人"]
+                .iter()
+                .any(|w| text::contains(t, w))
+        {
+            return None;
+        }
+        let names = self.out.actors_in(s, at);
+        (!names.is_empty()).then_some(names)
     }
 
     /// `由李娜负责于4月10日前报送` under `一、审议X`: a line of the section's body

@@ -978,3 +978,42 @@ fn items_the_meeting_settles_before_its_verb() {
     let tasks = run(text, &[], &[]);
     assert_eq!(titles(&tasks), ["土建施工", "转岗及上岗培训"]);
 }
+
+#[test]
+fn an_item_making_a_person_responsible_gives_them_the_items_below() {
+    let text = "二、电梯安全隐患专项整治\n（一）由施铭远同志负责：\n\
+                ① 12月底前完成全市住宅电梯安全评估；\n\
+                ② 推进电梯应急处置平台建设。\n\
+                （二）各区县局每月3日前报送隐患整治台账。";
+    let tasks = run(text, &["施铭远"], &["12月底前"]);
+    let found: Vec<(&str, usize)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.len()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("全市住宅电梯安全评估", 1),
+            ("电梯应急处置平台建设", 1),
+            ("隐患整治台账报送", 0),
+        ]
+    );
+    assert_eq!(tasks[0].leaders, ["施铭远"]);
+    assert_eq!(tasks[0].deadline, Some(0));
+}
+
+#[test]
+fn items_listed_under_a_line_closing_with_problems_are_no_tasks() {
+    let text = "一、工作通报\n（一）医务科通报医疗质量情况。存在问题：\n\
+                1. 部分科室危急值报告登记不规范；\n2. 日间手术开展推进缓慢。\n\
+                （二）由庄晓棠负责，5月15日前完成全院运行病历交叉检查。";
+    let tasks = run(text, &["庄晓棠"], &["5月15日前"]);
+    let titles = titles(&tasks);
+    assert!(titles.contains(&"全院运行病历交叉检查"), "{titles:?}");
+    assert!(
+        !titles
+            .iter()
+            .any(|t| t.contains("危急值") || t.contains("日间手术")),
+        "{titles:?}"
+    );
+}
