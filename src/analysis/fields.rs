@@ -121,6 +121,12 @@ pub(super) fn find(text: &str, lines: &[Range<usize>]) -> Vec<Field> {
     while i < lines.len() && out.len() < super::FIELDS_MAX {
         let line = lines[i].clone();
         let first = out.len();
+        if let Some(below) = lines.get(i + 1)
+            && label_row(text, line.clone(), below.clone(), &mut out)
+        {
+            i += 2;
+            continue;
+        }
         read_line(text, line, &mut out);
         i += 1;
         // A label alone on its line: its values are the lines below.
@@ -144,6 +150,54 @@ pub(super) fn find(text: &str, lines: &[Range<usize>]) -> Vec<Field> {
     out.retain(|f| !f.values.is_empty());
     out.truncate(super::FIELDS_MAX);
     out
+}
+
+/// The cells of a table row (`\t`-parted), as ranges of `text`.
+fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = line.start;
+    for (k, _) in text[line.clone()].match_indices('\t') {
+        out.push(start..line.start + k);
+        start = line.start + k + 1;
+    }
+    out.push(start..line.end);
+    out
+}
+
+/// A header table of labels over values (`会议时间 | 会议地点 | 主持人` above
+/// `2025-04-21 | 学术厅 | 院长 蔺涛`): a row of two or more cells each a
+/// label alone, and below it a row of as many cells, each its label's value.
+/// Adds the fields and returns whether `line` was such a row.
+fn label_row(text: &str, line: Range<usize>, below: Range<usize>, out: &mut Vec<Field>) -> bool {
+    if !text[line.clone()].contains('\t') {
+        return false;
+    }
+    let heads = cells(text, line);
+    let kinds: Vec<Option<FieldKind>> = heads
+        .iter()
+        .map(|c| {
+            let label = text[c.clone()].trim();
+            LABELS.iter().find(|(l, _)| label == *l).map(|&(_, k)| k)
+        })
+        .collect();
+    let values = cells(text, below);
+    if heads.len() < 2 || values.len() != heads.len() || kinds.iter().any(Option::is_none) {
+        return false;
+    }
+    for ((head, kind), value) in heads.iter().zip(kinds).zip(values) {
+        let value = trim_markup(text, value);
+        if let Some(kind) = kind
+            && !value.is_empty()
+        {
+            let label = skip_markup(text, head.start, head.end);
+            out.push(Field {
+                kind,
+                label: label..head.end,
+                values: vec![value],
+            });
+        }
+    }
+    true
 }
 
 /// The fields of one line (a label at its start, further ones after blanks or cell marks).
@@ -278,6 +332,25 @@ mod tests {
             .into_iter()
             .map(|f| (f.kind, f.values.iter().map(|v| &text[v.clone()]).collect()))
             .collect()
+    }
+
+    #[test]
+    fn a_row_of_labels_over_a_row_of_values() {
+        let text = "会议时间\t会议地点\t主持人\t记录人\n\
+                    2025-04-21 07:30\t学术厅\t院长 蔺涛\t院办 单琪\n出席：梅子恒\n";
+        assert_eq!(
+            fields(text),
+            [
+                (FieldKind::Time, vec!["2025-04-21 07:30"]),
+                (FieldKind::Place, vec!["学术厅"]),
+                (FieldKind::Chair, vec!["院长 蔺涛"]),
+                (FieldKind::Recorder, vec!["院办 单琪"]),
+                (FieldKind::Attendees, vec!["梅子恒"]),
+            ]
+        );
+        // A row with a cell that is no label is read as before.
+        let text = "时间\t事项\n2025-04-21\t检查\n";
+        assert_eq!(fields(text), [(FieldKind::Time, vec!["事项"])]);
     }
 
     #[test]

@@ -81,6 +81,10 @@ pub(crate) enum Festival {
     MidAutumn,
     National,
     DoubleNinth,
+    /// 六一: Children's Day, 1 June (schools' limits).
+    Children,
+    /// 七一: the Party's founding day, 1 July (party branches' limits).
+    PartyFounding,
 }
 
 impl Festival {
@@ -91,6 +95,8 @@ impl Festival {
             Festival::NewYear => NaiveDate::from_ymd_opt(year, 1, 1),
             Festival::Labour => NaiveDate::from_ymd_opt(year, 5, 1),
             Festival::National => NaiveDate::from_ymd_opt(year, 10, 1),
+            Festival::Children => NaiveDate::from_ymd_opt(year, 6, 1),
+            Festival::PartyFounding => NaiveDate::from_ymd_opt(year, 7, 1),
             Festival::Qingming => NaiveDate::from_ymd_opt(year, 4, qingming_day(year)?),
             Festival::Spring => lunar_to_solar(year, 1, false, 1),
             Festival::Lantern => lunar_to_solar(year, 1, false, 15),

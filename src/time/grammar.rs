@@ -702,8 +702,27 @@ fn festival(cur: &mut Cur<'_>) -> Option<Base> {
         ("国庆", Base::Festival(Festival::National)),
         ("重阳节", Base::Festival(Festival::DoubleNinth)),
         ("重阳", Base::Festival(Festival::DoubleNinth)),
+        ("六一儿童节", Base::Festival(Festival::Children)),
+        ("儿童节", Base::Festival(Festival::Children)),
+        ("六一", Base::Festival(Festival::Children)),
+        ("建党节", Base::Festival(Festival::PartyFounding)),
+        ("七一", Base::Festival(Festival::PartyFounding)),
     ];
-    NAMES.iter().find(|(w, _)| cur.eat(w)).map(|&(_, b)| b)
+    let save = *cur;
+    let (name, base) = NAMES.iter().find(|(w, _)| cur.eat(w))?;
+    // `六一`, `七一` are days only standing alone (`一九六一年`, `七一二厂` are not).
+    if matches!(*name, "六一" | "七一")
+        && [
+            "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "年",
+            "月", "日", "号",
+        ]
+        .iter()
+        .any(|w| cur.looks_at(w))
+    {
+        *cur = save;
+        return None;
+    }
+    Some(*base)
 }
 
 /// A week relative to the anchor's: 本周, 下周六, 下个星期一, 下周周六.

@@ -459,6 +459,23 @@ mod tests {
     }
 
     #[test]
+    fn june_and_july_firsts_are_days_of_schools_and_party_branches() {
+        use super::{YearRule, parse_with};
+        let a = chrono::NaiveDate::from_ymd_opt(2025, 4, 21).unwrap();
+        let end = |t: &str| {
+            parse_with(t, a, YearRule::Future)
+                .and_then(|e| e.end)
+                .map(|d| d.to_string())
+        };
+        assert_eq!(end("七一前").as_deref(), Some("2025-06-30"));
+        assert_eq!(end("六一儿童节前").as_deref(), Some("2025-05-31"));
+        // Inside a number or a name they are no days.
+        assert_eq!(spans("七一二厂").len(), 0);
+        assert_eq!(spans("一九六一年").len(), 1);
+        assert_ne!(end("一九六一年").as_deref(), Some("2025-05-31"));
+    }
+
+    #[test]
     fn a_weekday_alone_falls_in_the_week_the_rule_chooses() {
         use super::{YearRule, parse_with};
         let day = |t: &str, anchor: (i32, u32, u32), rule| {

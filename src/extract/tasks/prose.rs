@@ -248,6 +248,21 @@ fn agenda_heading(line: &str) -> Option<&str> {
     (rest.len() < line.trim().len() - "议题".len() && !topic.is_empty()).then_some(topic)
 }
 
+/// The verbs by which an item's subject reports on work, longest first.
+const REPORT_VERBS: &[&str] = &["通报了", "汇报了", "通报", "汇报"];
+
+/// An item's first clause as a report (`X科长Y通报一季度医疗质量情况`): where
+/// the verb starts, and what is reported, ending in `情况` or `进展` (a
+/// report on the state of work, not a statement of it).
+fn reported_head(s: &str) -> Option<(usize, &str)> {
+    let head = &s[..s.find(CLAUSE).unwrap_or(s.len())];
+    let (p, verb) = REPORT_VERBS
+        .iter()
+        .find_map(|v| text::find(head, v).map(|p| (p, *v)))?;
+    let object = &head[p + verb.len()..];
+    (p > 0 && ["情况", "进展", "进度"].iter().any(|e| object.ends_with(e))).then_some((p, object))
+}
+
 /// Whether `line` closes with a label of problems and a colon (`…存在问题：`).
 fn opens_shortcomings(line: &str) -> bool {
     let t = line.trim_end();
@@ -686,6 +701,22 @@ impl Reader<'_, '_> {
             }
             None => (at, s),
         };
+        // `（一）医务科科长桂明轩通报一季度医疗质量情况。`: the item is the report;
+        // what is reported is the work, and the one reporting leads it.
+        if let Some((verb, object)) = reported_head(s)
+            && !leaders.is_empty()
+            && !self.out.persons_in(at..at + verb).is_empty()
+        {
+            let t = clean(object);
+            if acceptable(&t) {
+                let o = at + offset_in(s, object);
+                let scope = at..at + s.find('。').map_or(s.len(), |p| p + '。'.len_utf8());
+                return vec![self.push(Draft {
+                    leaders: self.out.persons_in(at..at + verb),
+                    ..Draft::new(t, o..o + object.len(), scope)
+                })];
+            }
+        }
         let units = item_units(s);
         let mut found = Vec::new();
         for (t, r) in item_titles(s, headed) {

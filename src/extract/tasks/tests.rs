@@ -1017,3 +1017,21 @@ fn items_listed_under_a_line_closing_with_problems_are_no_tasks() {
         "{titles:?}"
     );
 }
+
+#[test]
+fn an_item_that_is_a_report_names_what_is_reported_led_by_the_reporter() {
+    let text = "一、工作通报\n（一）医务科科长桂明轩通报一季度医疗质量情况。截至3月底，平均住院日8.6天。\n\
+                （二）护理部主任伏静通报优质护理示范病房创建进展，已有6个病区通过验收。";
+    let tasks = run(text, &["桂明轩", "伏静"], &[]);
+    let found: Vec<(&str, Vec<String>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("医疗质量", vec!["桂明轩".to_string()]),
+            ("优质护理示范病房创建", vec!["伏静".to_string()]),
+        ]
+    );
+}
