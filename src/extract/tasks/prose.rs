@@ -95,7 +95,7 @@ fn patterns() -> &'static Patterns {
         topic_verb: Regex::new(&alternation(TOPIC_VERBS.iter().chain(FRONTED_TOPIC_VERBS).copied().chain(["动员"])))
             .expect("valid"),
         review_verbs: [
-            "审议", "研究", "讨论", "审定", "通过", "学习", "传达", "贯彻", "印发", "宣读", "签订",
+            "审议", "研究", "讨论", "审定", "通过", "同意", "学习", "传达", "贯彻", "印发", "宣读", "签订",
         ]
         .into_iter()
         .map(|v| (v, memchr::memmem::FinderRev::new(v)))
@@ -1210,7 +1210,7 @@ impl Reader<'_, '_> {
                     || ["责任书", "细则", "实施意见"]
                         .iter()
                         .any(|e| inner.ends_with(e)));
-            if !deployed && !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过")))
+            if !deployed && !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过" | "同意")))
             {
                 continue;
             }

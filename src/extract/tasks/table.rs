@@ -16,6 +16,16 @@ enum Col {
 
 /// Header words, most specific first.
 const HEADERS: &[(&str, Col)] = &[
+    // A team's table by member: last week's work done, this week's to do.
+    ("上周完成", Col::Status),
+    ("本周完成情况", Col::Status),
+    ("本周要完成", Col::Title),
+    ("本周计划", Col::Title),
+    ("本周任务", Col::Title),
+    ("下周计划", Col::Title),
+    ("下周任务", Col::Title),
+    ("下周工作", Col::Title),
+    ("下一步计划", Col::Title),
     ("牵头领导", Col::Leader),
     ("责任领导", Col::Leader),
     ("分管领导", Col::Leader),
@@ -76,6 +86,10 @@ const SHORT_HEADERS: &[(&str, Col)] = &[
     ("进展", Col::Status),
     ("时间", Col::Other),
     ("编号", Col::Other),
+    ("队员", Col::Leader),
+    ("成员", Col::Leader),
+    ("组员", Col::Leader),
+    ("姓名", Col::Leader),
     ("状态", Col::Status),
     ("待办", Col::Title),
 ];
