@@ -218,7 +218,19 @@ impl Extractor {
             }
         };
 
-        let meeting_date = extract::meeting::find_date(&analysis, reference);
+        // A meeting numbered within its year (`2019年第四次校长办公会`) states the
+        // year its days fall in when nothing else dates the document.
+        let numbered_year = extract::meeting::numbered_year(&analysis)
+            .filter(|_| reference.is_none() && extract::meeting::issue_date(&analysis).is_none());
+        let meeting_date = extract::meeting::find_date(
+            &analysis,
+            reference.or_else(|| numbered_year.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31))),
+        );
+        if let Some(year) = numbered_year.filter(|_| meeting_date.date.is_some()) {
+            warnings.push(format!(
+                "no reference date; the meeting's days read in {year}, the year its name numbers it in"
+            ));
+        }
         warnings.extend(meeting_date.warning.clone());
         // Deadlines are read from the meeting's date; failing that, the reference
         // date, or a while before the issue date: minutes are signed after their

@@ -252,6 +252,19 @@ fn time_fields<'a>(
         })
 }
 
+/// The year a meeting's name numbers it in (`2019年第四次校长办公会`,
+/// `2024年度第二次调度会`), read from the first meeting the text names.
+pub(crate) fn numbered_year(analysis: &Analysis) -> Option<i32> {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        Regex::new(r"(\d{4})年度?第(?:\d{1,3}|[一二三四五六七八九十]{1,4})次[^，。；,\n]{0,20}?会")
+            .expect("numbered meeting pattern")
+    });
+    let name = convened_meeting(analysis.text())?;
+    let c = pattern.captures(name)?;
+    c[1].parse().ok()
+}
+
 /// The issue date: a date on a line of its own ([`dateline`]), else a web
 /// page's time line.
 pub(crate) fn issue_date(analysis: &Analysis) -> Option<NaiveDate> {
@@ -616,6 +629,18 @@ mod tests {
             matched[1] += usize::from(held_at(&text).is_some());
         }
         assert!(matched[0] > 1000 && matched[1] > 1000, "{matched:?}");
+    }
+
+    #[test]
+    fn a_meeting_numbered_within_its_year_states_the_year() {
+        let year = |t: &str| numbered_year(&Analysis::new(t));
+        assert_eq!(
+            year("4月1日，校长张金锁主持召开2019年第四次校长办公会，研究预算。"),
+            Some(2019)
+        );
+        assert_eq!(year("8月6日，公司召开2024年度第二次调度会。"), Some(2024));
+        // A year in what the meeting is about is no year of the meeting.
+        assert_eq!(year("4月1日，区政府召开2019年项目推进会。"), None);
     }
 
     #[test]

@@ -1210,7 +1210,11 @@ impl Reader<'_, '_> {
                     || ["责任书", "细则", "实施意见"]
                         .iter()
                         .any(|e| inner.ends_with(e)));
-            if !deployed && !matches!(verb, Some((_, "审议" | "研究" | "讨论" | "审定" | "通过" | "同意")))
+            if !deployed
+                && !matches!(
+                    verb,
+                    Some((_, "审议" | "研究" | "讨论" | "审定" | "通过" | "同意"))
+                )
             {
                 continue;
             }
