@@ -391,6 +391,8 @@ struct Section {
     tasks: BTreeSet<usize>,
     /// The task its heading names, retitled by the first report heard in it.
     heading: Option<usize>,
+    /// Whether the first line of its body was read for the heading's reporter.
+    reporter_read: bool,
     reported: bool,
     /// Where the section starts.
     start: usize,
@@ -478,10 +480,16 @@ pub(super) fn scan(
         if let Some(topic) = agenda_heading(line) {
             // `议题二：导入导出功能细化`: a topic the meeting takes up.
             deliberating = false;
+            r.close_section(at);
+            r.section = Section {
+                start: at,
+                ..Section::default()
+            };
             let t = clean(topic);
             if acceptable(&t) {
                 let o = at + offset_in(line, topic);
-                r.push(Draft::new(t, o..o + topic.len(), at..at + line.len()));
+                let i = r.push(Draft::new(t, o..o + topic.len(), at..at + line.len()));
+                r.section.heading = Some(i);
             }
             continue;
         }
@@ -553,6 +561,7 @@ pub(super) fn scan(
             if n < 3 && !structured {
                 r.convened(at, line, n == 0, &prose);
             }
+            r.reporter_of_heading(at, line);
             let before = r.out.len();
             r.paragraph(at, line, structured);
             if r.out.len() == before {
@@ -578,6 +587,31 @@ impl Reader<'_, '_> {
         let i = self.out.add(draft);
         self.section.tasks.insert(i);
         i
+    }
+
+    /// `议题二：X` then `饶春兰同志汇报，…`: the one whose report opens the
+    /// section's body leads the work its heading names.
+    fn reporter_of_heading(&mut self, at: usize, line: &str) {
+        let Some(h) = self.section.heading.filter(|_| !self.section.reporter_read) else {
+            return;
+        };
+        self.section.reporter_read = true;
+        let body = line.trim_start();
+        let start = at + line.len() - body.len();
+        let Some(name) = self.out.person_at(start).map(str::to_string) else {
+            return;
+        };
+        let rest = &body[name.len()..];
+        let rest = rest.strip_prefix("同志").unwrap_or(rest);
+        let clause = &rest[..rest.find(CLAUSE).unwrap_or(rest.len())];
+        let reports = ["通报", "汇报", "介绍", "报告", "说明"]
+            .iter()
+            .any(|v| rest.starts_with(v))
+            || (rest.starts_with('对')
+                && (text::contains(clause, "作了") || text::contains(clause, "进行了")));
+        if reports {
+            self.out.add_leaders(h, &[name]);
+        }
     }
 
     /// The persons an item closing with a colon makes responsible for the
@@ -670,7 +704,13 @@ impl Reader<'_, '_> {
             }
             return;
         }
-        self.item(at, rest, true);
+        // `一、上学期期末质量分析`: a heading naming one piece of work is the
+        // section's work.
+        if let [i] = self.item(at, rest, true)[..]
+            && body_empty
+        {
+            self.section.heading = Some(i);
+        }
     }
 
     /// One numbered item; `headed` when its first sentence may be a heading.

@@ -1035,3 +1035,23 @@ fn an_item_that_is_a_report_names_what_is_reported_led_by_the_reporter() {
         ]
     );
 }
+
+#[test]
+fn the_report_opening_a_section_leads_the_work_its_heading_names() {
+    let text = "议题一：2024年度村集体经济收益分配方案\n\
+                潘国强同志通报：截至10月底，村集体经营性收入42.6万元。\n\
+                一、上学期期末质量分析\n柯文杰对上学期期末统考作了分析：全组平均分偏低。\n\
+                议题三：其他事项\n王强同志通报：无。";
+    let tasks = run(text, &["潘国强", "柯文杰", "王强"], &[]);
+    let found: Vec<(&str, Vec<String>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("2024年度村集体经济收益分配方案", vec!["潘国强".to_string()]),
+            ("上学期期末质量分析", vec!["柯文杰".to_string()]),
+        ]
+    );
+}

@@ -257,6 +257,8 @@ pub(super) fn acceptable(title: &str) -> bool {
     let n = title.chars().count();
     (3..=40).contains(&n)
         && !title.starts_with(['将', '把', '对', '使'])
+        // `其他事项`, `其他功能优化`: what is left over, no piece of work.
+        && !title.starts_with("其他")
         // `各项工程…`, `每个工程都…`: every piece of work is no piece of work.
         && !["各个", "各项", "所有", "一切"]
             .iter()
