@@ -681,8 +681,21 @@ fn ends_with_cue(s: &str, lex: &Lexicon) -> bool {
     lex.end_cues.find_iter(s).any(|m| {
         let rest = &s[m.end()..];
         let allowed = if m.as_str().starts_with('不') { 2 } else { 0 };
-        !rest.starts_with('的') && rest.chars().nth(allowed).is_none()
+        !rest.starts_with('的') && (rest.chars().nth(allowed).is_none() || is_measure(rest))
     })
+}
+
+/// How far a shortfall goes, closing its clause (`滞后约20天`, `落后3个百分点`).
+fn is_measure(s: &str) -> bool {
+    let s = s
+        .strip_prefix('约')
+        .or_else(|| s.strip_prefix("了"))
+        .unwrap_or(s);
+    let unit = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c == '.' || "一二三四五六七八九十两百半".contains(c)
+    });
+    unit.len() < s.len()
+        && ["天", "日", "周", "个月", "个工作日", "个百分点", "%", "％"].contains(&unit)
 }
 
 /// What a shortfall is measured against when `低于` states one.
@@ -1038,5 +1051,20 @@ mod tests {
             found("存在问题：1.2万户改厕未完成。"),
             ["1.2万户改厕未完成"]
         );
+    }
+
+    #[test]
+    fn a_shortfall_closing_with_its_measure_or_not_done_yet() {
+        assert_found(
+            "目前主街入地工程推进缓慢，农贸市场改造施工进度滞后约20天，东侧摊位区至今未完成。",
+            &[
+                "目前主街入地工程推进缓慢",
+                "农贸市场改造施工进度滞后约20天",
+                "东侧摊位区至今未完成",
+            ]
+            .map(|p| p.strip_prefix("目前").unwrap_or(p)),
+        );
+        // A shortfall qualifying a noun states none.
+        assert_found("对进度滞后约20天的单位进行约谈。", &[]);
     }
 }
