@@ -299,11 +299,11 @@ fn owner_lines(analysis: &Analysis, mentions: &[Mention], out: &mut Drafts) {
     while i < lines.len() {
         let line = lines[i].clone();
         i += 1;
-        let Some((name, work)) = owner_of(text, line.clone(), mentions) else {
+        let Some((names, work)) = owner_of(text, line.clone(), mentions) else {
             continue;
         };
         if !work.is_empty() {
-            assign(text, work, line.clone(), &name, out);
+            assign(text, work, line.clone(), &names, out);
             continue;
         }
         // The items below, up to a line that is not an item.
@@ -316,7 +316,7 @@ fn owner_lines(analysis: &Analysis, mentions: &[Mention], out: &mut Drafts) {
             {
                 break;
             }
-            assign(text, item, below, &name, out);
+            assign(text, item, below, &names, out);
             i += 1;
         }
     }
@@ -328,7 +328,7 @@ fn owner_of(
     text: &str,
     line: Range<usize>,
     mentions: &[Mention],
-) -> Option<(String, Range<usize>)> {
+) -> Option<(Vec<String>, Range<usize>)> {
     let start = skip_tags(
         text,
         item_text(text, line.clone()).start.max(line.start),
@@ -338,7 +338,24 @@ fn owner_of(
     let m = mentions
         .get(from)
         .filter(|m| m.span.start == start && m.span.end <= line.end)?;
+    let mut names = vec![m.name.clone()];
     let mut at = m.span.end;
+    // `牟永利，李斐斐：…`: owners named one after another, parted by `、` or `，`.
+    let mut next = from + 1;
+    while let Some(sep) = text[at..line.end]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '、' | '，' | ','))
+        && let Some(m) = mentions
+            .get(next)
+            .filter(|m| m.span.start == at + sep.len_utf8() && m.span.end <= line.end)
+    {
+        if !names.contains(&m.name) {
+            names.push(m.name.clone());
+        }
+        at = m.span.end;
+        next += 1;
+    }
     if let Some(post) = PeopleLexicon::get().post_starting(&text[at..line.end]) {
         at += post.len();
     }
@@ -357,6 +374,9 @@ fn owner_of(
     let work_start = if let Some(r) = rest.strip_prefix(['：', ':']) {
         let r = r.trim_start_matches(['`', '*', ' ']);
         line.end - r.len()
+    } else if names.len() > 1 {
+        // A list of names before anything but a colon is a list, not owners.
+        return None;
     } else if let Some(v) = OWNING_VERBS.iter().find(|v| rest.starts_with(**v)) {
         line.end - rest.len() + v.len()
     } else {
@@ -367,12 +387,12 @@ fn owner_of(
         return None;
     }
     let end = work_start + work.trim_end().len();
-    Some((m.name.clone(), work_start..end))
+    Some((names, work_start..end))
 }
 
 /// Tasks from the work given to `name` at `work`, stated on `line`: the first
 /// clause of each of its sentences.
-fn assign(text: &str, work: Range<usize>, line: Range<usize>, name: &str, out: &mut Drafts) {
+fn assign(text: &str, work: Range<usize>, line: Range<usize>, names: &[String], out: &mut Drafts) {
     let mut at = work.start;
     for sentence in text[work.clone()].split_inclusive(['；', ';', '。']) {
         // The first clause that is not where or when the work is done
@@ -394,7 +414,7 @@ fn assign(text: &str, work: Range<usize>, line: Range<usize>, name: &str, out: &
             if super::title::acceptable(&title) {
                 let start = at + offset;
                 let mut draft = Draft::new(title, start..start + clause.len(), line.clone());
-                draft.leaders.push(name.to_string());
+                draft.leaders.extend(names.iter().cloned());
                 out.replace_within(line.clone(), draft);
             }
         }

@@ -1055,3 +1055,23 @@ fn the_report_opening_a_section_leads_the_work_its_heading_names() {
         ]
     );
 }
+
+#[test]
+fn owners_named_one_after_another_before_a_colon_share_the_work() {
+    let text = "- 牟永利，李斐斐：官网展示Demo开发\n- 张泽宇：硬件分析\n- 王强，李娜参加了讨论";
+    let tasks = run(text, &["牟永利", "李斐斐", "张泽宇", "王强", "李娜"], &[]);
+    let found: Vec<(&str, Vec<String>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "官网展示Demo开发",
+                vec!["牟永利".to_string(), "李斐斐".to_string()]
+            ),
+            ("硬件分析", vec!["张泽宇".to_string()]),
+        ]
+    );
+}
