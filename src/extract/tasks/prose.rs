@@ -952,7 +952,11 @@ impl Reader<'_, '_> {
             let near = &s[start..stop];
             let mut end = ends
                 .iter()
-                .filter_map(|e| text::find(near, e).map(|q| start + q))
+                .filter_map(|e| {
+                    text::find_iter(near, e)
+                        .find(|&q| !names_document(&near[..q], e))
+                        .map(|q| start + q)
+                })
                 .min();
             if end.is_none() && trig == "围绕" && convening {
                 // `召开座谈会，围绕X，听取…`: the topic runs to the clause end.
@@ -1620,6 +1624,15 @@ const WORK_ENDINGS: &[&str] = &[
     "扩建", "新建", "改建", "续建", "修复", "完善", "开发", "落地", "升级", "搬迁", "攻坚", "行动",
     "计划",
 ];
+
+/// Whether the closing word `end` after `before` is the last word of a
+/// document's name (`…实施意见`, `…指导意见`), not the close of what is heard.
+fn names_document(before: &str, end: &str) -> bool {
+    end == "意见"
+        && ["实施", "指导", "若干", "工作"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
 
 /// Where the next report of a list closes (`…的报告、县政府关于Y的报告`): after
 /// the closing word at `end`, a `、` and a further `关于`, within the sentence.

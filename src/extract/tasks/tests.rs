@@ -1075,3 +1075,21 @@ fn owners_named_one_after_another_before_a_colon_share_the_work() {
         ]
     );
 }
+
+#[test]
+fn a_document_of_opinions_heard_is_one_item_of_the_list() {
+    let text = "会议听取了甲县产业扶贫行动方案、乙县重点工作实施意见、丙县脱贫攻坚工作方案的汇报。\
+                会议研究安排疫情防控工作。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(
+        titles(&tasks),
+        [
+            "甲县产业扶贫行动方案",
+            "乙县重点工作实施意见",
+            "丙县脱贫攻坚工作方案",
+            "疫情防控"
+        ]
+    );
+    // Opinions heard from people close what is heard.
+    assert!(run("会议听取了群众意见，研究了整改。", &[], &[]).is_empty());
+}
