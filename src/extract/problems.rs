@@ -662,7 +662,14 @@ fn is_generic(s: &str, lex: &Lexicon) -> bool {
 
 /// An order: a directive word, or `要` outside 主要, 重要, 纪要 and the like.
 fn is_directive(s: &str, lex: &Lexicon) -> bool {
-    if lex.directives.is_match(s) {
+    // `扶贫资金管理需加强`, `力度还需加大`: what still needs doing is a shortcoming
+    // stated, not an order.
+    let needed = |start: usize| {
+        ["需", "待", "需要", "还需", "仍需", "有待", "亟待", "亟需"]
+            .iter()
+            .any(|w| s[..start].ends_with(w))
+    };
+    if lex.directives.find_iter(s).any(|m| !needed(m.start())) {
         return true;
     }
     crate::text::find_iter(s, "要").any(|i| {
@@ -1066,5 +1073,19 @@ mod tests {
         );
         // A shortfall qualifying a noun states none.
         assert_found("对进度滞后约20天的单位进行约谈。", &[]);
+    }
+
+    #[test]
+    fn what_still_needs_doing_is_a_shortcoming_not_an_order() {
+        assert_found(
+            "会议强调：产业扶贫不够精准、扶贫资金管理需加强、教育扶贫力度还需加大。这些问题影响进程。",
+            &[
+                "产业扶贫不够精准",
+                "扶贫资金管理需加强",
+                "教育扶贫力度还需加大",
+            ],
+        );
+        // An order to strengthen is no problem.
+        assert_found("要加强扶贫资金管理。", &[]);
     }
 }

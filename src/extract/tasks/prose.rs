@@ -106,7 +106,12 @@ fn patterns() -> &'static Patterns {
 /// A trigger, whether it needs `关于`, and the words closing the topic.
 type Trigger = (&'static str, bool, &'static [&'static str]);
 const TRIGGERS: &[Trigger] = &[
-    ("听取", false, &["汇报", "报告", "意见"]),
+    // `听取了A项目、B项目的进展情况、存在问题`: what is heard about each item.
+    (
+        "听取",
+        false,
+        &["汇报", "报告", "意见", "的进展情况", "的推进情况"],
+    ),
     // `副市长李红汇报了A、B等重点工作任务的进展`: the subject reported.
     (
         "汇报了",
@@ -917,6 +922,7 @@ impl Reader<'_, '_> {
             self.with_deadline(a, sentence);
             self.assigned(a, sentence);
             self.led(a, sentence);
+            self.topic_led(a, sentence);
         }
     }
 
@@ -1407,6 +1413,54 @@ impl Reader<'_, '_> {
                 self.push(Draft {
                     leaders: leaders.clone(),
                     ..Draft::new(t, base + r.start..base + r.end, at..at + s.len())
+                });
+            }
+        }
+    }
+
+    /// `九重区域环境整治由王光玲牵头，九重镇落实；干渠绿化、外环线绿化由顾理牵头`:
+    /// work named first, then who leads it. Each `；`-part whose first clause is
+    /// the work, `由`, and the persons or units leading it, is one assignment.
+    fn topic_led(&mut self, at: usize, s: &str) {
+        if !text::contains(s, "由") {
+            return;
+        }
+        let mut from = 0;
+        for part in s.split_inclusive(['；', ';', '。']) {
+            let a = at + from;
+            from += part.len();
+            let (pa, part) = after_meeting_voice(a, part);
+            let head = &part[..part.find(CLAUSE).unwrap_or(part.len())];
+            let Some(p) = text::find(head, "由").filter(|&p| p > 0) else {
+                continue;
+            };
+            let by = &head[p + "由".len()..];
+            let Some(lead) = ["牵头负责", "负责牵头", "牵头", "负责"]
+                .iter()
+                .find(|w| by.ends_with(**w))
+            else {
+                continue;
+            };
+            let who = &by[..by.len() - lead.len()];
+            // The work is a phrase before `由`, not a clause of its own (`要…`).
+            let work = &head[..p];
+            if who.is_empty() || work.starts_with(['要', '请', '会']) {
+                continue;
+            }
+            let leaders = self.out.persons_in(pa + p..pa + head.len());
+            let units = if leaders.is_empty() {
+                item_units(head)
+            } else {
+                Vec::new()
+            };
+            if leaders.is_empty() && units.is_empty() {
+                continue;
+            }
+            for (t, r) in list_items(work, false) {
+                self.push(Draft {
+                    leaders: leaders.clone(),
+                    units: units.clone(),
+                    ..Draft::new(t, pa + r.start..pa + r.end, pa..pa + part.len())
                 });
             }
         }

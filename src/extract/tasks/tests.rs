@@ -1093,3 +1093,31 @@ fn a_document_of_opinions_heard_is_one_item_of_the_list() {
     // Opinions heard from people close what is heard.
     assert!(run("会议听取了群众意见，研究了整改。", &[], &[]).is_empty());
 }
+
+#[test]
+fn work_named_first_then_who_leads_it() {
+    let text = "会议决定：九重区域环境整治由王光玲牵头，九重镇落实；\
+                干渠绿化、外环线绿化由周红军牵头，林业局落实；该项目由周红军负责。";
+    let tasks = run(text, &["王光玲", "周红军"], &[]);
+    let found: Vec<(&str, Vec<String>)> = tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("九重区域环境整治", vec!["王光玲".to_string()]),
+            ("干渠绿化", vec!["周红军".to_string()]),
+            ("外环线绿化", vec!["周红军".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn the_progress_heard_of_each_project() {
+    let text = "会议听取了500兆瓦光伏项目、县殡仪馆建设项目的进展情况、存在问题以及下一步计划。";
+    assert_eq!(
+        titles(&run(text, &[], &[])),
+        ["500兆瓦光伏项目", "县殡仪馆建设项目"]
+    );
+}
