@@ -126,7 +126,10 @@ fn is_word_list(line: &str) -> bool {
         .collect();
     let n = words.len();
     n >= 3
-        && words[0].last().is_some_and(|&c| is_han(c))
+        // `参会：马锋旺 黄德宝`, or a label parted from the list (`参会: 黄德宝 管清美`).
+        && words[0]
+            .last()
+            .is_some_and(|&c| is_han(c) || c == ':' || c == '：')
         && words[1..].iter().all(|w| w.iter().all(|&c| is_han(c)))
         && words[1..n - 1].iter().all(|w| w.len() <= LIST_WORD_MAX)
         && 2 * words.iter().filter(|w| w.len() >= 2).count() >= n
@@ -618,6 +621,11 @@ mod tests {
         assert_eq!(t("推 进 会 议"), "推进会议");
         assert_eq!(t("6 月 底 前"), "6月底前");
         assert!(is_word_list("列席：李建明 李明军 郭媛媛"));
+        // A label parted from its list by a blank.
+        assert_eq!(
+            t("参会: 黄德宝 管清美 王国晖\n"),
+            "参会:黄德宝 管清美 王国晖\n"
+        );
         assert!(!is_word_list("记者 李文"));
     }
 }

@@ -281,6 +281,39 @@ fn opens_shortcomings(line: &str) -> bool {
         .any(|(i, _)| crate::extract::problems::is_label(&t[i..]))
 }
 
+/// The verbs opening a line that is one agenda item, longest first.
+const AGENDA_LINE_VERBS: &[&str] = &[
+    "讨论确定",
+    "研究确定",
+    "研究部署",
+    "讨论通过",
+    "审议通过",
+    "布置",
+    "部署",
+    "讨论",
+    "研究",
+    "审议",
+    "通报",
+    "听取",
+];
+
+/// The object of a line that is an agenda item alone (`讨论确定近期人才引进的
+/// 待遇问题；`): a verb taking an item up, then at most 40 characters with no
+/// clause inside, closed by `；`, `。` or the line's end.
+fn agenda_line(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let verb = AGENDA_LINE_VERBS.iter().find(|v| t.starts_with(**v))?;
+    let object = t[verb.len()..]
+        .trim_start_matches('了')
+        .trim_end_matches(['；', ';', '。']);
+    // `研究生…` is a noun, not the verb.
+    (!object.is_empty()
+        && !object.starts_with('生')
+        && object.chars().count() <= 40
+        && !object.contains(['，', ',', '；', ';', '。', '：', ':']))
+    .then_some(object)
+}
+
 /// The verbs by which an agenda heading takes up its item (`审议`, `研究`), longest first.
 const AGENDA_VERBS: &[&str] = &["审议通过", "研究部署", "审议", "审定", "研究", "讨论"];
 
@@ -459,7 +492,22 @@ pub(super) fn scan(
         out,
         section: Section::default(),
     };
+    // Lines that are agenda items alone (`布置近期学院疫情防控工作；`), two in a row at least.
+    let agenda: Vec<Option<&str>> = prose.iter().map(|(_, l)| agenda_line(l)).collect();
     for (n, &(at, line)) in prose.iter().enumerate() {
+        if let Some(object) = agenda[n]
+            && (n > 0 && agenda[n - 1].is_some() || agenda.get(n + 1).is_some_and(Option::is_some))
+        {
+            let base = at + offset_in(line, object);
+            for (t, span) in list_items(object, false) {
+                r.push(Draft::new(
+                    t,
+                    base + span.start..base + span.end,
+                    at..at + line.len(),
+                ));
+            }
+            continue;
+        }
         if let Some(label) = label_line(line) {
             // A label of its own inside the record (`流程：`) keeps it one.
             if DELIBERATION.iter().any(|w| text::contains(label, w))

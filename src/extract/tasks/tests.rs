@@ -1121,3 +1121,21 @@ fn the_progress_heard_of_each_project() {
         ["500兆瓦光伏项目", "县殡仪馆建设项目"]
     );
 }
+
+#[test]
+fn lines_that_are_agenda_items_alone() {
+    let text = "学院召开党政联席会。会议由冯果院长主持。\n布置近期学院疫情防控工作;\n\
+                讨论确定近期人才引进的待遇问题;\n通报学院2021年申报修购专项工作进展。\n\
+                研究生院负责人列席会议。";
+    let tasks = run(text, &[], &[]);
+    assert_eq!(
+        titles(&tasks),
+        [
+            "近期学院疫情防控",
+            "近期人才引进的待遇问题",
+            "学院2021年申报修购专项"
+        ]
+    );
+    // One such line alone is ordinary prose.
+    assert!(run("会议纪要\n通报了近期安全生产情况。\n", &[], &[]).is_empty());
+}
