@@ -38,6 +38,14 @@ fn titles(tasks: &[Task]) -> Vec<&str> {
     tasks.iter().map(|t| t.title.as_str()).collect()
 }
 
+/// Each task's title with its leaders.
+fn led(tasks: &[Task]) -> Vec<(&str, Vec<String>)> {
+    tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.leaders.clone()))
+        .collect()
+}
+
 #[test]
 fn heard_report_lists_each_item_led_by_the_reporter() {
     let text = "6月2日，市长周海明主持召开市政府常务会议。会议听取了市委常委、副市长张振华关于\
@@ -553,10 +561,7 @@ fn items_members_propose_are_tasks_they_lead() {
                 由陈红女士及司马青先生提出「讨论旧区重建对社区的影响」)\n\
                 林一平议员、何美先生查询有关体育馆重建工程的进展情况\n";
     let tasks = run(text, &["梁明", "陈红", "司马青", "林一平", "何美"], &[]);
-    let found: Vec<(&str, Vec<String>)> = tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.leaders.clone()))
-        .collect();
+    let found = led(&tasks);
     let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     assert!(
         found.contains(&("改善海滨长廊", names(&["梁明"]))),
@@ -924,10 +929,7 @@ fn a_plan_read_out_or_signed_is_work_led_by_its_reader() {
     let text = "镇党委副书记史云海宣读了《正午镇秋季秸秆禁烧工作方案》，并安排部署禁烧工作。\
                 镇长刘彬与各村签订了《秋季秸秆禁烧目标责任书》。会议传达学习了《习近平重要讲话》。";
     let tasks = run(text, &["史云海", "刘彬"], &[]);
-    let found: Vec<(&str, Vec<String>)> = tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.leaders.clone()))
-        .collect();
+    let found = led(&tasks);
     assert!(
         found.contains(&("《正午镇秋季秸秆禁烧工作方案》", vec!["史云海".to_string()])),
         "{found:?}"
@@ -1023,10 +1025,7 @@ fn an_item_that_is_a_report_names_what_is_reported_led_by_the_reporter() {
     let text = "一、工作通报\n（一）医务科科长桂明轩通报一季度医疗质量情况。截至3月底，平均住院日8.6天。\n\
                 （二）护理部主任伏静通报优质护理示范病房创建进展，已有6个病区通过验收。";
     let tasks = run(text, &["桂明轩", "伏静"], &[]);
-    let found: Vec<(&str, Vec<String>)> = tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.leaders.clone()))
-        .collect();
+    let found = led(&tasks);
     assert_eq!(
         found,
         [
@@ -1043,10 +1042,7 @@ fn the_report_opening_a_section_leads_the_work_its_heading_names() {
                 一、上学期期末质量分析\n柯文杰对上学期期末统考作了分析：全组平均分偏低。\n\
                 议题三：其他事项\n王强同志通报：无。";
     let tasks = run(text, &["潘国强", "柯文杰", "王强"], &[]);
-    let found: Vec<(&str, Vec<String>)> = tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.leaders.clone()))
-        .collect();
+    let found = led(&tasks);
     assert_eq!(
         found,
         [
@@ -1060,10 +1056,7 @@ fn the_report_opening_a_section_leads_the_work_its_heading_names() {
 fn owners_named_one_after_another_before_a_colon_share_the_work() {
     let text = "- 牟永利，李斐斐：官网展示Demo开发\n- 张泽宇：硬件分析\n- 王强，李娜参加了讨论";
     let tasks = run(text, &["牟永利", "李斐斐", "张泽宇", "王强", "李娜"], &[]);
-    let found: Vec<(&str, Vec<String>)> = tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.leaders.clone()))
-        .collect();
+    let found = led(&tasks);
     assert_eq!(
         found,
         [
@@ -1099,10 +1092,7 @@ fn work_named_first_then_who_leads_it() {
     let text = "会议决定：九重区域环境整治由王光玲牵头，九重镇落实；\
                 干渠绿化、外环线绿化由周红军牵头，林业局落实；该项目由周红军负责。";
     let tasks = run(text, &["王光玲", "周红军"], &[]);
-    let found: Vec<(&str, Vec<String>)> = tasks
-        .iter()
-        .map(|t| (t.title.as_str(), t.leaders.clone()))
-        .collect();
+    let found = led(&tasks);
     assert_eq!(
         found,
         [
