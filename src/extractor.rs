@@ -220,8 +220,11 @@ impl Extractor {
 
         // A meeting numbered within its year (`2019年第四次校长办公会`) states the
         // year its days fall in when nothing else dates the document.
-        let numbered_year = extract::meeting::numbered_year(&analysis)
-            .filter(|_| reference.is_none() && extract::meeting::issue_date(&analysis).is_none());
+        let numbered_year = reference
+            .is_none()
+            .then(|| extract::meeting::numbered_year(&analysis))
+            .flatten()
+            .filter(|_| extract::meeting::issue_date(&analysis).is_none());
         let meeting_date = extract::meeting::find_date(
             &analysis,
             reference.or_else(|| numbered_year.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31))),

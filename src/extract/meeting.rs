@@ -490,9 +490,8 @@ fn meeting_name_at(text: &str, from: usize) -> Option<&str> {
 /// The meeting's name: a minutes title line (`…会议纪要`), else what is convened (`召开市委办公会议`).
 fn title(text: &str) -> Option<String> {
     for line in text.lines().take(5) {
-        let line = line.trim();
         // `会议纪要` alone names no meeting.
-        let line = line.trim_start_matches('#').trim();
+        let line = line.trim().trim_start_matches('#').trim();
         if let Some(name) = ["纪要", "记录", "纪录"]
             .iter()
             .find_map(|s| line.strip_suffix(s))

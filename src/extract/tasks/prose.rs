@@ -478,7 +478,7 @@ pub(super) fn scan(
     // A line closing with a label of problems (`…存在问题：`) opens a list of
     // them: the items below it, of another level than its own, are no tasks.
     // Its marker's family, if it is an item.
-    let mut shortcomings: Option<(String, Vec<String>)> = None;
+    let mut shortcomings: Option<String> = None;
     // An item that only makes persons responsible (`（一）由施铭远同志负责：`):
     // its family and the persons, who lead the deeper items below it.
     let mut assignee: Option<(String, Vec<String>)> = None;
@@ -574,13 +574,11 @@ pub(super) fn scan(
         } else if let Some(m) = level2(line) {
             let family = crate::extract::problems::marker_family(&line[..m]);
             // A run of deeper items ends at the next item of the level that opened it.
-            let deeper = |opener: &Option<(String, Vec<String>)>| {
-                opener.as_ref().is_some_and(|(f, _)| *f != family)
-            };
-            if !deeper(&shortcomings) {
+            let deeper = |opener: Option<&String>| opener.is_some_and(|f| *f != family);
+            if !deeper(shortcomings.as_ref()) {
                 shortcomings = None;
             }
-            if !deeper(&assignee) {
+            if !deeper(assignee.as_ref().map(|(f, _)| f)) {
                 assignee = None;
             }
             if !deliberating && shortcomings.is_none() {
@@ -597,7 +595,7 @@ pub(super) fn scan(
                 }
             }
             if opens_shortcomings(line) {
-                shortcomings = Some((family, Vec::new()));
+                shortcomings = Some(family);
             }
         } else if listing {
             r.item(at, line, true);
@@ -620,7 +618,7 @@ pub(super) fn scan(
             if r.out.len() == before {
                 r.assigns_heading(at, line);
             }
-            shortcomings = opens_shortcomings(line).then(|| (String::new(), Vec::new()));
+            shortcomings = opens_shortcomings(line).then(String::new);
             assignee = None;
         }
     }
@@ -798,14 +796,14 @@ impl Reader<'_, '_> {
         // what is reported is the work, and the one reporting leads it.
         if let Some((verb, object)) = reported_head(s)
             && !leaders.is_empty()
-            && !self.out.persons_in(at..at + verb).is_empty()
         {
+            let reporters = self.out.persons_in(at..at + verb);
             let t = clean(object);
-            if acceptable(&t) {
+            if !reporters.is_empty() && acceptable(&t) {
                 let o = at + offset_in(s, object);
                 let scope = at..at + s.find('。').map_or(s.len(), |p| p + '。'.len_utf8());
                 return vec![self.push(Draft {
-                    leaders: self.out.persons_in(at..at + verb),
+                    leaders: reporters,
                     ..Draft::new(t, o..o + object.len(), scope)
                 })];
             }
@@ -1392,10 +1390,7 @@ impl Reader<'_, '_> {
         let meeting_voice = !super::SPEECH_VERBS.iter().any(|v| text::contains(first, v))
             && (lead.starts_with("会议")
                 || lead.starts_with("会上")
-                || self.out.person_at(at + s.len() - lead.len()).is_some()
-                || lead
-                    .strip_prefix("会上，")
-                    .is_some_and(|r| self.out.person_at(at + s.len() - r.len()).is_some()));
+                || self.out.person_at(at + s.len() - lead.len()).is_some());
         for (k, clause) in title::clauses(s).enumerate() {
             let c = clause.trim();
             let opened = c.starts_with("会议") || (k > 0 && meeting_voice);
@@ -1483,10 +1478,7 @@ impl Reader<'_, '_> {
                 continue;
             };
             let by = &head[p + "由".len()..];
-            let Some(lead) = ["牵头负责", "负责牵头", "牵头", "负责"]
-                .iter()
-                .find(|w| by.ends_with(**w))
-            else {
+            let Some(lead) = RESPONSIBLE.iter().find(|w| by.ends_with(**w)) else {
                 continue;
             };
             let who = &by[..by.len() - lead.len()];
