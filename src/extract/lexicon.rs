@@ -34,7 +34,7 @@ pub(crate) struct PeopleLexicon {
 
 /// Characters that never stand in a given name: they are grammar or organisation words.
 const NOT_IN_NAME: &str =
-    "市县区省镇乡村委局厅府党的了和与及在对等是为要将把从于号也就并又还各全该其个之";
+    "市县区省镇乡村委局厅府党的了和与及在对等是为要将把从于由号也就并又还各全该其个之";
 
 fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()

@@ -1474,6 +1474,17 @@ mod tests {
     }
 
     #[test]
+    fn a_post_between_surname_and_given_name_is_in_the_mention() {
+        let text = "主席:丁局长育群\n";
+        let p = people_of(text);
+        assert_eq!(p[0].name, "丁育群");
+        let [start, end] = p[0].spans[0];
+        assert_eq!(&text[start..end], "丁局长育群");
+        // 由 is a preposition after a name, never the given name itself.
+        assert!(people_of("主持：郭书记由\n").is_empty());
+    }
+
+    #[test]
     fn a_markdown_list_of_attendees_with_notes() {
         let p = people_of("**与会人员:**\n*   石永昌 (PM/产品)\n*   ZC@WorkGroup (后端)\n\n正文");
         let found: Vec<(&str, Vec<String>)> = p
