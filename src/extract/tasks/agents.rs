@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use super::prose::list_items;
-use super::{Draft, Drafts};
+use super::{Draft, Drafts, offset_in};
 use crate::analysis::Analysis;
 use crate::extract::lexicon::PeopleLexicon;
 use crate::record::Person;
@@ -76,41 +76,45 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
     if mentions.is_empty() {
         return;
     }
-    let mut links: Vec<(Range<usize>, String)> = Vec::new();
-    let mut fronted: Vec<(Range<usize>, String)> = Vec::new();
-    let mut arranged: Vec<(usize, String)> = Vec::new();
+    let mut links: Vec<(Range<usize>, Vec<String>)> = Vec::new();
+    let mut fronted: Vec<(Range<usize>, Vec<String>)> = Vec::new();
+    let mut arranged: Vec<(usize, Vec<String>)> = Vec::new();
     let mut assigned: Vec<Assignment> = Vec::new();
-    let mut subject: Option<&Mention> = None;
-    // The last person a clause opened with: whom a `他`/`她` opening a later
+    // The people the clause is about; empty when it has no subject.
+    let mut subject: Vec<String> = Vec::new();
+    // The last people a clause opened with: whom a `他`/`她` opening a later
     // sentence refers to.
-    let mut last_named: Option<&Mention> = None;
+    let mut last_named: Vec<String> = Vec::new();
     let mut sentence = None;
     for clause in analysis.clauses() {
         // A subject carries over the clauses of its sentence only.
         let this = analysis.sentence_at(clause.start).map(|s| s.start);
         if this != sentence {
             sentence = this;
-            subject = None;
+            subject.clear();
         }
         let c = &text[clause.clone()];
-        let opening = opening_subject(text, clause.clone(), &mentions);
+        let opening = opening_subjects(text, clause.clone(), &mentions);
         let verb_at = match opening {
-            Some((m, after)) => {
-                subject = Some(m);
-                last_named = Some(m);
+            Some((names, after)) => {
+                subject.clone_from(&names);
+                last_named = names;
                 after
             }
-            None if last_named.is_some() && pronoun_len(c) > 0 => {
-                subject = last_named;
+            None if !last_named.is_empty() && pronoun_len(c) > 0 => {
+                subject.clone_from(&last_named);
                 skip_fillers(text, clause.start + pronoun_len(c), clause.end)
             }
             None if continues(c) => clause.start,
             None => {
-                subject = None;
+                subject.clear();
                 continue;
             }
         };
-        let Some(who) = subject else { continue };
+        if subject.is_empty() {
+            continue;
+        }
+        let who = &subject;
         let (rest, _) = verb_rest(&text[verb_at..clause.end]);
         let at = clause.end - rest.len();
         if let Some((act, len)) = verb_at_start(rest) {
@@ -122,41 +126,41 @@ pub(super) fn scan(analysis: &Analysis, people: &[Person], out: &mut Drafts) {
                     object: object.clone(),
                     before: sentence.start..clause.start,
                     sentence,
-                    who: who.name.clone(),
+                    who: who.clone(),
                 });
             }
-            links.push((object.clone(), who.name.clone()));
+            links.push((object.clone(), who.clone()));
             if act == Act::Report || act == Act::Arrange {
-                report(text, object, act, &who.name, out);
+                report(text, object, act, who, out);
             }
         } else if let Some(q) = fronted_verb(rest) {
             // `就X进行了汇报`: X, before the verb, is the work.
-            let object = at..at + q;
-            fronted.push((object, who.name.clone()));
+            let object = at + q.start..at + q.end;
+            fronted.push((object, who.clone()));
         }
         if c.ends_with("如下：") || c.ends_with("如下:") {
-            arranged.push((clause.end, who.name.clone()));
+            arranged.push((clause.end, who.clone()));
         }
     }
-    for (range, name) in links {
-        out.lead_within(range, &name);
+    for (range, names) in links {
+        out.lead_within(range, &names);
     }
     for a in assigned {
         if !out.any_within(a.object.clone()) {
             responsible(text, &a, out);
         }
     }
-    for (range, name) in fronted {
+    for (range, names) in fronted {
         let object = super::title::clean(&text[range.clone()]);
-        if !lead_same_work(&object, range.start, &name, out) {
+        if !lead_same_work(&object, range.start, &names, out) {
             // Work deployed or reported on that no task names yet.
-            report(text, range, Act::Arrange, &name, out);
+            report(text, range, Act::Arrange, &names, out);
         }
     }
-    for (after, name) in arranged {
+    for (after, names) in arranged {
         let items = numbered_lines_after(analysis, after);
         if let Some(r) = items {
-            out.lead_within(r, &name);
+            out.lead_within(r, &names);
         }
     }
     owner_lines(analysis, &mentions, out);
@@ -506,7 +510,7 @@ const FRONTED_LOOK_BACK: usize = 600;
 
 /// `P就X进行了汇报`: P leads the task without leaders stated nearest before
 /// that names the same work as X (by the scorer's measure: character bigrams).
-fn lead_same_work(object: &str, at: usize, name: &str, out: &mut Drafts) -> bool {
+fn lead_same_work(object: &str, at: usize, names: &[String], out: &mut Drafts) -> bool {
     let found = (0..out.len())
         .filter(|&i| {
             let d = &out.drafts()[i];
@@ -517,7 +521,7 @@ fn lead_same_work(object: &str, at: usize, name: &str, out: &mut Drafts) -> bool
         })
         .min_by_key(|&i| at.abs_diff(out.drafts()[i].span.start));
     if let Some(i) = found {
-        out.add_leaders(i, &[name.to_string()]);
+        out.add_leaders(i, names);
     }
     found.is_some()
 }
@@ -548,7 +552,7 @@ fn similar(a: &str, b: &str) -> bool {
 }
 
 /// The reported object of a report or arrangement: `X情况`, `A、B等重点工作`.
-fn report(text: &str, object: Range<usize>, act: Act, name: &str, out: &mut Drafts) {
+fn report(text: &str, object: Range<usize>, act: Act, names: &[String], out: &mut Drafts) {
     let s = &text[object.clone()];
     let s = s.strip_prefix('了').unwrap_or(s);
     let base = object.end - s.len();
@@ -561,6 +565,16 @@ fn report(text: &str, object: Range<usize>, act: Act, name: &str, out: &mut Draf
     let Some(topic) = topic else {
         return;
     };
+    let topic_start = base + offset_in(s, topic);
+    if let Some(items) = two_character_items(topic) {
+        for r in items {
+            let span = topic_start + r.start..topic_start + r.end;
+            let mut draft = Draft::new(topic[r].to_string(), span, object.clone());
+            draft.leaders.extend(names.iter().cloned());
+            out.add(draft);
+        }
+        return;
+    }
     for (title, r) in list_items(topic, true) {
         // `公司安全生产`: the unit whose work it is stands before the work.
         let units = super::title::unit_run(&title);
@@ -573,9 +587,27 @@ fn report(text: &str, object: Range<usize>, act: Act, name: &str, out: &mut Draf
         }
         let span = base + r.start..base + r.end;
         let mut draft = Draft::new(title, span, object.clone());
-        draft.leaders.push(name.to_string());
+        draft.leaders.extend(names.iter().cloned());
         out.add(draft);
     }
+}
+
+/// `党建、廉政、宣传`: a list of two or more fields of work of two Han characters
+/// each, closed by `等工作`, names each field (titles are otherwise at least
+/// three characters long).
+fn two_character_items(topic: &str) -> Option<Vec<Range<usize>>> {
+    let mut items = Vec::new();
+    let mut at = 0;
+    for part in topic.split('、') {
+        let mut chars = part.chars();
+        let two = chars.clone().count() == 2 && chars.all(super::title::is_han);
+        if !two || !concrete(part) {
+            return None;
+        }
+        items.push(at..at + part.len());
+        at += part.len() + '、'.len_utf8();
+    }
+    (items.len() >= 2).then_some(items)
 }
 
 /// A clause making a person responsible (`负责`, `牵头`).
@@ -586,7 +618,7 @@ struct Assignment {
     before: Range<usize>,
     /// The whole sentence.
     sentence: Range<usize>,
-    who: String,
+    who: Vec<String>,
 }
 
 /// Work a person is made responsible for where no task names it yet: the
@@ -595,7 +627,7 @@ struct Assignment {
 /// in it, not verbs only); when it names none (`…，由李娜同志牵头负责督办`, `由P负责`), the person leads the
 /// tasks stated before it in the sentence.
 fn responsible(text: &str, a: &Assignment, out: &mut Drafts) {
-    let (object, name) = (a.object.clone(), a.who.as_str());
+    let (object, names) = (a.object.clone(), &a.who);
     let s = text[object.clone()].trim_end_matches(['，', ',', '。', '；', ';', '：', ':']);
     let title = super::title::clean(s);
     if names_work(&title) {
@@ -606,10 +638,10 @@ fn responsible(text: &str, a: &Assignment, out: &mut Drafts) {
             object.start..object.start + s.len()
         };
         let mut draft = Draft::new(title, span, a.sentence.clone());
-        draft.leaders.push(name.to_string());
+        draft.leaders.extend(names.iter().cloned());
         out.add(draft);
     } else {
-        out.lead_within(a.before.clone(), name);
+        out.lead_within(a.before.clone(), names);
     }
 }
 
@@ -676,34 +708,74 @@ fn reported_topic(s: &str) -> Option<&str> {
     ((2..=60).contains(&n)).then_some(topic)
 }
 
-/// The person a clause opens with, and where the words after the name and
-/// its fillers begin.
-fn opening_subject<'m>(
+/// The most characters of the titles standing before a subject's name.
+const SUBJECT_TITLES_MAX: usize = 24;
+
+/// The people a clause opens with, and where the words after their names and
+/// the fillers begin. Titles may stand before a name (`街道党工委委员、办事处副主任刘正`),
+/// and several people joined by `、`, `和`, `与` or `及` are the subject together
+/// (`沈燕军、何红梅、任伟萍分别就…做了具体部署`).
+fn opening_subjects(
     text: &str,
     clause: Range<usize>,
-    mentions: &'m [Mention],
-) -> Option<(&'m Mention, usize)> {
+    mentions: &[Mention],
+) -> Option<(Vec<String>, usize)> {
     let from = mentions.partition_point(|m| m.span.start < clause.start);
-    let m = mentions[from..]
+    let mut found = mentions[from..]
         .iter()
         .take_while(|m| m.span.end <= clause.end)
-        .find(|m| m.span.start >= clause.start)?;
-    // Only a title may stand before the name: at most 16 characters of Han
-    // text with no verb of its own.
-    let before = &text[clause.start..m.span.start];
-    if before.chars().count() > 16 || before.contains(['，', ',', '、', '“']) {
+        .filter(|m| m.span.start >= clause.start);
+    let first = found.next()?;
+    if !only_titles(&text[clause.start..first.span.start]) {
         return None;
     }
-    if VERBS.iter().any(|(v, _)| before.contains(v)) {
-        return None;
-    }
-    let mut after = m.span.end;
-    // A post after the name (`王艳镇长`), then fillers.
     let lexicon = PeopleLexicon::get();
-    if let Some(post) = lexicon.post_starting(&text[after..clause.end]) {
-        after += post.len();
+    // Past a post after the name (`王艳镇长`).
+    let past_post = |at: usize| {
+        at + lexicon
+            .post_starting(&text[at..clause.end])
+            .map_or(0, str::len)
+    };
+    let mut names = vec![first.name.clone()];
+    let mut after = past_post(first.span.end);
+    for m in found {
+        let Some(sep) = ["、", "和", "与", "及"]
+            .iter()
+            .find(|w| text[after..clause.end].starts_with(**w))
+        else {
+            break;
+        };
+        if m.span.start < after + sep.len() || !only_titles(&text[after + sep.len()..m.span.start])
+        {
+            break;
+        }
+        if !names.contains(&m.name) {
+            names.push(m.name.clone());
+        }
+        after = past_post(m.span.end);
     }
-    Some((m, skip_fillers(text, after, clause.end)))
+    Some((names, skip_fillers(text, after, clause.end)))
+}
+
+/// Whether the text before a name holds its titles only: Han text of at most
+/// [`SUBJECT_TITLES_MAX`] characters without a verb of [`VERBS`] or an
+/// opening preposition, each `、`-part but the last ending with a post
+/// (`市委常委、副县长`).
+fn only_titles(before: &str) -> bool {
+    if before.chars().count() > SUBJECT_TITLES_MAX
+        || before.contains(['，', ',', '“'])
+        || VERBS.iter().any(|(v, _)| before.contains(v))
+    {
+        return false;
+    }
+    // `对贯彻落实习近平…`: a preposition opens an object, not a title.
+    if before.starts_with(['对', '就', '在', '把', '向', '按', '从', '为']) {
+        return false;
+    }
+    let lexicon = PeopleLexicon::get();
+    let mut parts: Vec<&str> = before.split('、').collect();
+    parts.pop();
+    parts.iter().all(|p| lexicon.post_ending(p).is_some())
 }
 
 /// Past the [`AFTER_SUBJECT`] words at `at` (before `end`).
@@ -762,6 +834,9 @@ fn verb_at_start(s: &str) -> Option<(Act, usize)> {
             break;
         }
     }
+    if skip > 0 {
+        skip = s.len() - without_adverb(&s[skip..]).len();
+    }
     let rest = &s[skip..];
     let (verb, act) = VERBS.iter().find(|(v, _)| rest.starts_with(v))?;
     // `汇报了`, `部署调度了`: the verb and what follows it before the object.
@@ -772,19 +847,60 @@ fn verb_at_start(s: &str) -> Option<(Act, usize)> {
     Some((*act, len))
 }
 
-/// Where a verb of report or arrangement stands after a fronted object
-/// (`X进行了详细汇报`), as the object's length in bytes.
-fn fronted_verb(s: &str) -> Option<usize> {
-    for lead in ["进行了", "作出了", "作出", "做出", "作了", "做了", "进行"] {
+/// Adverbs between `进行了`/`做了` and the verb (`做了具体部署`, `进行了详细汇报`).
+const MANNER: [&str; 9] = [
+    "详细", "具体", "全面", "专题", "专门", "简要", "重点", "认真", "明确",
+];
+
+/// `s` past a [`MANNER`] adverb it opens with.
+fn without_adverb(s: &str) -> &str {
+    MANNER.iter().find_map(|a| s.strip_prefix(a)).unwrap_or(s)
+}
+
+/// Where the object fronted before a verb of report or arrangement is in `s`
+/// (`X进行了详细汇报`, `对X等工作提出具体要求`): from the start of `s`, or from
+/// past a `并对`/`并就` bringing it in (`主持会议并对X…`), to the verb.
+fn fronted_verb(s: &str) -> Option<Range<usize>> {
+    for lead in [
+        "进行了",
+        "作出了",
+        "作出",
+        "做出",
+        "作了",
+        "做了",
+        "进行",
+        "提出了",
+        "提出",
+    ] {
         if let Some(q) = crate::text::find(s, lead) {
-            let after = &s[q + lead.len()..];
-            let after = after.strip_prefix("详细").unwrap_or(after);
-            if VERBS
-                .iter()
-                .any(|(v, act)| *act != Act::Lead && after.starts_with(v))
-                && s[..q].chars().count() <= FRONTED_OBJECT_MAX
-            {
-                return Some(q);
+            let after = without_adverb(&s[q + lead.len()..]);
+            let arranges = if lead.starts_with("提出") {
+                // Requirements put on named work arrange it.
+                after.starts_with("要求")
+            } else {
+                VERBS
+                    .iter()
+                    .any(|(v, act)| *act != Act::Lead && after.starts_with(v))
+            };
+            if !arranges {
+                continue;
+            }
+            let start = [
+                "并对",
+                "并就",
+                "还对",
+                "还就",
+                "同时对",
+                "同时就",
+                "后对",
+                "后就",
+            ]
+            .iter()
+            .filter_map(|w| crate::text::find(&s[..q], w).map(|k| k + w.len()))
+            .max()
+            .unwrap_or(0);
+            if s[start..q].chars().count() <= FRONTED_OBJECT_MAX {
+                return Some(start..q);
             }
         }
     }
@@ -941,7 +1057,7 @@ mod tests {
         assert_eq!(verb_at_start("强调要抓好"), None);
         assert_eq!(
             fronted_verb("学校党委巡察整改情况进行了详细汇报。"),
-            Some(30)
+            Some(0..30)
         );
         assert_eq!(fronted_verb("学校党委巡察整改情况进行了负责"), None);
     }

@@ -198,11 +198,11 @@ impl<'a> Drafts<'a> {
             .any(|d| d.span.start >= range.start && d.span.end <= range.end)
     }
 
-    /// Makes `name` the leader of every task named within `range` that has none.
-    pub fn lead_within(&mut self, range: Range<usize>, name: &str) {
+    /// Makes `names` the leaders of every task named within `range` that has none.
+    pub fn lead_within(&mut self, range: Range<usize>, names: &[String]) {
         for d in &mut self.list {
             if d.leaders.is_empty() && d.span.start >= range.start && d.span.end <= range.end {
-                d.leaders.push(name.to_string());
+                d.leaders.extend(names.iter().cloned());
             }
         }
     }

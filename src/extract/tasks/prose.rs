@@ -1778,14 +1778,17 @@ pub(super) fn list_items(s: &str, conj: bool) -> Vec<(String, Range<usize>)> {
             }
         }
         let cleaned: Vec<String> = parts.iter().map(|p| clean(p)).collect();
+        // Shared only when no other item has a head of its own
+        // (`招商引资、民生项目建设、社区治理`: 治理 is the last item's).
+        let own_head = |t: &String| SHARED.iter().chain(WORK_ENDINGS).any(|x| t.ends_with(x));
         let shared = cleaned
-            .last()
-            .and_then(|l| SHARED.iter().find(|e| l.ends_with(**e)).copied());
+            .split_last()
+            .filter(|(_, others)| !others.iter().any(own_head))
+            .and_then(|(l, _)| SHARED.iter().find(|e| l.ends_with(**e)).copied());
         let n = parts.len();
         for (k, (p, mut t)) in parts.into_iter().zip(cleaned).enumerate() {
             if let Some(e) = shared
                 && k + 1 < n
-                && !SHARED.iter().chain(WORK_ENDINGS).any(|x| t.ends_with(x))
                 && t.chars().count() <= 10
             {
                 t.push_str(e);

@@ -482,7 +482,7 @@ fn the_subject_of_a_report_leads_what_it_reports() {
     assert_eq!(
         found,
         [
-            ("近期森林防火隐患排查", leader("李明")),
+            ("森林防火隐患排查", leader("李明")),
             ("汛期值守", leader("李明")),
             ("农村公路改造", leader("赵刚")),
             ("城区供水管网改造", leader("赵刚")),
@@ -1121,11 +1121,67 @@ fn lines_that_are_agenda_items_alone() {
     assert_eq!(
         titles(&tasks),
         [
-            "近期学院疫情防控",
-            "近期人才引进的待遇问题",
+            "学院疫情防控",
+            "人才引进的待遇问题",
             "学院2021年申报修购专项"
         ]
     );
     // One such line alone is ordinary prose.
     assert!(run("会议纪要\n通报了近期安全生产情况。\n", &[], &[]).is_empty());
+}
+
+#[test]
+fn several_people_arranging_together_lead_each_item() {
+    let text = "会上，副镇长林国栋、田秀云、方立新分别就下阶段征地拆迁、重点项目、\
+                防汛减灾等工作做了具体部署。";
+    let tasks = run(text, &["林国栋", "田秀云", "方立新"], &[]);
+    assert_eq!(titles(&tasks), ["征地拆迁", "重点项目", "防汛减灾"]);
+    assert!(
+        tasks
+            .iter()
+            .all(|t| t.leaders == ["林国栋", "田秀云", "方立新"])
+    );
+}
+
+#[test]
+fn titles_listed_before_a_subject_and_requirements_on_named_work() {
+    let text = "街道党工委委员、办事处副主任周明传达了全区大会精神，对文明创建工作进行了布置。\
+                党支部书记韩松主持会议并对党建、廉政、宣传等工作提出具体要求。";
+    let tasks = run(text, &["周明", "韩松"], &[]);
+    assert_eq!(
+        led(&tasks),
+        [
+            ("文明创建", vec!["周明".to_string()]),
+            ("党建", vec!["韩松".to_string()]),
+            ("廉政", vec!["韩松".to_string()]),
+            ("宣传", vec!["韩松".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn a_name_inside_an_object_is_no_subject() {
+    // The name after `对贯彻落实` is what is carried out, not who arranges.
+    let text = "总理孟文作总结讲话，对贯彻落实钱立群主席重要讲话精神、做好明年经济工作提出要求。";
+    let tasks = run(text, &["孟文", "钱立群"], &[]);
+    assert!(
+        tasks
+            .iter()
+            .all(|t| !t.leaders.contains(&"钱立群".to_string()))
+    );
+    assert!(tasks.iter().all(|t| t.title != "明年经济"));
+}
+
+#[test]
+fn an_ending_is_shared_only_when_no_other_item_has_its_own() {
+    let text = "会议听取了招商引资、民生项目建设、换届选举、社区治理等重点工作推进情况的汇报。";
+    assert_eq!(
+        titles(&run(text, &[], &[])),
+        ["招商引资", "民生项目建设", "换届选举", "社区治理"]
+    );
+    let text = "会议听取了城东片区、北岭新区建设进展情况的汇报。";
+    assert_eq!(
+        titles(&run(text, &[], &[])),
+        ["城东片区建设", "北岭新区建设"]
+    );
 }

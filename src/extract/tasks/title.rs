@@ -259,6 +259,8 @@ pub(super) fn acceptable(title: &str) -> bool {
         && !title.starts_with(['将', '把', '对', '使'])
         // `其他事项`, `其他功能优化`: what is left over, no piece of work.
         && !title.starts_with("其他")
+        // `下一步`, `如何`: an opening word alone names nothing.
+        && lexicon().lead_verbs.prefix_len(title) != Some(title.len())
         // `该项目`, `此项工作`, `上述事项`: a reference to work named elsewhere.
         && !["该", "此", "这", "上述", "以上"].iter().any(|d| title.starts_with(d))
         // `各项工程…`, `每个工程都…`: every piece of work is no piece of work.
