@@ -309,6 +309,17 @@ fn skip_markup(text: &str, mut at: usize, end: usize) -> usize {
             Some(u) if u.starts_with(|c: char| c.is_whitespace() || !c.is_ascii()) => u,
             _ => t,
         };
+        // An ordered list's number, the same way: `4. 参会人：…`, not `1.5`.
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let t = match t[digits..].strip_prefix(['.', '、', ')', '）']) {
+            Some(u)
+                if (1..=2).contains(&digits)
+                    && u.starts_with(|c: char| c.is_whitespace() || !c.is_ascii()) =>
+            {
+                u
+            }
+            _ => t,
+        };
         let next = end - t.len();
         if next == at {
             return at;

@@ -387,11 +387,29 @@ fn owner_of(
         return None;
     };
     let work = &text[work_start..line.end];
-    if SPEECH_OPENINGS.iter().any(|w| work.starts_with(w)) {
+    if SPEECH_OPENINGS.iter().any(|w| work.starts_with(w)) || is_speech_turn(work) {
         return None;
     }
     let end = work_start + work.trim_end().len();
     Some((names, work_start..end))
+}
+
+/// Words by which a speaker speaks of themselves or to the meeting.
+const SPEAKING: [&str; 6] = ["我们", "咱们", "大家", "我", "建议", "一下"];
+
+/// Whether the text after `name：` is a turn of a recorded discussion, not an
+/// assignment: two sentences or more (an assignment states one piece of work
+/// and its limit), or the speaker speaking of themselves or to the meeting
+/// (`我负责…`, `大家要有紧迫感`, `建议由…牵头`, `说一下防汛`). Work it names is
+/// read by the rules for prose.
+fn is_speech_turn(work: &str) -> bool {
+    let sentences = work
+        .trim_end()
+        .trim_end_matches(['。', '！', '？'])
+        .matches(['。', '！', '？'])
+        .count()
+        + 1;
+    sentences >= 2 || SPEAKING.iter().any(|w| crate::text::contains(work, w))
 }
 
 /// Tasks from the work given to `name` at `work`, stated on `line`: the first

@@ -40,9 +40,27 @@ pub(crate) fn find_tasks(
     let lines = lines(analysis.text());
     let mut in_table = table::scan(&lines, &mut drafts);
     table::scan_flat(analysis, &lines, &mut in_table, &mut drafts);
-    prose::scan(&lines, &in_table, deadlines, &mut drafts);
+    let header = header_field_lines(analysis, &lines);
+    prose::scan(&lines, &in_table, &header, deadlines, &mut drafts);
     agents::scan(analysis, people, &mut drafts);
     drafts.finish(deadlines, problems)
+}
+
+/// Which lines hold header fields other than the topic (`4. 参会人：@…`,
+/// `1. 会议时间：…`): they state when, where and who, never work.
+fn header_field_lines(analysis: &Analysis, lines: &[(usize, &str)]) -> Vec<bool> {
+    use crate::analysis::FieldKind;
+    let mut header = vec![false; lines.len()];
+    for field in analysis.fields() {
+        if field.kind == FieldKind::Topic {
+            continue;
+        }
+        let k = lines.partition_point(|(at, _)| *at <= field.label.start);
+        if let Some(h) = k.checked_sub(1).and_then(|i| header.get_mut(i)) {
+            *h = true;
+        }
+    }
+    header
 }
 
 /// The lines of `text` with their byte offsets.

@@ -448,21 +448,28 @@ struct Reader<'a, 'b> {
     section: Section,
 }
 
-/// Reads the tasks stated in the lines not in a table.
+/// Reads the tasks stated in the lines not in a table or a header field.
 pub(super) fn scan(
     lines: &[(usize, &str)],
     in_table: &[bool],
+    header: &[bool],
     deadlines: &[Deadline],
     out: &mut Drafts,
 ) {
     let p = patterns();
-    let prose: Vec<(usize, &str)> = lines
-        .iter()
-        .zip(in_table)
-        .filter(|(_, t)| !**t)
-        .map(|(l, _)| *l)
-        .filter(|(_, l)| !l.trim().is_empty())
-        .collect();
+    let mut prose: Vec<(usize, &str)> = Vec::new();
+    // Whether a header field stands right before each line of prose: it ends a
+    // list of items as any other line would.
+    let mut after_field: Vec<bool> = Vec::new();
+    let mut field = false;
+    for ((at, l), (&t, &h)) in lines.iter().zip(in_table.iter().zip(header)) {
+        if h {
+            field = true;
+        } else if !t && !l.trim().is_empty() {
+            prose.push((*at, l));
+            after_field.push(std::mem::take(&mut field));
+        }
+    }
     // A document laid out in numbered decisions or tables states its work there;
     // its opening topics only restate them.
     let structured = in_table.contains(&true)
@@ -529,7 +536,7 @@ pub(super) fn scan(
             continue;
         }
         // The items follow their heading one a line; any other line ends them.
-        listing = listing && listed_item(line);
+        listing = listing && !after_field[n] && listed_item(line);
         if let Some(topic) = agenda_heading(line) {
             // `议题二：导入导出功能细化`: a topic the meeting takes up.
             deliberating = false;
@@ -926,12 +933,26 @@ impl Reader<'_, '_> {
         } else {
             (line, &[][..])
         };
-        // `X对…做出安排：一是…`: X leads the items.
-        let arranger = if patterns().arranges.is_match(lead) {
-            self.out.persons_in(at..at + lead.len())
+        // `X对…做出安排：一是…`: X leads the items. Only the sentence that opens
+        // them says who arranges them; an earlier one is about other work.
+        let opening = lead.rfind(['。', '；', ';']).map_or(0, |p| {
+            p + lead[p..].chars().next().map_or(0, char::len_utf8)
+        });
+        let arranger = if patterns().arranges.is_match(&lead[opening..]) {
+            self.out.persons_in(at + opening..at + lead.len())
         } else {
             Vec::new()
         };
+        // `主要问题有三：一是…`: items that are shortcomings, not work, up to the
+        // sentence that ends them.
+        let lists_shortcomings = |intro: &str| {
+            let tail = intro.trim_end();
+            (tail.ends_with('：') || tail.ends_with(':'))
+                && ["问题", "不足", "短板"]
+                    .iter()
+                    .any(|w| text::contains(tail, w))
+        };
+        let mut shortcomings = lists_shortcomings(&lead[opening..]);
         for (k, m) in items.iter().enumerate() {
             let end = items.get(k + 1).map_or(line.len(), |n| n.start);
             let item = &line[m.end..end];
@@ -941,11 +962,14 @@ impl Reader<'_, '_> {
                 Some(p) if items.len() >= 2 => p + '。'.len_utf8(),
                 _ => item.len(),
             };
-            for t in self.item(at + m.end, &item[..cut], true) {
-                self.out.add_leaders(t, &arranger);
+            if !shortcomings {
+                for t in self.item(at + m.end, &item[..cut], true) {
+                    self.out.add_leaders(t, &arranger);
+                }
             }
             if cut < item.len() {
                 self.sentences(at + m.end + cut, &item[cut..], structured);
+                shortcomings = lists_shortcomings(&item[cut..]);
             }
         }
         self.sentences(at, lead, structured);

@@ -1185,3 +1185,56 @@ fn an_ending_is_shared_only_when_no_other_item_has_its_own() {
         ["城东片区建设", "北岭新区建设"]
     );
 }
+
+#[test]
+fn turns_of_a_recorded_discussion_are_no_assignments() {
+    let text = "会议记录\n周建：先请海燕同志说一下防汛。\n\
+                孙海燕：我镇有小型水库2座。前期排查发现物资储备不足，建议抓紧补齐。\n\
+                会议决定\n一、防汛物资补齐由孙海燕同志负责，6月底前完成。\n\
+                吴强：完成全镇秸秆离田处置，6月20日前完成。\n";
+    let tasks = run(text, &["周建", "孙海燕", "吴强"], &["6月底前", "6月20日前"]);
+    assert_eq!(
+        led(&tasks),
+        [
+            ("防汛物资补齐", vec!["孙海燕".to_string()]),
+            ("全镇秸秆离田处置", vec!["吴强".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn items_after_a_count_of_problems_are_not_work() {
+    let text = "会议纪要\n从答题情况看，主要问题有三：一是综合题得分率低；二是计算失误较多；\
+                三是两极分化明显。会议要求：一是开展导数专题突破；二是加强运算规范训练。\n";
+    assert_eq!(
+        titles(&run(text, &[], &[])),
+        ["导数专题突破", "运算规范训练"]
+    );
+}
+
+#[test]
+fn header_fields_in_a_numbered_list_name_no_work() {
+    let text = "# 会议纪要\n1. 会议时间：2024-12-08 20:00\n2. 参会人：@林立@梁晨\n\
+                3. 会议决定：开展年度报告问卷调查。\n";
+    let tasks = run(text, &[], &[]);
+    assert!(
+        tasks
+            .iter()
+            .all(|t| !t.title.contains("2024") && !t.title.contains("参会")),
+        "{:?}",
+        titles(&tasks)
+    );
+}
+
+#[test]
+fn only_the_sentence_opening_the_items_says_who_arranges_them() {
+    let text = "会上，副县长高原对三夏工作进行了全面总结，并就三秋工作进行了安排部署；\
+                最后，县委书记林涛要求：一是加强安全生产监督检查；二是扎实做好维稳信访工作。";
+    let tasks = run(text, &["高原", "林涛"], &[]);
+    let items: Vec<&Task> = tasks
+        .iter()
+        .filter(|t| t.title == "安全生产监督检查" || t.title == "维稳信访")
+        .collect();
+    assert_eq!(items.len(), 2, "{:?}", titles(&tasks));
+    assert!(items.iter().all(|t| t.leaders.is_empty()));
+}
