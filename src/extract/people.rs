@@ -71,6 +71,7 @@ pub(crate) fn find_people_noting_cut(analysis: &Analysis) -> (Vec<Person>, bool)
     introduced_mentions(text, lexicon, &mut mentions);
     table_mentions(analysis, lexicon, &mut mentions);
     flat_table_mentions(analysis, &mut mentions);
+    at_mentions(text, lexicon, &mut mentions);
     let cut = full(&mentions);
     mentions.truncate(MENTIONS_MAX);
     mentions.sort_by_key(|m| m.span.start);
@@ -513,6 +514,17 @@ fn field_mentions(analysis: &Analysis, lexicon: &PeopleLexicon, out: &mut Vec<Me
 /// character happens to start. Names the dictionary lacks are cut into
 /// characters and stay.
 fn is_common_word(name: &str, lexicon: &PeopleLexicon) -> bool {
+    // Latin text: a plain word (`Scrum`, `PM`) is common; a handle (`steven`
+    // after `@`, `JuiceHub`, `zrr1999`) names a person.
+    if !name.chars().any(is_han) {
+        let mut letters = name.chars();
+        let first_upper = letters.next().is_some_and(|c| c.is_ascii_uppercase());
+        let rest: Vec<char> = letters.collect();
+        return name.chars().all(|c| c.is_ascii_alphabetic())
+            && first_upper
+            && (rest.iter().all(char::is_ascii_lowercase)
+                || rest.iter().all(char::is_ascii_uppercase));
+    }
     let tags = lexicon.jieba.tag(name, false);
     matches!(tags.as_slice(), [only] if !only.tag.starts_with("nr") && only.word == name)
 }
@@ -688,6 +700,9 @@ struct FieldPiece {
     note: Option<Range<usize>>,
     /// Whether only blanks part it from the next piece.
     blank_after: bool,
+    /// Whether an `@` mentions it (`@刘天栋@steven`), as chat and wiki tools
+    /// write their attendees.
+    at_sign: bool,
 }
 
 fn field_pieces(text: &str, value: Range<usize>) -> Vec<FieldPiece> {
@@ -700,11 +715,22 @@ fn field_pieces(text: &str, value: Range<usize>) -> Vec<FieldPiece> {
                 span: s..end,
                 note: None,
                 blank_after: false,
+                at_sign: s > 0 && text[..s].ends_with('@'),
             });
         }
     };
     for (k, c) in text[value.clone()].char_indices() {
         let at = value.start + k;
+        // `@` opens a mention where it does not stand inside a Latin handle
+        // (`ZC@WorkGroup`): at a piece's start, or next to Han text.
+        if c == '@' {
+            let before = text[..at].chars().next_back();
+            let after = text[at + 1..].chars().next();
+            if start.is_none() || before.is_some_and(is_han) || after.is_some_and(is_han) {
+                close(&mut pieces, &mut start, at);
+                continue;
+            }
+        }
         if let Some(open) = note_open {
             if matches!(c, ')' | '）') {
                 note_open = None;
@@ -786,7 +812,7 @@ fn field_value(text: &str, value: Range<usize>, lexicon: &PeopleLexicon, out: &m
             });
         } else if let Some(m) = surname_post_given(text, span.clone(), lexicon) {
             out.push(m);
-        } else if is_handle(word) {
+        } else if is_handle(word) || (piece.at_sign && is_mentioned_handle(word)) {
             out.push(Mention {
                 name: word.to_string(),
                 span,
@@ -831,6 +857,53 @@ fn is_handle(word: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '_' | '-'))
         && word.chars().any(|c| c.is_ascii_uppercase() || c == '@')
+}
+
+/// `@刘天栋`, `@steven`: a person mentioned with `@`, as chat and wiki tools
+/// write members (and the Markdown reader writes a link to a member's
+/// profile). An `@` after a letter or digit is an address's (`a@b.com`,
+/// `ZC@WorkGroup`). The name is a surname and given name or a Latin handle.
+fn at_mentions(text: &str, lexicon: &PeopleLexicon, out: &mut Vec<Mention>) {
+    for at in memchr::memchr_iter(b'@', text.as_bytes()) {
+        if full(out) {
+            return;
+        }
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let start = at + 1;
+        let rest = &text[start..];
+        let latin = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .unwrap_or(rest.len());
+        let handle = rest[..latin].trim_end_matches('.');
+        let span = if is_mentioned_handle(handle) {
+            start..start + handle.len()
+        } else if let Some(name) = name_at(text, start, lexicon) {
+            name
+        } else {
+            continue;
+        };
+        out.push(Mention {
+            name: text[span.clone()].to_string(),
+            span,
+            titles: Vec::new(),
+            role: None,
+        });
+    }
+}
+
+/// A Latin handle after `@` (`@steven`): the mark makes it a person's, in any case.
+fn is_mentioned_handle(word: &str) -> bool {
+    (2..=32).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_alphabetic())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 /// Header words of a task table's column of responsible leaders.
@@ -1471,6 +1544,23 @@ mod tests {
         assert_eq!(p[0].titles, ["局长"]);
         assert_eq!(p[0].roles, [Role::Chair]);
         assert!(p[1..].iter().all(|p| p.roles == [Role::Attendee]));
+    }
+
+    #[test]
+    fn attendees_mentioned_with_an_at_sign() {
+        let p = people_of("# 纪要\n4. 参会人：@刘天栋@梁尧@袁滚滚@steven\n参会：ZC@WorkGroup\n");
+        assert_eq!(
+            names(&p),
+            ["刘天栋", "梁尧", "袁滚滚", "steven", "ZC@WorkGroup"]
+        );
+        assert!(p.iter().all(|p| p.roles == [Role::Attendee]));
+    }
+
+    #[test]
+    fn members_mentioned_with_an_at_sign_in_the_text() {
+        let p =
+            people_of("欢迎新同学 @MarioLulab、@whisky-12 加入！请@夏小雅 跟进。邮件 a@b.com\n");
+        assert_eq!(names(&p), ["MarioLulab", "whisky-12", "夏小雅"]);
     }
 
     #[test]

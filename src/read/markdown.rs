@@ -130,13 +130,17 @@ fn inline(s: &str) -> String {
             rest = &rest[1..];
             continue;
         }
-        // `[text](url)`: the text.
+        // `[text](url)`: the text; a link to a member's profile as a mention.
         if c == '['
             && let Some(close) = rest.find("](")
             && let Some(end) = rest[close..].find(')')
             && !rest[1..close].contains(['[', ']'])
         {
-            out.push_str(&rest[1..close]);
+            let text = &rest[1..close];
+            if is_profile_link(text, &rest[close + 2..close + end]) {
+                out.push('@');
+            }
+            out.push_str(text);
             rest = &rest[close + end + 1..];
             continue;
         }
@@ -144,6 +148,19 @@ fn inline(s: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// Code hosts whose addresses with one path segment are members' profiles.
+const PROFILE_HOSTS: [&str; 2] = ["https://github.com/", "https://gitee.com/"];
+
+/// `[Difers](https://github.com/Difers)`: a link whose text is the handle of
+/// the profile it points to, as open-source communities name their members.
+fn is_profile_link(text: &str, url: &str) -> bool {
+    PROFILE_HOSTS.iter().any(|host| {
+        url.strip_prefix(host)
+            .map(|path| path.trim_end_matches('/'))
+            .is_some_and(|handle| !handle.is_empty() && handle.eq_ignore_ascii_case(text))
+    })
 }
 
 #[cfg(test)]
@@ -182,6 +199,16 @@ mod tests {
                 "事项\t负责人\n接口改造\t陈云霄",
                 "1.  导入逻辑： 见说明。",
             ]
+        );
+    }
+
+    #[test]
+    fn a_link_to_a_members_profile_is_a_mention() {
+        assert_eq!(
+            inline(
+                "由 [Difers](https://github.com/Difers/) 主持，见[文档](https://github.com/org/docs)"
+            ),
+            "由 @Difers 主持，见文档"
         );
     }
 
