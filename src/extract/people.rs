@@ -525,8 +525,16 @@ fn is_common_word(name: &str, lexicon: &PeopleLexicon) -> bool {
             && (rest.iter().all(char::is_ascii_lowercase)
                 || rest.iter().all(char::is_ascii_uppercase));
     }
-    let tags = lexicon.jieba.tag(name, false);
-    matches!(tags.as_slice(), [only] if !only.tag.starts_with("nr") && only.word == name)
+    let word = |w: &str| {
+        let tags = lexicon.jieba.tag(w, false);
+        matches!(tags.as_slice(), [only] if !only.tag.starts_with("nr") && only.word == w)
+    };
+    // `科长和护理部`: a surname that is also a conjunction (`和`, `与`, `及`)
+    // before a word of the dictionary joins that word, and names no one.
+    let joined = name
+        .strip_prefix(['和', '与', '及'])
+        .is_some_and(|rest| rest.chars().count() == 2 && word(rest));
+    joined || word(name)
 }
 
 /// Honorifics written after a name (`梁进先生`, `陈欣儿女士`): they make it a
@@ -1561,6 +1569,14 @@ mod tests {
         let p =
             people_of("欢迎新同学 @MarioLulab、@whisky-12 加入！请@夏小雅 跟进。邮件 a@b.com\n");
         assert_eq!(names(&p), ["MarioLulab", "whisky-12", "夏小雅"]);
+    }
+
+    #[test]
+    fn a_conjunction_before_a_word_is_no_surname() {
+        let p = people_of("由周敏副院长牵头，何静科长和护理部具体负责。和自兴同志出席。\n");
+        let found: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert!(!found.contains(&"和护理"), "{found:?}");
+        assert!(found.contains(&"和自兴"), "{found:?}");
     }
 
     #[test]
