@@ -27,6 +27,9 @@ pub(crate) enum FieldKind {
     Recorder,
     /// What it was about.
     Topic,
+    /// What the minutes say of the meeting itself: its name, its recording
+    /// (`会议名称`, `会议录屏链接`). No work and no one.
+    Record,
 }
 
 impl FieldKind {
@@ -98,6 +101,11 @@ const LABELS: &[(&str, FieldKind)] = &[
     ("记录员", FieldKind::Recorder),
     ("记录", FieldKind::Recorder),
     ("纪录", FieldKind::Recorder),
+    ("会议名称", FieldKind::Record),
+    ("会议录屏链接", FieldKind::Record),
+    ("会议录屏", FieldKind::Record),
+    ("会议链接", FieldKind::Record),
+    ("录屏链接", FieldKind::Record),
     ("会议主题", FieldKind::Topic),
     ("会议议题", FieldKind::Topic),
     ("议题", FieldKind::Topic),

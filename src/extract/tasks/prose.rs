@@ -1183,8 +1183,13 @@ impl Reader<'_, '_> {
         else {
             return;
         };
-        for (t, r) in list_items(g.as_str(), false) {
-            let o = at + g.start();
+        // `听取了A、B等单位关于X、Y等14个项目…`: the projects follow the last `关于`.
+        let list = g.as_str();
+        let from = text::find_iter(list, "关于")
+            .last()
+            .map_or(0, |p| p + "关于".len());
+        let o = at + g.start() + from;
+        for (t, r) in list_items(&list[from..], false) {
             self.push(Draft::new(t, o + r.start..o + r.end, at..at + s.len()));
         }
     }

@@ -1238,3 +1238,31 @@ fn only_the_sentence_opening_the_items_says_who_arranges_them() {
     assert_eq!(items.len(), 2, "{:?}", titles(&tasks));
     assert!(items.iter().all(|t| t.leaders.is_empty()));
 }
+
+#[test]
+fn the_meetings_own_name_and_links_are_no_work() {
+    let text = "# 纪要\n1. 会议名称：2024 开源年报组委会第六次会议\n\
+                2. 会议录屏链接：https://example.com/minutes/1\n3. 会议决定：启动年度报告问卷设计。\n";
+    let tasks = run(text, &[], &[]);
+    assert!(
+        tasks
+            .iter()
+            .all(|t| !t.title.contains("第六次会议") && !t.title.contains("http")),
+        "{:?}",
+        titles(&tasks)
+    );
+}
+
+#[test]
+fn projects_counted_after_the_units_reporting_them() {
+    let text = "会议听取了县产业集聚区、县市政局等单位关于大屯安置区、中建材碲化镉项目、\
+                市政道路等14个项目的进展情况汇报。";
+    let tasks = run(text, &[], &[]);
+    let got = titles(&tasks);
+    assert!(
+        got.iter()
+            .all(|t| !t.contains("听取") && !t.contains("关于")),
+        "{got:?}"
+    );
+    assert!(got.contains(&"大屯安置区"), "{got:?}");
+}

@@ -259,6 +259,8 @@ pub(super) fn acceptable(title: &str) -> bool {
         && !title.starts_with(['将', '把', '对', '使'])
         // `其他事项`, `其他功能优化`: what is left over, no piece of work.
         && !title.starts_with("其他")
+        // An address (`https://…`) names no work.
+        && !text_has_address(title)
         // `下一步`, `如何`: an opening word alone names nothing.
         && lexicon().lead_verbs.prefix_len(title) != Some(title.len())
         // `该项目`, `此项工作`, `上述事项`: a reference to work named elsewhere.
@@ -274,6 +276,13 @@ pub(super) fn acceptable(title: &str) -> bool {
         && !is_predicate(title)
         && !is_short_list(title)
         && unit_run(title) < title.len()
+}
+
+/// Whether `title` is or holds a web address (`https`, cut at its colon, or `://…`).
+fn text_has_address(title: &str) -> bool {
+    title.contains("://")
+        || title.eq_ignore_ascii_case("https")
+        || title.eq_ignore_ascii_case("http")
 }
 
 /// `力度要更大`, `措施要更硬`: a subject, a modal and what it must be, a demand
