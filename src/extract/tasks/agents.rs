@@ -687,8 +687,13 @@ fn holds_noun(title: &str) -> bool {
 const REPORT_TOPIC_MAX: usize = 30;
 
 /// Whether a reported item names a piece of work, not the work of every unit
-/// (`各子公司、集团各部门重点工作`) or work in general (`目标任务`).
+/// (`各子公司、集团各部门重点工作`), work in general (`目标任务`) or what others
+/// did to the reporting body (`区上对我镇的考核`).
 fn concrete(title: &str) -> bool {
+    // `区上对我镇的考核`: what others do to the reporting body is no work of its.
+    if crate::text::contains(title, "对我") {
+        return false;
+    }
     let every = title
         .char_indices()
         .any(|(i, c)| c == '各' && title[i + c.len_utf8()..].starts_with(super::title::is_han));
@@ -1066,6 +1071,7 @@ mod tests {
         assert!(!concrete("2021年第三季度各子公司"));
         assert!(!concrete("集团各部门重点"));
         assert!(!concrete("下一步改革任务"));
+        assert!(!concrete("区上对我镇的考核情况及获奖"));
     }
 
     #[test]
