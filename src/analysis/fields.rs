@@ -216,7 +216,10 @@ fn label_row(text: &str, line: Range<usize>, below: Range<usize>, out: &mut Vec<
 /// The fields of one line (a label at its start, further ones after blanks or cell marks).
 fn read_line(text: &str, line: Range<usize>, out: &mut Vec<Field>) {
     let mut at = skip_markup(text, line.start, line.end);
-    while let Some((kind, label, value_start)) = label_at(text, at, line.end) {
+    // One line may hold any number of labels: the cap holds within it too.
+    while out.len() < super::FIELDS_MAX
+        && let Some((kind, label, value_start)) = label_at(text, at, line.end)
+    {
         // The value runs to the next label standing after a blank or a cell mark.
         let mut value_end = line.end;
         let mut next = None;

@@ -115,24 +115,41 @@ const LIST_WORD_MAX: usize = 4;
 /// character by character, `推 进 会 议`, is no list; its blanks are layout).
 /// Normalisation leaves the answer as it is, so a second pass keeps the blanks too.
 fn is_word_list(line: &str) -> bool {
-    let words: Vec<Vec<char>> = line
-        .split(is_space)
-        .map(|w| {
-            w.chars()
-                .filter(|&c| !is_invisible(c))
-                .collect::<Vec<char>>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let n = words.len();
-    n >= 3
-        // `参会：马锋旺 黄德宝`, or a label parted from the list (`参会: 黄德宝 管清美`).
-        && words[0]
-            .last()
-            .is_some_and(|&c| is_han(c) || c == ':' || c == '：')
-        && words[1..].iter().all(|w| w.iter().all(|&c| is_han(c)))
-        && words[1..n - 1].iter().all(|w| w.len() <= LIST_WORD_MAX)
-        && 2 * words.iter().filter(|w| w.len() >= 2).count() >= n
+    // One pass, no allocation: a line may be the whole of a large file.
+    let mut n = 0usize;
+    let mut long_words = 0usize;
+    // The length of the last word seen after the first: whether it is inside
+    // the line is known when the next word comes.
+    let mut last_len: Option<usize> = None;
+    for word in line.split(is_space) {
+        let mut len = 0;
+        let mut all_han = true;
+        let mut last = None;
+        for c in word.chars().filter(|&c| !is_invisible(c)) {
+            len += 1;
+            all_han &= is_han(c);
+            last = Some(c);
+        }
+        if len == 0 {
+            continue;
+        }
+        if n == 0 {
+            // `参会：马锋旺 黄德宝`, or a label parted from the list (`参会: 黄德宝 管清美`).
+            if !last.is_some_and(|c| is_han(c) || c == ':' || c == '：') {
+                return false;
+            }
+        } else {
+            if !all_han || last_len.is_some_and(|l| l > LIST_WORD_MAX) {
+                return false;
+            }
+            last_len = Some(len);
+        }
+        n += 1;
+        if len >= 2 {
+            long_words += 1;
+        }
+    }
+    n >= 3 && 2 * long_words >= n
 }
 
 /// A space or an invisible character, removed or folded.
