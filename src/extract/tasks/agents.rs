@@ -394,8 +394,9 @@ fn owner_of(
     Some((names, work_start..end))
 }
 
-/// Words by which a speaker speaks of themselves or to the meeting.
-const SPEAKING: [&str; 6] = ["我们", "咱们", "大家", "我", "建议", "一下"];
+/// Words by which a speaker speaks of themselves or their unit (`我`, `我们`,
+/// `我镇`) or to the meeting.
+const SPEAKING: [&str; 5] = ["我", "咱们", "大家", "建议", "一下"];
 
 /// Whether the text after `name：` is a turn of a recorded discussion, not an
 /// assignment: two sentences or more (an assignment states one piece of work
