@@ -519,11 +519,11 @@ fn is_common_word(name: &str, lexicon: &PeopleLexicon) -> bool {
     if !name.chars().any(is_han) {
         let mut letters = name.chars();
         let first_upper = letters.next().is_some_and(|c| c.is_ascii_uppercase());
-        let rest: Vec<char> = letters.collect();
+        let rest = letters.as_str();
         return name.chars().all(|c| c.is_ascii_alphabetic())
             && first_upper
-            && (rest.iter().all(char::is_ascii_lowercase)
-                || rest.iter().all(char::is_ascii_uppercase));
+            && (rest.chars().all(|c| c.is_ascii_lowercase())
+                || rest.chars().all(|c| c.is_ascii_uppercase()));
     }
     let word = |w: &str| {
         let tags = lexicon.jieba.tag(w, false);

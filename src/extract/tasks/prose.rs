@@ -281,6 +281,18 @@ fn opens_shortcomings(line: &str) -> bool {
         .any(|(i, _)| crate::extract::problems::is_label(&t[i..]))
 }
 
+/// Whether a sentence introducing inline items (`一是…`) says they are
+/// shortcomings: it closes with a colon and speaks of problems anywhere
+/// (`主要问题有三：`), where a line over a list must close with the label
+/// itself ([`opens_shortcomings`]).
+fn introduces_shortcomings(intro: &str) -> bool {
+    let tail = intro.trim_end();
+    (tail.ends_with('：') || tail.ends_with(':'))
+        && ["问题", "不足", "短板"]
+            .iter()
+            .any(|w| text::contains(tail, w))
+}
+
 /// The verbs opening a line that is one agenda item, longest first.
 const AGENDA_LINE_VERBS: &[&str] = &[
     "讨论确定",
@@ -945,14 +957,7 @@ impl Reader<'_, '_> {
         };
         // `主要问题有三：一是…`: items that are shortcomings, not work, up to the
         // sentence that ends them.
-        let lists_shortcomings = |intro: &str| {
-            let tail = intro.trim_end();
-            (tail.ends_with('：') || tail.ends_with(':'))
-                && ["问题", "不足", "短板"]
-                    .iter()
-                    .any(|w| text::contains(tail, w))
-        };
-        let mut shortcomings = lists_shortcomings(&lead[opening..]);
+        let mut shortcomings = introduces_shortcomings(&lead[opening..]);
         for (k, m) in items.iter().enumerate() {
             let end = items.get(k + 1).map_or(line.len(), |n| n.start);
             let item = &line[m.end..end];
@@ -969,7 +974,7 @@ impl Reader<'_, '_> {
             }
             if cut < item.len() {
                 self.sentences(at + m.end + cut, &item[cut..], structured);
-                shortcomings = lists_shortcomings(&item[cut..]);
+                shortcomings = introduces_shortcomings(&item[cut..]);
             }
         }
         self.sentences(at, lead, structured);
